@@ -1,0 +1,70 @@
+package org.bulletinsearch.catalog.article;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One distinct article of the catalog, read side. Rows are written only by {@link ArticleStore}
+ * (batched, idempotent SQL), hence {@link Immutable}: Hibernate never flushes changes to it.
+ */
+@Entity
+@Immutable
+@Table(name = "article")
+public class Article {
+
+    @Id
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "id", length = 32)
+    private String id;
+
+    @Column(name = "title", length = 2000, nullable = false)
+    private String title;
+
+    @Column(name = "body", nullable = false, columnDefinition = "text")
+    private String body;
+
+    @Column(name = "first_seen_at", nullable = false)
+    private Instant firstSeenAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    private Instant lastSeenAt;
+
+    @Column(name = "stored_at", nullable = false)
+    private Instant storedAt;
+
+    protected Article() {
+        // for Hibernate
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    /** ingestedAt of the first event the catalog stored for this article. */
+    public Instant getFirstSeenAt() {
+        return firstSeenAt;
+    }
+
+    /** Latest ingestedAt of any event about this article. */
+    public Instant getLastSeenAt() {
+        return lastSeenAt;
+    }
+
+    public Instant getStoredAt() {
+        return storedAt;
+    }
+}

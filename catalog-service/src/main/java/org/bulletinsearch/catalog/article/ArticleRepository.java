@@ -1,0 +1,61 @@
+package org.bulletinsearch.catalog.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Read queries over {@link Article}; writes go through {@link ArticleStore}. */
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepositoryBase<Article, String> {
+
+    /**
+     * Up to {@code limit} articles matching the filter, in the given order, after the cursor's
+     * position when there is one.
+     */
+    public List<Article> page(ArticleFilter filter, ArticleSort sort, PageCursor after, int limit) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = filterConditions(filter, conditions);
+        if (after != null) {
+            conditions.add("(a.firstSeenAt " + sort.after() + " :cursorTime"
+                    + " or (a.firstSeenAt = :cursorTime and a.id " + sort.after() + " :cursorId))");
+            parameters.and("cursorTime", after.firstSeenAt()).and("cursorId", after.articleId());
+        }
+        String query = "from Article a" + where(conditions)
+                + " order by a.firstSeenAt " + sort.direction() + ", a.id " + sort.direction();
+        return find(query, parameters).range(0, limit - 1).list();
+    }
+
+    /** How many articles match the filter, cursor aside. */
+    public long count(ArticleFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = filterConditions(filter, conditions);
+        return count("from Article a" + where(conditions), parameters);
+    }
+
+    private static Parameters filterConditions(ArticleFilter filter, List<String> conditions) {
+        Parameters parameters = new Parameters();
+        if (filter.uploadId() != null) {
+            conditions.add("exists (from ArticleSighting s where s.article = a and s.uploadId = :uploadId)");
+            parameters.and("uploadId", filter.uploadId());
+        }
+        if (filter.sourceName() != null) {
+            conditions.add("exists (from ArticleSighting s where s.article = a and s.sourceName = :sourceName)");
+            parameters.and("sourceName", filter.sourceName());
+        }
+        if (filter.from() != null) {
+            conditions.add("a.firstSeenAt >= :from");
+            parameters.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            conditions.add("a.firstSeenAt < :to");
+            parameters.and("to", filter.to());
+        }
+        return parameters;
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+}

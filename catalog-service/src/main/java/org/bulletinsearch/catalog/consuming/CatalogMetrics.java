@@ -1,0 +1,71 @@
+package org.bulletinsearch.catalog.consuming;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.bulletinsearch.catalog.article.StoreOutcome;
+
+/**
+ * The consumer's own meters (Prometheus names in brackets). Consumer lag comes from the Kafka client
+ * itself: quarkus-micrometer binds every consumer the messaging connector creates
+ * ({@code kafka_consumer_fetch_manager_records_lag_max}, {@code kafka_consumer_fetch_manager_records_lag}).
+ */
+@Startup // registers the meters at start, so that they are scraped (at zero) before the first event
+@ApplicationScoped
+public class CatalogMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter stored;
+    private final Counter redelivered;
+    private final Counter knownArticle;
+    private final Counter storeRetries;
+    private final Timer batches;
+
+    public CatalogMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        // [catalog_articles_stored_total]
+        this.stored = Counter.builder("catalog.articles.stored")
+                .description("Articles stored for the first time")
+                .register(registry);
+        // [catalog_events_duplicate_total{kind=...}]: events that created no article row
+        this.redelivered = Counter.builder("catalog.events.duplicate").tag("kind", "redelivered")
+                .description("Events that created no article: their (article, upload, position) was already"
+                        + " recorded (redelivered), or the article was known from another upload (known-article)")
+                .register(registry);
+        this.knownArticle = Counter.builder("catalog.events.duplicate").tag("kind", "known-article")
+                .register(registry);
+        // [catalog_store_retries_total]
+        this.storeRetries = Counter.builder("catalog.store.retries")
+                .description("Attempts to store a batch (or dead-letter it) that failed and were retried")
+                .register(registry);
+        // [catalog_batch_seconds_*]
+        this.batches = Timer.builder("catalog.batch")
+                .description("Time to take one polled batch from receipt to acknowledgement, retries included")
+                .register(registry);
+        for (String category : DeadLetter.CATEGORIES) {
+            registry.counter("catalog.events.dead.lettered", "reason", category);
+        }
+    }
+
+    void stored(StoreOutcome outcome) {
+        stored.increment(outcome.newArticles());
+        redelivered.increment(outcome.redelivered());
+        knownArticle.increment(outcome.knownArticleSightings());
+    }
+
+    /** [catalog_events_dead_lettered_total{reason=...}] */
+    void deadLettered(String category) {
+        registry.counter("catalog.events.dead.lettered", "reason", category).increment();
+    }
+
+    void retrying() {
+        storeRetries.increment();
+    }
+
+    void batchDone(Duration took) {
+        batches.record(took);
+    }
+}

@@ -1,0 +1,43 @@
+package org.bulletinsearch.catalog.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PageCursorTest {
+
+    @Test
+    void survivesTheRoundTripThroughAUrl() {
+        PageCursor cursor = new PageCursor(ArticleSort.OLDEST, Instant.parse("2026-03-02T09:15:00.123456Z"),
+                "3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a");
+
+        String token = cursor.encode();
+
+        assertThat(token).matches("[A-Za-z0-9_-]+");
+        assertThat(PageCursor.decode(token)).contains(cursor);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "%%%", "bm90LWEtY3Vyc29y", "MXxzaWRld2F5c3wyMDI2LTAzLTAyVDA5OjE1OjAwWnwzZjdhOWMwZTViMWQ0YTJmOGU2YzdiOWEwZDFlMmYzYQ"})
+    void refusesWhatItDidNotWrite(String token) {
+        assertThat(PageCursor.decode(token)).isEmpty();
+    }
+
+    @Test
+    void refusesAMalformedIdOrTime() {
+        assertThat(PageCursor.decode(encode("1|newest|2026-03-02T09:15:00Z|NOT-AN-ID"))).isEmpty();
+        assertThat(PageCursor.decode(encode("1|newest|yesterday|3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a"))).isEmpty();
+        assertThat(PageCursor.decode(encode("2|newest|2026-03-02T09:15:00Z|3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a"))).isEmpty();
+        assertThat(PageCursor.decode(encode("1|newest|2026-03-02T09:15:00Z|3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a")))
+                .isPresent();
+    }
+
+    private static String encode(String plain) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,62 @@
+package org.bulletinsearch.ingest.parsing;
+
+import java.util.OptionalInt;
+
+/**
+ * A bulletin that cannot be read unambiguously. The message is meant for the person who sent the file:
+ * it says what is wrong and, where it applies, on which line.
+ */
+public class BulletinFormatException extends Exception {
+
+    /** Why a file is refused; {@link #slug()} names the reason in problem details and metrics. */
+    public enum Kind {
+        EMPTY("empty-file", "Empty bulletin"),
+        BINARY("binary-content", "Not a text file"),
+        INVALID_ENCODING("invalid-encoding", "Invalid character encoding"),
+        CONTROL_CHARACTER("control-character", "Control character in text"),
+        LINE_TOO_LONG("line-too-long", "Line too long"),
+        TITLE_TOO_LONG("title-too-long", "Title too long"),
+        ARTICLE_TOO_LONG("article-too-long", "Article too long"),
+        TITLE_WITHOUT_BODY("title-without-body", "Title without body"),
+        AMBIGUOUS("ambiguous-layout", "Ambiguous article layout");
+
+        private final String slug;
+        private final String title;
+
+        Kind(String slug, String title) {
+            this.slug = slug;
+            this.title = title;
+        }
+
+        public String slug() {
+            return slug;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private final Kind kind;
+    private final int line;
+
+    public BulletinFormatException(Kind kind, int line, String message) {
+        super(message);
+        this.kind = kind;
+        this.line = line;
+    }
+
+    /** A problem with the file as a whole (no line to point at). */
+    public BulletinFormatException(Kind kind, String message) {
+        this(kind, 0, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** 1-based line the problem is on, when there is one. */
+    public OptionalInt line() {
+        return line > 0 ? OptionalInt.of(line) : OptionalInt.empty();
+    }
+}

@@ -1,0 +1,55 @@
+package org.bulletinsearch.infra;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** A server the platform needs, and how its launcher is found and sized. */
+public enum Component {
+    KAFKA("kafka", "local-infra-kafka", "org.bulletinsearch.infra.kafka.KafkaServerMain",
+            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC")),
+    POSTGRES("postgres", "local-infra-postgres", "org.bulletinsearch.infra.postgres.PostgresServerMain",
+            // The JVM only supervises the PostgreSQL processes; it needs very little.
+            List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+    SEARCH_ENGINE("search-engine", "local-infra-opensearch", "org.bulletinsearch.infra.opensearch.OpenSearchServerMain",
+            List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"));
+
+    private final String id;
+    private final String artifactId;
+    private final String mainClass;
+    private final List<String> defaultJvmOptions;
+
+    Component(String id, String artifactId, String mainClass, List<String> defaultJvmOptions) {
+        this.id = id;
+        this.artifactId = artifactId;
+        this.mainClass = mainClass;
+        this.defaultJvmOptions = defaultJvmOptions;
+    }
+
+    /** Short name used on the command line, in log file names and in data directories. */
+    public String id() {
+        return id;
+    }
+
+    String artifactId() {
+        return artifactId;
+    }
+
+    String mainClass() {
+        return mainClass;
+    }
+
+    List<String> defaultJvmOptions() {
+        return defaultJvmOptions;
+    }
+
+    /** Parses {@code kafka}, {@code postgres} or {@code search-engine} (also {@code opensearch}, {@code search}). */
+    public static Component fromId(String id) {
+        String wanted = id.trim().toLowerCase();
+        if (wanted.equals("opensearch") || wanted.equals("search") || wanted.equals("elasticsearch")) {
+            return SEARCH_ENGINE;
+        }
+        return Arrays.stream(values()).filter(c -> c.id.equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown component '" + id + "' (known: kafka, postgres, search-engine)"));
+    }
+}

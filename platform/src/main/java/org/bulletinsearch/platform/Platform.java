@@ -1,0 +1,229 @@
+package org.bulletinsearch.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.bulletinsearch.infra.Component;
+import org.bulletinsearch.infra.InfrastructureException;
+import org.bulletinsearch.infra.LocalInfrastructure;
+import org.bulletinsearch.infra.ServerProcess;
+import org.bulletinsearch.infra.support.ServerMain;
+
+/**
+ * The whole platform on one machine: Kafka, PostgreSQL and the search engine from
+ * {@link LocalInfrastructure}, then the three packaged services, each a process of its own,
+ * wired together through the same environment variables they read in production.
+ *
+ * <p>Stops in the reverse order: services first (so that they commit what they hold), then the
+ * infrastructure.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** Upload key used when {@code INGEST_API_KEY} is not set; for local use only. */
+    public static final String DEVELOPMENT_API_KEY = "dev-key-change-me";
+
+    private final LocalInfrastructure infrastructure;
+    private final Map<Service, ServiceProcess> services;
+    private final String apiKey;
+    private final Consumer<String> progress;
+    private final Duration serviceStartTimeout;
+    private final Path logDir;
+    private final Path repositoryRoot;
+    private final Map<Service, Integer> ports;
+    private final List<String> serviceJvmOptions;
+
+    private Platform(Builder builder, LocalInfrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+        this.services = new EnumMap<>(Service.class);
+        this.repositoryRoot = builder.repositoryRoot;
+        this.ports = Map.copyOf(builder.ports);
+        this.serviceJvmOptions = builder.serviceJvmOptions;
+        this.apiKey = builder.apiKey;
+        this.progress = builder.progress;
+        this.serviceStartTimeout = builder.serviceStartTimeout;
+        this.logDir = builder.logDir;
+    }
+
+    public static Builder builder(Path repositoryRoot) {
+        return new Builder(repositoryRoot);
+    }
+
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public ServiceProcess service(Service service) {
+        return services.get(service);
+    }
+
+    public String url(Service service) {
+        return services.get(service).url();
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** Restarts one service after {@link ServiceProcess#stop()} or {@link ServiceProcess#kill()}. */
+    public ServiceProcess restart(Service service) {
+        ServiceProcess process = services.get(service);
+        process.stop();
+        return startService(process);
+    }
+
+    @Override
+    public void close() {
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (ServiceProcess process : services.values()) {
+            stopping.add(CompletableFuture.runAsync(process::stop));
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        progress.accept("services stopped");
+        infrastructure.close();
+        progress.accept("infrastructure stopped");
+    }
+
+    private Platform startAll() {
+        long started = System.nanoTime();
+        progress.accept("starting Kafka, PostgreSQL and the search engine ...");
+        infrastructure.start();
+        for (Component component : infrastructure.components()) {
+            ServerProcess server = infrastructure.server(component);
+            progress.accept(String.format("%-15s ready in %5.1f s  port %d", component.id(),
+                    seconds(server.startTime()), server.port()));
+        }
+        // Services are configured with the same variables as in production (see README).
+        Map<String, String> environment = new LinkedHashMap<>(infrastructure.environment());
+        environment.put("INGEST_API_KEY", apiKey);
+        for (Service service : Service.values()) {
+            Path runJar = repositoryRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+            services.put(service, new ServiceProcess(service, runJar, ports.get(service), environment,
+                    serviceJvmOptions, logDir.resolve(service.module() + ".log")));
+        }
+        progress.accept("starting ingest, catalog and search services ...");
+        List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+        for (ServiceProcess process : services.values()) {
+            starting.add(CompletableFuture.supplyAsync(() -> startService(process)));
+        }
+        try {
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new InfrastructureException(e.getCause().getMessage(), e.getCause());
+        }
+        progress.accept(String.format("platform ready in %.1f s", seconds(Duration.ofNanos(System.nanoTime() - started))));
+        return this;
+    }
+
+    private ServiceProcess startService(ServiceProcess process) {
+        process.start(serviceStartTimeout);
+        progress.accept(String.format("%-15s ready in %5.1f s  %s", process.service().module(),
+                seconds(process.startTime()), process.url()));
+        return process;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    /** Where the platform runs, on which ports, with which key. */
+    public static final class Builder {
+        private final Path repositoryRoot;
+        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private final Map<Component, Integer> infraPorts = new EnumMap<>(Component.class);
+        private Path dataDir;
+        private Path logDir;
+        private String apiKey = DEVELOPMENT_API_KEY;
+        private List<String> serviceJvmOptions = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
+        private Consumer<String> progress = line -> { };
+        private Duration serviceStartTimeout = Duration.ofSeconds(120);
+
+        private Builder(Path repositoryRoot) {
+            this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+            for (Service service : Service.values()) {
+                ports.put(service, service.defaultPort());
+            }
+        }
+
+        /** Fixed HTTP port of a service; 0 picks a free one. */
+        public Builder port(Service service, int port) {
+            ports.put(service, port);
+            return this;
+        }
+
+        /** Fixed port of Kafka, PostgreSQL or the search engine; 0 (default) picks a free one. */
+        public Builder port(Component component, int port) {
+            infraPorts.put(component, port);
+            return this;
+        }
+
+        /** Keeps every server's data here across runs; without it, all data is temporary. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        public Builder logDir(Path dir) {
+            this.logDir = dir;
+            return this;
+        }
+
+        public Builder apiKey(String key) {
+            this.apiKey = key;
+            return this;
+        }
+
+        public Builder serviceJvmOptions(List<String> options) {
+            this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        public Builder progress(Consumer<String> listener) {
+            this.progress = listener;
+            return this;
+        }
+
+        public Builder serviceStartTimeout(Duration timeout) {
+            this.serviceStartTimeout = timeout;
+            return this;
+        }
+
+        /** Starts everything; returns once every service reports ready. */
+        public Platform start() {
+            for (Map.Entry<Service, Integer> entry : ports.entrySet()) {
+                int port = entry.getValue();
+                if (port == 0) {
+                    entry.setValue(ServerMain.freePort());
+                } else if (!PortCheck.isFree(port)) {
+                    throw new InfrastructureException("port " + port + " for " + entry.getKey().module()
+                            + " is taken; free it or set " + entry.getKey().portVariable());
+                }
+            }
+            LocalInfrastructure.Builder infra = LocalInfrastructure.builder().all();
+            if (dataDir != null) {
+                infra.dataDir(dataDir);
+            }
+            infraPorts.forEach(infra::port);
+            if (logDir == null) {
+                logDir = (dataDir != null ? dataDir : repositoryRoot.resolve("target")).resolve("logs");
+            }
+            infra.logDir(logDir);
+            // The platform stops the infrastructure itself, after the services.
+            infra.shutdownHook(false);
+            Platform platform = new Platform(this, infra.build());
+            return platform.startAll();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.bulletinsearch.search.indexing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bulletinsearch.search.engine.SearchEngineRequestException;
+import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once the article index and its alias exist (the engine's own health is the extension's check). */
+@Readiness
+@ApplicationScoped
+public class IndexHealthCheck implements HealthCheck {
+
+    private final IndexManager indexManager;
+
+    public IndexHealthCheck(IndexManager indexManager) {
+        this.indexManager = indexManager;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("Article index")
+                .withData("alias", indexManager.alias())
+                .withData("writeIndex", indexManager.indexName());
+        try {
+            indexManager.ensureIndex();
+            return response.up().build();
+        } catch (SearchEngineUnavailableException | SearchEngineRequestException e) {
+            return response.down().withData("reason", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.bulletinsearch.search.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.bulletinsearch.search.engine.SearchEngine;
+import org.bulletinsearch.search.engine.SearchEngineRequestException;
+import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
+import org.bulletinsearch.search.indexing.IndexManager;
+
+/** Runs searches, suggestions and related-article lookups against the alias and shapes the answers. */
+@ApplicationScoped
+public class ArticleSearch {
+
+    /** The search-time analyzer of title and body, defined in the index settings. */
+    static final String SEARCH_ANALYZER = "article_search";
+
+    private final SearchEngine engine;
+    private final IndexManager indexManager;
+    private final QueryConfig config;
+    private final SearchQueryBuilder builder;
+    private final Timer searchLatency;
+    private final Timer suggestLatency;
+    private final Timer relatedLatency;
+
+    public ArticleSearch(SearchEngine engine, IndexManager indexManager, QueryConfig config, MeterRegistry registry) {
+        this.engine = engine;
+        this.indexManager = indexManager;
+        this.config = config;
+        this.builder = new SearchQueryBuilder(config.facetSize());
+        this.searchLatency = latency(registry, "search");
+        this.suggestLatency = latency(registry, "suggest");
+        this.relatedLatency = latency(registry, "related");
+    }
+
+    private static Timer latency(MeterRegistry registry, String endpoint) {
+        return Timer.builder("search.query.latency")
+                .description("Time to answer a search API request, engine round trips included")
+                .tag("endpoint", endpoint)
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    public SearchResponse search(SearchCriteria criteria) {
+        return timed(searchLatency, () -> {
+            // A fuzzy cursor only means something with words to loosen.
+            boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
+            JsonNode answer = run(builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null));
+            if (shouldLoosen(criteria, answer)) {
+                JsonNode loose = run(builder.search(criteria, fuzzyForms(criteria.query())));
+                if (total(loose) > total(answer)) {
+                    answer = loose;
+                    fuzzy = true;
+                }
+            }
+            return response(criteria, answer, fuzzy);
+        });
+    }
+
+    public SuggestResponse suggest(String prefix, int size) {
+        return timed(suggestLatency, () -> {
+            List<Suggestion> suggestions = new ArrayList<>();
+            if (!prefix.isEmpty()) {
+                Set<String> seen = new HashSet<>();
+                for (JsonNode hit : run(builder.suggest(prefix, size)).path("hits").path("hits")) {
+                    String title = hit.path("_source").path("title").asText();
+                    if (suggestions.size() < size && seen.add(title.toLowerCase(Locale.ROOT))) {
+                        suggestions.add(new Suggestion(hit.path("_source").path("id").asText(), title));
+                    }
+                }
+            }
+            return new SuggestResponse(prefix, suggestions);
+        });
+    }
+
+    public RelatedResponse related(String id, int size) {
+        return timed(relatedLatency, () -> {
+            indexManager.ensureIndex();
+            if (!engine.exists("/" + indexManager.alias() + "/_doc/" + id)) {
+                throw new ArticleNotFoundException(id);
+            }
+            JsonNode answer = run(builder.related(indexManager.alias(), id, size, config.relatedMinimumShouldMatch()));
+            List<SearchHit> hits = new ArrayList<>();
+            answer.path("hits").path("hits").forEach(hit -> hits.add(hit(hit)));
+            return new RelatedResponse(id, hits);
+        });
+    }
+
+    private boolean shouldLoosen(SearchCriteria criteria, JsonNode answer) {
+        if (criteria.cursor() != null || criteria.query() == null) {
+            return false;
+        }
+        int words = criteria.query().positiveWordCount();
+        return total(answer) < config.typoTolerance().belowHits() && words > 0
+                && words <= config.typoTolerance().maxTerms();
+    }
+
+    /**
+     * What to loosen each positive word into: its stem as the search analyzer produces it, since
+     * fuzzy terms skip analysis and the index holds stems ("oficers" must become "ofic" to be one
+     * edit from "offic"). Words the analyzer drops (stop words) stay exact; words it splits, or any
+     * failure of the analysis call, fall back to the word as typed.
+     */
+    UnaryOperator<String> fuzzyForms(UserQuery query) {
+        List<String> words = query.positiveWords();
+        Map<String, String> forms = new HashMap<>();
+        ObjectNode request = engine.mapper().createObjectNode();
+        request.put("analyzer", SEARCH_ANALYZER);
+        request.put("text", String.join(" ", words));
+        JsonNode tokens;
+        try {
+            tokens = engine.send("POST", "/" + indexManager.alias() + "/_analyze", request).path("tokens");
+        } catch (SearchEngineRequestException | SearchEngineUnavailableException e) {
+            return UnaryOperator.identity();
+        }
+        int start = 0;
+        for (String word : words) {
+            int end = start + word.length();
+            Set<String> stems = new LinkedHashSet<>();
+            for (JsonNode token : tokens) {
+                int offset = token.path("start_offset").asInt(-1);
+                if (offset >= start && offset < end) {
+                    stems.add(token.path("token").asText());
+                }
+            }
+            forms.put(word, stems.isEmpty() ? null : stems.size() == 1 ? stems.iterator().next() : word);
+            start = end + 1;
+        }
+        return word -> forms.containsKey(word) ? forms.get(word) : word;
+    }
+
+    private JsonNode run(JsonNode body) {
+        try {
+            return engine.send("POST", "/" + indexManager.alias() + "/_search", body);
+        } catch (SearchEngineRequestException e) {
+            if ("index_not_found_exception".equals(e.errorType())) {
+                indexManager.invalidate();
+                throw new SearchEngineUnavailableException("the article index does not exist yet", 404, e);
+            }
+            throw e;
+        }
+    }
+
+    private SearchResponse response(SearchCriteria criteria, JsonNode answer, boolean fuzzy) {
+        JsonNode rawHits = answer.path("hits").path("hits");
+        List<SearchHit> hits = new ArrayList<>();
+        JsonNode lastSort = null;
+        for (int i = 0; i < rawHits.size() && i < criteria.size(); i++) {
+            hits.add(hit(rawHits.get(i)));
+            lastSort = rawHits.get(i).path("sort");
+        }
+        String next = rawHits.size() > criteria.size() && lastSort != null
+                ? SearchCursor.after(criteria.sort(), fuzzy, lastSort).encode()
+                : null;
+        JsonNode aggs = answer.path("aggregations");
+        Facets facets = new Facets(values(aggs.path(SearchQueryBuilder.SOURCE_NAME)),
+                values(aggs.path(SearchQueryBuilder.UPLOAD_ID)), time(aggs.path(SearchQueryBuilder.INGESTED_AT)));
+        return new SearchResponse(criteria.query() == null ? null : criteria.query().text(), total(answer), fuzzy,
+                criteria.sort().parameter(), hits, facets, next);
+    }
+
+    private static SearchHit hit(JsonNode hit) {
+        JsonNode source = hit.path("_source");
+        String title = source.path("title").asText();
+        JsonNode highlight = hit.path("highlight");
+        String titleHighlight = highlight.path("title").path(0).asText(escapeHtml(title));
+        String snippet = highlight.path("body").path(0).asText("");
+        JsonNode score = hit.path("_score");
+        String ingestedAt = source.path("ingestedAt").asText(null);
+        return new SearchHit(source.path("id").asText(hit.path("_id").asText()), title, titleHighlight, snippet,
+                score.isNumber() ? score.floatValue() : null, source.path("sourceName").asText(null),
+                source.path("uploadId").asText(null), source.path("position").asInt(),
+                ingestedAt == null ? null : Instant.parse(ingestedAt));
+    }
+
+    private static List<FacetValue> values(JsonNode facet) {
+        List<FacetValue> values = new ArrayList<>();
+        facet.path("values").path("buckets")
+                .forEach(bucket -> values.add(new FacetValue(bucket.path("key").asText(), bucket.path("doc_count").asLong())));
+        return values;
+    }
+
+    private static TimeFacet time(JsonNode facet) {
+        List<TimeBucket> buckets = new ArrayList<>();
+        facet.path("values").path("buckets").forEach(bucket -> buckets.add(
+                new TimeBucket(Instant.ofEpochMilli(bucket.path("key").asLong()), bucket.path("doc_count").asLong())));
+        return new TimeFacet(facet.path("values").path("interval").asText(null), buckets);
+    }
+
+    private static long total(JsonNode answer) {
+        JsonNode total = answer.path("hits").path("total");
+        return total.isNumber() ? total.asLong() : total.path("value").asLong();
+    }
+
+    static String escapeHtml(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static <T> T timed(Timer timer, Supplier<T> work) {
+        Timer.Sample sample = Timer.start();
+        try {
+            return work.get();
+        } finally {
+            sample.stop(timer);
+        }
+    }
+}

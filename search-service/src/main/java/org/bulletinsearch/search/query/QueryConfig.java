@@ -1,0 +1,44 @@
+package org.bulletinsearch.search.query;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits and tuning of the search API. */
+@ConfigMapping(prefix = "search.query")
+public interface QueryConfig {
+
+    @WithDefault("10")
+    int defaultSize();
+
+    /** Largest page a client may ask for; deeper results come through the cursor. */
+    @WithDefault("100")
+    int maxSize();
+
+    /** Longest accepted {@code q}, in characters. */
+    @WithDefault("1000")
+    int maxQueryLength();
+
+    /** Most words (phrase words included) in one query. */
+    @WithDefault("64")
+    int maxTerms();
+
+    /** Values per facet. */
+    @WithDefault("20")
+    int facetSize();
+
+    TypoTolerance typoTolerance();
+
+    /** {@code minimum_should_match} of the more-like-this query behind related articles. */
+    @WithDefault("20%")
+    String relatedMinimumShouldMatch();
+
+    interface TypoTolerance {
+        /** The query is re-run with typo tolerance when the exact one finds fewer hits than this (0 = never). */
+        @WithDefault("1")
+        int belowHits();
+
+        /** Queries with more words than this are never loosened (keeps the expanded query small). */
+        @WithDefault("6")
+        int maxTerms();
+    }
+}

@@ -1,0 +1,133 @@
+package org.bulletinsearch.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SearchQueryBuilderTest {
+
+    private static final String ID = "0123456789abcdef0123456789abcdef";
+    private final SearchQueryBuilder builder = new SearchQueryBuilder(20);
+
+    private static SearchCriteria criteria(String q, List<String> sources, List<String> uploads, Instant from, Instant to,
+            SortOrder sort, SearchCursor cursor) {
+        return new SearchCriteria(q == null ? null : UserQuery.parse(q), sources, uploads, from, to, sort, 10, cursor);
+    }
+
+    private static SearchCriteria query(String q) {
+        return criteria(q, List.of(), List.of(), null, null, SortOrder.RELEVANCE, null);
+    }
+
+    @Test
+    void textQueryIsSimpleQueryStringOnWeightedTitleAndBodyWithAnd() {
+        JsonNode body = builder.search(query("customs \"risk management\" -coffee"), false);
+        JsonNode simple = body.path("query").path("simple_query_string");
+        assertThat(simple.path("query").asText()).isEqualTo("customs \"risk management\" -coffee");
+        assertThat(simple.path("fields").toString()).isEqualTo("[\"title^3\",\"body\"]");
+        assertThat(simple.path("default_operator").asText()).isEqualTo("and");
+        assertThat(simple.path("flags").asText()).isEqualTo("OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE|PREFIX");
+        assertThat(simple.has("fuzzy_max_expansions")).isFalse();
+        // nothing else can carry user input into the engine
+        assertThat(body.toString()).doesNotContain("\"query_string\"").doesNotContain("\"script");
+    }
+
+    @Test
+    void fuzzyVariantLoosensWordsAndEnablesOnlyTheFuzzyFlag() {
+        JsonNode simple = builder.search(query("Madagaskar"), true).path("query").path("simple_query_string");
+        assertThat(simple.path("query").asText()).isEqualTo("Madagaskar~2");
+        assertThat(simple.path("flags").asText()).endsWith("|FUZZY");
+        assertThat(simple.path("fuzzy_max_expansions").asInt()).isEqualTo(SearchQueryBuilder.FUZZY_MAX_EXPANSIONS);
+    }
+
+    @Test
+    void browsingMatchesAllAndAnEmptyQueryMatchesNothing() {
+        assertThat(builder.search(query(null), false).path("query").has("match_all")).isTrue();
+        assertThat(builder.search(query("\"\" ()"), false).path("query").has("match_none")).isTrue();
+    }
+
+    @Test
+    void filtersArePostFiltersAndEachFacetIgnoresItsOwnFilter() {
+        Instant from = Instant.parse("2024-10-01T00:00:00Z");
+        JsonNode body = builder.search(criteria("customs", List.of("a.txt", "b.txt"), List.of("u1"), from, null,
+                SortOrder.RELEVANCE, null), false);
+
+        JsonNode filters = body.path("post_filter").path("bool").path("filter");
+        assertThat(filters).hasSize(3);
+        assertThat(filters.get(0).path("terms").path("sourceName").toString()).isEqualTo("[\"a.txt\",\"b.txt\"]");
+        assertThat(filters.get(1).path("terms").path("uploadId").toString()).isEqualTo("[\"u1\"]");
+        assertThat(filters.get(2).path("range").path("ingestedAt").path("gte").asText()).isEqualTo("2024-10-01T00:00:00Z");
+        assertThat(filters.get(2).path("range").path("ingestedAt").has("lte")).isFalse();
+
+        JsonNode aggs = body.path("aggs");
+        String sourceFacetFilter = aggs.path("sourceName").path("filter").toString();
+        assertThat(sourceFacetFilter).contains("uploadId").contains("ingestedAt").doesNotContain("sourceName");
+        assertThat(aggs.path("sourceName").path("aggs").path("values").path("terms").path("field").asText())
+                .isEqualTo("sourceName");
+        String uploadFacetFilter = aggs.path("uploadId").path("filter").toString();
+        assertThat(uploadFacetFilter).contains("sourceName").contains("ingestedAt").doesNotContain("uploadId");
+        String timeFacetFilter = aggs.path("ingestedAt").path("filter").toString();
+        assertThat(timeFacetFilter).contains("sourceName").contains("uploadId").doesNotContain("ingestedAt");
+        assertThat(aggs.path("ingestedAt").path("aggs").path("values").has("auto_date_histogram")).isTrue();
+        // the main query is not filtered, so facets see the other values
+        assertThat(body.path("query").has("simple_query_string")).isTrue();
+    }
+
+    @Test
+    void withoutFiltersThereIsNoPostFilterAndFacetsCountEverything() {
+        JsonNode body = builder.search(query("customs"), false);
+        assertThat(body.has("post_filter")).isFalse();
+        assertThat(body.path("aggs").path("sourceName").path("filter").has("match_all")).isTrue();
+    }
+
+    @Test
+    void sortsEndWithTheIdTieBreakAndAskForOneExtraHit() {
+        JsonNode relevance = builder.search(query("customs"), false);
+        assertThat(relevance.path("sort").toString()).isEqualTo("[{\"_score\":\"desc\"},{\"id\":{\"order\":\"asc\"}}]");
+        assertThat(relevance.path("size").asInt()).isEqualTo(11);
+        assertThat(relevance.path("track_total_hits").asBoolean()).isTrue();
+
+        JsonNode date = builder.search(criteria("customs", List.of(), List.of(), null, null, SortOrder.DATE, null), false);
+        assertThat(date.path("sort").toString())
+                .isEqualTo("[{\"ingestedAt\":{\"order\":\"desc\"}},{\"id\":{\"order\":\"asc\"}}]");
+        assertThat(date.path("track_scores").asBoolean()).isTrue();
+    }
+
+    @Test
+    void cursorBecomesSearchAfter() throws Exception {
+        JsonNode after = JsonMapper.builder().build().readTree("[2.5, \"" + ID + "\"]");
+        JsonNode body = builder.search(criteria("customs", List.of(), List.of(), null, null, SortOrder.RELEVANCE,
+                SearchCursor.after(SortOrder.RELEVANCE, false, after)), false);
+        assertThat(body.path("search_after").toString()).isEqualTo("[2.5,\"" + ID + "\"]");
+    }
+
+    @Test
+    void highlightsEscapedHtmlWithASnippetEvenWithoutMatch() {
+        JsonNode highlight = builder.search(query("customs"), false).path("highlight");
+        assertThat(highlight.path("encoder").asText()).isEqualTo("html");
+        assertThat(highlight.path("fields").path("body").path("no_match_size").asInt()).isPositive();
+        assertThat(highlight.path("fields").path("title").path("number_of_fragments").asInt()).isZero();
+    }
+
+    @Test
+    void suggestIsABoolPrefixOnTheSearchAsYouTypeField() {
+        JsonNode match = builder.suggest("Botsw", 5).path("query").path("multi_match");
+        assertThat(match.path("type").asText()).isEqualTo("bool_prefix");
+        assertThat(match.path("query").asText()).isEqualTo("Botsw");
+        assertThat(match.path("fields").toString()).contains("suggest._2gram").contains("suggest._3gram");
+    }
+
+    @Test
+    void relatedIsMoreLikeThisWithoutTheArticleItself() {
+        JsonNode query = builder.related("articles", ID, 5, "20%").path("query").path("bool");
+        JsonNode mlt = query.path("must").get(0).path("more_like_this");
+        assertThat(mlt.path("fields").toString()).isEqualTo("[\"title\",\"body\"]");
+        assertThat(mlt.path("like").get(0).path("_id").asText()).isEqualTo(ID);
+        assertThat(mlt.path("like").get(0).path("_index").asText()).isEqualTo("articles");
+        assertThat(mlt.path("include").asBoolean()).isFalse();
+        assertThat(query.path("must_not").get(0).path("term").path("id").asText()).isEqualTo(ID);
+    }
+}
