@@ -14,6 +14,7 @@ import org.bulletinsearch.infra.Component;
 import org.bulletinsearch.infra.InfrastructureException;
 import org.bulletinsearch.infra.LocalInfrastructure;
 import org.bulletinsearch.infra.ServerProcess;
+import org.bulletinsearch.infra.support.ProcessControl;
 import org.bulletinsearch.infra.support.ServerMain;
 
 /**
@@ -84,11 +85,7 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
-        List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        for (ServiceProcess process : services.values()) {
-            stopping.add(CompletableFuture.runAsync(process::stop));
-        }
-        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        ProcessControl.inParallel(services.values(), ServiceProcess::stop);
         progress.accept("services stopped");
         infrastructure.close();
         progress.accept("infrastructure stopped");

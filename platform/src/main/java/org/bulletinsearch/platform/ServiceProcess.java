@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bulletinsearch.infra.InfrastructureException;
+import org.bulletinsearch.infra.support.ProcessControl;
 
 /**
  * A service run as in production: {@code java -jar target/quarkus-app/quarkus-run.jar} in a process
@@ -109,15 +110,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (running == null) {
             return;
         }
-        running.destroy();
-        try {
-            if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            running.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ProcessControl.stop(running, running::destroy, Duration.ofSeconds(30));
         process = null;
     }
 
@@ -127,12 +120,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (running == null) {
             return;
         }
-        running.destroyForcibly();
-        try {
-            running.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessControl.kill(running);
         process = null;
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.bulletinsearch.infra.support.ProcessControl;
 import org.bulletinsearch.infra.support.ServerMain;
 
 /**
@@ -185,11 +186,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     private synchronized void stopAll() {
-        List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        for (ServerProcess server : servers.values()) {
-            stopping.add(CompletableFuture.runAsync(server::stop));
-        }
-        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        ProcessControl.inParallel(servers.values(), ServerProcess::stop);
         if (temporaryData) {
             ServerMain.deleteRecursively(dataRoot);
         }

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.bulletinsearch.infra.support.ProcessControl;
 import org.bulletinsearch.infra.support.ServerMain;
 
 /**
@@ -115,24 +116,8 @@ public final class ServerProcess implements AutoCloseable {
         if (running == null) {
             return;
         }
-        try {
-            // Closing stdin is the launcher's "please stop"; SIGTERM and SIGKILL are the fallbacks.
-            OutputStream stdin = running.getOutputStream();
-            stdin.close();
-        } catch (IOException ignored) {
-            // Already closed: the process is on its way out.
-        }
-        try {
-            if (!running.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                running.destroy();
-                if (!running.waitFor(10, TimeUnit.SECONDS)) {
-                    running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            running.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        // Closing stdin is the launcher's "please stop"; SIGTERM and SIGKILL are the fallbacks.
+        ProcessControl.stop(running, () -> closeQuietly(running.getOutputStream()), STOP_GRACE);
         process = null;
     }
 
@@ -141,12 +126,7 @@ public final class ServerProcess implements AutoCloseable {
         Process running = process;
         if (running != null) {
             running.descendants().forEach(ProcessHandle::destroyForcibly);
-            running.destroyForcibly();
-            try {
-                running.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ProcessControl.kill(running);
             process = null;
         }
     }
@@ -154,6 +134,14 @@ public final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private static void closeQuietly(OutputStream stdin) {
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // Already closed: the process is on its way out.
+        }
     }
 
     public boolean isRunning() {

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,7 +44,7 @@ import org.bulletinsearch.infra.support.ServerMain.RunningServer;
  *       a single partition each instead of 50: they are created lazily on first use, and 50 partitions
  *       make the first consumer group join noticeably slower on a small machine. The log cleaner's
  *       dedupe buffer is 16 MiB instead of 128 MiB (it is allocated on the heap at startup).</li>
- *   <li>A launcher holds a file lock on {@code <data-dir>/local-infra-kafka.lock} while it runs; a
+ *   <li>A launcher holds a file lock on {@code <data-dir>/local-infra.lock} ({@code ServerMain}) while it runs; a
  *       second launcher on the same data directory fails before touching it.</li>
  *   <li>Any extra launcher option {@code --some.broker.property=value} is passed through as a broker
  *       property and overrides the defaults above.</li>
@@ -56,10 +54,6 @@ final class KafkaServer implements RunningServer {
 
     static final String NODE_ID = "1";
     static final String STATE_FILE = "local-infra-kafka.properties";
-    static final String LOCK_FILE = "local-infra-kafka.lock";
-
-    @SuppressWarnings("unused") // referenced so that the channel, and with it the lock, stays open
-    private static volatile FileLock dataDirLock;
 
     private final KafkaRaftServer server;
     private final Map<String, String> endpoint;
@@ -71,19 +65,6 @@ final class KafkaServer implements RunningServer {
     }
 
     static RunningServer start(Options options) throws Exception {
-        lockDataDirectory(options.dataDir());
-        try {
-            return doStart(options);
-        } catch (Throwable e) {
-            if (!options.persistent()) {
-                // The launcher exits without its shutdown hook when start fails.
-                ServerMain.deleteRecursively(options.dataDir());
-            }
-            throw e;
-        }
-    }
-
-    private static RunningServer doStart(Options options) throws Exception {
         Path dataDir = options.dataDir();
         Path logDir = dataDir.resolve("kafka-logs");
         Files.createDirectories(logDir);
@@ -148,22 +129,6 @@ final class KafkaServer implements RunningServer {
         endpoint.put("controllerPort", Integer.toString(controllerPort));
         endpoint.put("clusterId", clusterId);
         return new KafkaServer(server, endpoint);
-    }
-
-    /**
-     * Held until this JVM exits (the OS releases it even on kill -9). Kafka's own {@code .lock} does
-     * not protect a combined node whose metadata log lives in its data directory: the second process's
-     * KRaft client writes to {@code __cluster_metadata} before its log manager finds the lock taken,
-     * which corrupts the log and makes the first node halt.
-     */
-    private static void lockDataDirectory(Path dataDir) throws IOException {
-        FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException("data directory " + dataDir + " is in use by another running launcher");
-        }
-        dataDirLock = lock;
     }
 
     /** Formats the log directory once; returns the cluster id stored in its meta.properties. */

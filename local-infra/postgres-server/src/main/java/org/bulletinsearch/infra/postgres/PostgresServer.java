@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +47,7 @@ import org.bulletinsearch.infra.support.ServerMain.RunningServer;
  *       stdin EOF). If this JVM is killed outright, a small {@code sh} watchdog stops the orphaned
  *       postmaster (and removes a throwaway data directory); and a postmaster left over from an earlier
  *       run on the same data directory is stopped before starting. A launcher holds a file lock on
- *       {@code <data-dir>/local-infra-postgres.lock} while it runs, so a second launcher on the same
+ *       {@code <data-dir>/local-infra.lock} (taken by {@code ServerMain}) while it runs, so a second launcher on the same
  *       data directory fails instead of touching the first one's server.</li>
  *   <li>{@code max_connections=200}, {@code timezone=UTC} (zonky); the cluster's locale is whatever
  *       the environment gives initdb (here {@code C.UTF-8}), encoding UTF-8.</li>
@@ -60,11 +58,6 @@ final class PostgresServer implements RunningServer {
     static final String USER = "postgres";
     static final String PASSWORD = "postgres";
     static final String DEFAULT_DATABASE = "postgres";
-    /** In the launcher's data directory, next to pgdata; locked for the launcher's lifetime. */
-    private static final String LOCK_FILE = "local-infra-postgres.lock";
-
-    @SuppressWarnings("unused") // referenced so that the channel, and with it the lock, stays open
-    private static volatile FileLock dataDirLock;
 
     private final EmbeddedPostgres pg;
     private final Map<String, String> endpoint;
@@ -76,8 +69,7 @@ final class PostgresServer implements RunningServer {
     }
 
     static RunningServer start(Options options) throws Exception {
-        lockDataDirectory(options.dataDir());
-        // From here on no other launcher uses this data directory: any live postmaster in it is
+        // ServerMain holds the data directory's lock: from here on no other launcher uses it: any live postmaster in it is
         // ours or an orphan of an earlier run.
         try {
             return doStart(options);
@@ -88,9 +80,6 @@ final class PostgresServer implements RunningServer {
                 stopPostmaster(options.dataDir().resolve("pgdata"));
             } catch (Throwable suppressed) {
                 e.addSuppressed(suppressed);
-            }
-            if (!options.persistent()) {
-                ServerMain.deleteRecursively(options.dataDir());
             }
             throw e;
         }
@@ -172,20 +161,6 @@ final class PostgresServer implements RunningServer {
      * {@code pgdata/postmaster.pid}, and a new start would fail. If no live launcher holds zonky's lock
      * on the directory, that postmaster is an orphan: stop it (SIGINT = fast shutdown).
      */
-    /**
-     * Held until this JVM exits (the OS releases it even on kill -9), so that two launchers never
-     * share a data directory.
-     */
-    private static void lockDataDirectory(Path dataDir) throws IOException {
-        FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException("data directory " + dataDir + " is in use by another running launcher");
-        }
-        dataDirLock = lock;
-    }
-
     private static void stopOrphanedPostmaster(Path pgData) throws Exception {
         if (livePostmaster(pgData).isPresent()) {
             System.err.println("postgres: stopping an orphaned postmaster of " + pgData);

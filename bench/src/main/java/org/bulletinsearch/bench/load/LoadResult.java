@@ -1,0 +1,30 @@
+package org.bulletinsearch.bench.load;
+
+/**
+ * What a fixed-time closed-loop run measured.
+ *
+ * @param completed operations that succeeded inside the measured window
+ * @param errors operations that failed (wrong status, exception)
+ * @param seconds length of the measured window
+ * @param sortedNanos latencies of the successful operations, sorted
+ * @param firstError the first failure's message, for the notes
+ */
+public record LoadResult(long completed, long errors, double seconds, long[] sortedNanos, String firstError) {
+
+    public double throughput() {
+        return completed / seconds;
+    }
+
+    public double p50Millis() {
+        return Latencies.percentileMillis(sortedNanos, 50);
+    }
+
+    public double p99Millis() {
+        return Latencies.percentileMillis(sortedNanos, 99);
+    }
+
+    public String summary() {
+        return String.format("%.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors", throughput(), p50Millis(), p99Millis(),
+                errors);
+    }
+}

@@ -1,0 +1,83 @@
+package org.bulletinsearch.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+
+/**
+ * N threads, each sending its next operation as soon as the previous one answered, for a fixed time
+ * after a warm-up (closed loop, like {@code wrk} or {@code hey -z}). Latency and throughput come from
+ * the same operations.
+ */
+public final class LoadRun {
+
+    /** One request (or query); true when it succeeded. {@code sequence} counts this thread's operations. */
+    @FunctionalInterface
+    public interface Operation {
+        boolean run(long sequence) throws Exception;
+    }
+
+    private LoadRun() {
+    }
+
+    /**
+     * @param operations gives each thread (by index) its own operation, e.g. with its own connection
+     */
+    public static LoadResult run(int threads, Duration warmup, Duration duration, IntFunction<Operation> operations) {
+        long measureFrom = System.nanoTime() + warmup.toNanos();
+        long measureUntil = measureFrom + duration.toNanos();
+        List<Latencies> latencies = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        for (int t = 0; t < threads; t++) {
+            Latencies mine = new Latencies();
+            latencies.add(mine);
+            Operation operation = operations.apply(t);
+            Thread worker = new Thread(() -> {
+                long sequence = 0;
+                while (true) {
+                    long start = System.nanoTime();
+                    if (start >= measureUntil) {
+                        return;
+                    }
+                    boolean ok;
+                    String failure = null;
+                    try {
+                        ok = operation.run(sequence++);
+                        if (!ok) {
+                            failure = "operation answered with an error";
+                        }
+                    } catch (Exception e) {
+                        ok = false;
+                        failure = e.toString();
+                    }
+                    long end = System.nanoTime();
+                    if (start >= measureFrom && end <= measureUntil) {
+                        if (ok) {
+                            mine.add(end - start);
+                        } else {
+                            errors.incrementAndGet();
+                            firstError.compareAndSet(null, failure);
+                        }
+                    }
+                }
+            }, "load-" + t);
+            workers.add(worker);
+        }
+        workers.forEach(Thread::start);
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        long[] sorted = Latencies.mergeSorted(latencies);
+        return new LoadResult(sorted.length, errors.get(), duration.toNanos() / 1e9, sorted, firstError.get());
+    }
+}

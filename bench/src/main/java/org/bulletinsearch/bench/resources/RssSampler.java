@@ -1,0 +1,86 @@
+package org.bulletinsearch.bench.resources;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Samples the services' RSS in the background; a {@link Window} collects the peak of each process
+ * while a phase runs ("RSS under load").
+ */
+public final class RssSampler implements AutoCloseable {
+
+    private final Supplier<Map<String, Long>> pids;
+    private final Duration every;
+    private final CopyOnWriteArrayList<Window> open = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public RssSampler(Supplier<Map<String, Long>> pids, Duration every) {
+        this.pids = pids;
+        this.every = every;
+        this.thread = new Thread(this::sample, "rss-sampler");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Peaks per process between {@link RssSampler#open()} and {@link #close()}. */
+    public final class Window implements AutoCloseable {
+        private final Map<String, Long> peakKilobytes = new ConcurrentHashMap<>();
+
+        void record(String process, long kilobytes) {
+            peakKilobytes.merge(process, kilobytes, Math::max);
+        }
+
+        /** Stops collecting; the peak RSS of each process in MB. */
+        @Override
+        public void close() {
+            open.remove(this);
+        }
+
+        public Map<String, Double> peakMegabytes() {
+            Map<String, Double> peaks = new LinkedHashMap<>();
+            peakKilobytes.forEach((process, kb) -> peaks.put(process, kb / 1024.0));
+            return peaks;
+        }
+    }
+
+    public Window open() {
+        Window window = new Window();
+        open.add(window);
+        sampleOnce();
+        return window;
+    }
+
+    private void sample() {
+        while (running) {
+            sampleOnce();
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void sampleOnce() {
+        if (open.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Long> process : pids.get().entrySet()) {
+            long kilobytes = ProcessMemory.rssKilobytes(process.getValue());
+            if (kilobytes > 0) {
+                open.forEach(window -> window.record(process.getKey(), kilobytes));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,42 @@
+package org.bulletinsearch.bench.results;
+
+/**
+ * What a figure should reach, from the benchmark issue. The benchmark reports whether it does; it
+ * never fails because of it.
+ */
+public record Target(String text, Kind kind, double limit) {
+
+    public enum Kind {
+        /** the figure's median is at least {@code limit} times the anchor's (throughput) */
+        AT_LEAST_TIMES_ANCHOR,
+        /** the figure's median is at most {@code limit} times the anchor's (latency) */
+        AT_MOST_TIMES_ANCHOR,
+        /** the figure's median is at most {@code limit}, in the figure's unit */
+        AT_MOST
+    }
+
+    public static Target atLeastTimesAnchor(double factor) {
+        return new Target("≥ " + factor + "× anchor", Kind.AT_LEAST_TIMES_ANCHOR, factor);
+    }
+
+    public static Target atMostTimesAnchor(double factor) {
+        return new Target("≤ " + factor + "× anchor", Kind.AT_MOST_TIMES_ANCHOR, factor);
+    }
+
+    public static Target atMost(double limit, String unit) {
+        return new Target("≤ " + Numbers.format(limit) + " " + unit, Kind.AT_MOST, limit);
+    }
+
+    /** Whether the figure meets the target; null when it could not be measured. */
+    public Boolean met(Figure figure) {
+        if (figure.value().isEmpty()) {
+            return null;
+        }
+        double value = figure.value().median();
+        return switch (kind) {
+            case AT_MOST -> value <= limit;
+            case AT_LEAST_TIMES_ANCHOR -> figure.ratio() == null ? null : figure.ratio() >= limit;
+            case AT_MOST_TIMES_ANCHOR -> figure.ratio() == null ? null : figure.ratio() <= limit;
+        };
+    }
+}

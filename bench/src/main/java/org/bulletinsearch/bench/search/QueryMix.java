@@ -1,0 +1,86 @@
+package org.bulletinsearch.bench.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import java.util.List;
+import org.bulletinsearch.bench.http.Http;
+import org.bulletinsearch.search.query.SearchCriteria;
+import org.bulletinsearch.search.query.SearchQueryBuilder;
+import org.bulletinsearch.search.query.SortOrder;
+import org.bulletinsearch.search.query.UserQuery;
+
+/**
+ * The queries of figure 3, each in two forms: the search API's URL, and the engine body the search
+ * service sends for it, built by the service's own {@link SearchQueryBuilder} (the same code path,
+ * not a copy), so "direct to the engine" means the same work minus our service.
+ */
+public final class QueryMix {
+
+    /** search.query.facet-size: the service's default, which the platform does not override. */
+    static final int FACET_SIZE = 20;
+    static final int PAGE_SIZE = 10;
+
+    /** One query of the mix. */
+    public record Query(String name, String q, String sourceName, SortOrder sort, String serviceUrl, byte[] engineBody) {
+    }
+
+    private final List<Query> queries;
+
+    private QueryMix(List<Query> queries) {
+        this.queries = List.copyOf(queries);
+    }
+
+    public List<Query> queries() {
+        return queries;
+    }
+
+    public Query get(long index) {
+        return queries.get((int) (index % queries.size()));
+    }
+
+    /**
+     * Words, phrases, OR, exclusion, prefix, a filter, date order and plain browsing, over the
+     * generator's vocabulary (so all of them find articles).
+     */
+    public static QueryMix standard(String searchUrl, String sourceName) {
+        SearchQueryBuilder builder = new SearchQueryBuilder(FACET_SIZE);
+        List<Query> queries = new ArrayList<>();
+        add(queries, builder, searchUrl, "one word", "madagascar", null, null);
+        add(queries, builder, searchUrl, "two words", "customs authority", null, null);
+        add(queries, builder, searchUrl, "phrase", "\"risk profiles\"", null, null);
+        add(queries, builder, searchUrl, "or", "fiji OR iceland", null, null);
+        add(queries, builder, searchUrl, "prefix", "botsw*", null, null);
+        add(queries, builder, searchUrl, "three words", "inspection schedules kenya", null, null);
+        add(queries, builder, searchUrl, "exclusion", "trusted trader permits -estonia", null, null);
+        add(queries, builder, searchUrl, "by date", "container scanning", null, SortOrder.DATE);
+        add(queries, builder, searchUrl, "body words", "revenue rose percent", null, null);
+        add(queries, builder, searchUrl, "with source filter", "harbour master", sourceName, null);
+        add(queries, builder, searchUrl, "grouping", "(ghana OR senegal) transit guarantees", null, null);
+        add(queries, builder, searchUrl, "browse newest", null, null, null);
+        return new QueryMix(queries);
+    }
+
+    private static void add(List<Query> queries, SearchQueryBuilder builder, String searchUrl, String name, String q,
+            String sourceName, SortOrder sort) {
+        // The API's defaults: relevance with a query, newest first without one.
+        SortOrder order = sort != null ? sort : q == null ? SortOrder.DATE : SortOrder.RELEVANCE;
+        StringBuilder url = new StringBuilder(searchUrl).append("/search?size=").append(PAGE_SIZE);
+        if (q != null) {
+            url.append("&q=").append(Http.encode(q));
+        }
+        if (sourceName != null) {
+            url.append("&sourceName=").append(Http.encode(sourceName));
+        }
+        if (sort != null) {
+            url.append("&sort=").append(sort.parameter());
+        }
+        SearchCriteria criteria = new SearchCriteria(q == null ? null : UserQuery.parse(q),
+                sourceName == null ? List.of() : List.of(sourceName), List.of(), null, null, order, PAGE_SIZE, null);
+        try {
+            byte[] body = Http.JSON.writeValueAsBytes(builder.search(criteria, false));
+            queries.add(new Query(name, q, sourceName, order, url.toString(), body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.bulletinsearch.bench.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bulletinsearch.bench.BenchPlatform;
+import org.bulletinsearch.bench.Budget;
+import org.bulletinsearch.bench.Console;
+import org.bulletinsearch.bench.http.Http;
+import org.bulletinsearch.bench.load.LoadResult;
+import org.bulletinsearch.bench.load.LoadRun;
+import org.bulletinsearch.bench.profile.FlightRecorder;
+import org.bulletinsearch.bench.resources.RssSampler;
+import org.bulletinsearch.bench.results.Figure;
+import org.bulletinsearch.bench.results.Measurement;
+import org.bulletinsearch.bench.results.Results;
+import org.bulletinsearch.bench.results.Target;
+import org.bulletinsearch.platform.Service;
+
+/**
+ * Figure 3, search under concurrent load: N client threads for a fixed time, cycling through the
+ * {@link QueryMix}, against {@code GET /search} and, in the same round, the same bodies posted to the
+ * engine's {@code /articles/_search}. The two sides alternate which goes first.
+ */
+public final class SearchBenchmark {
+
+    private final BenchPlatform platform;
+    private final QueryMix mix;
+    private final RssSampler rss;
+    private final FlightRecorder jfr;
+    private final int threads;
+    private final Duration warmup;
+    private final Duration duration;
+
+    private final List<Double> p50 = new ArrayList<>();
+    private final List<Double> p99 = new ArrayList<>();
+    private final List<Double> throughput = new ArrayList<>();
+    private final List<Double> directP50 = new ArrayList<>();
+    private final List<Double> directP99 = new ArrayList<>();
+    private final List<Double> directThroughput = new ArrayList<>();
+    private final List<Double> rssPeak = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+
+    public SearchBenchmark(BenchPlatform platform, QueryMix mix, RssSampler rss, FlightRecorder jfr, int threads,
+            Duration warmup, Duration duration) {
+        this.platform = platform;
+        this.mix = mix;
+        this.rss = rss;
+        this.jfr = jfr;
+        this.threads = threads;
+        this.warmup = warmup;
+        this.duration = duration;
+    }
+
+    /** Every query once both ways: the service and the engine must agree on the totals. */
+    public List<String> checkEquivalence() {
+        List<String> findings = new ArrayList<>();
+        String engine = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search";
+        for (QueryMix.Query query : mix.queries()) {
+            JsonNode viaService = Http.getJson(query.serviceUrl());
+            JsonNode direct = Http.json(Http.jsonPost(engine, query.engineBody()));
+            long serviceTotal = viaService.path("total").asLong(-1);
+            long engineTotal = direct.path("hits").path("total").path("value").asLong(-2);
+            String line = String.format("%s (%s): service %d, engine %d", query.name(), query.q(), serviceTotal, engineTotal);
+            if (serviceTotal != engineTotal || serviceTotal <= 0 || viaService.path("fuzzy").asBoolean()) {
+                findings.add("query mix mismatch: " + line);
+            }
+            Console.say("search check: " + line);
+        }
+        return findings;
+    }
+
+    public void run(Budget.Rounds rounds, Results results) {
+        String engine = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search";
+        int done = 0;
+        Duration last = Duration.ZERO;
+        while (rounds.another(done, last)) {
+            long roundStart = System.nanoTime();
+            int round = done + 1;
+            boolean serviceFirst = round % 2 == 1;
+            LoadResult service = null;
+            LoadResult direct = null;
+            for (int side = 0; side < 2; side++) {
+                if ((side == 0) == serviceFirst) {
+                    try (RssSampler.Window window = rss.open();
+                            var recording = jfr.start("search-r" + round, platform.pidsWithEngine())) {
+                        service = LoadRun.run(threads, warmup, duration, t -> sequence -> ok(Http.send(
+                                Http.request(mix.get(t * 5L + sequence).serviceUrl()).GET().build())));
+                        Double peak = window.peakMegabytes().get(Service.SEARCH.module());
+                        if (peak != null) {
+                            rssPeak.add(peak);
+                        }
+                    }
+                } else {
+                    direct = LoadRun.run(threads, warmup, duration, t -> sequence -> ok(Http.send(
+                            Http.jsonPost(engine, mix.get(t * 5L + sequence).engineBody()))));
+                }
+            }
+            Console.say("search round " + round + ": platform " + service.summary());
+            Console.say("search round " + round + ": engine   " + direct.summary());
+            p50.add(service.p50Millis());
+            p99.add(service.p99Millis());
+            throughput.add(service.throughput());
+            directP50.add(direct.p50Millis());
+            directP99.add(direct.p99Millis());
+            directThroughput.add(direct.throughput());
+            if (service.errors() > 0) {
+                errors.add("round " + round + ": " + service.errors() + " failed searches, first: " + service.firstError());
+            }
+            if (direct.errors() > 0) {
+                errors.add("round " + round + ": " + direct.errors() + " failed engine requests, first: " + direct.firstError());
+            }
+            done++;
+            last = Duration.ofNanos(System.nanoTime() - roundStart);
+        }
+        String how = String.format("%d client threads (closed loop) for %d s after %d s of warm-up, cycling through %d queries"
+                        + " (words, phrase, OR, exclusion, prefix, grouping, a source filter, date order, browsing), page size %d"
+                        + " with facets and highlights as the API always asks. Anchor: the bodies the service's own"
+                        + " SearchQueryBuilder makes for the same requests, posted to /articles/_search with the same client."
+                        + " Client, service and engine share the 2 cores",
+                threads, duration.toSeconds(), warmup.toSeconds(), mix.queries().size(), QueryMix.PAGE_SIZE);
+        String errorNote = errors.isEmpty() ? "" : "; errors: " + String.join("; ", errors);
+        results.add(new Figure("3 Search", "search.p50", "Search under load: latency p50",
+                Measurement.of("platform", "ms", p50), Measurement.of("direct to engine", "ms", directP50),
+                Target.atMostTimesAnchor(1.2), how + errorNote));
+        results.add(new Figure("3 Search", "search.p99", "Search under load: latency p99",
+                Measurement.of("platform", "ms", p99), Measurement.of("direct to engine", "ms", directP99), null, null));
+        results.add(new Figure("3 Search", "search.throughput", "Search under load: throughput",
+                Measurement.of("platform", "req/s", throughput), Measurement.of("direct to engine", "req/s", directThroughput),
+                Target.atLeastTimesAnchor(0.8), null));
+        results.add(new Figure("5 Resources", "search-service.rss.search", "search-service: RSS under search load (peak)",
+                Measurement.of("platform", "MB", rssPeak), null, null, "VmRSS sampled every 250 ms during figure 3"));
+    }
+
+    static boolean ok(HttpResponse<byte[]> response) {
+        return response.statusCode() == 200;
+    }
+
+}
