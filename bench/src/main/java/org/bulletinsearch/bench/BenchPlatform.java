@@ -6,11 +6,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.bulletinsearch.bench.http.Http;
+import org.bulletinsearch.bench.resources.ComponentCpu;
 import org.bulletinsearch.platform.Platform;
 import org.bulletinsearch.platform.Service;
 
@@ -72,6 +77,37 @@ public final class BenchPlatform implements AutoCloseable {
         Map<String, Long> pids = pids();
         pids.put("search-engine", platform.infrastructure().searchEngine().pid());
         return pids;
+    }
+
+    /** The platform's processes by component, for {@link ComponentCpu}. */
+    public Map<String, ComponentCpu.Component> components() {
+        Map<String, ComponentCpu.Component> components = new LinkedHashMap<>();
+        var infrastructure = platform.infrastructure();
+        add(components, "search-engine", infrastructure.searchEngine().pid());
+        add(components, "kafka", infrastructure.kafka().pid());
+        List<ProcessHandle> postgres = new ArrayList<>();
+        ProcessHandle.of(infrastructure.postgres().pid()).ifPresent(postgres::add);
+        postmaster().ifPresent(postgres::add);
+        components.put("postgresql", new ComponentCpu.Component(postgres, true));
+        for (Service service : Service.values()) {
+            add(components, service.module(), pid(service));
+        }
+        components.put("benchmark client", new ComponentCpu.Component(List.of(ProcessHandle.current()), false));
+        return components;
+    }
+
+    private static void add(Map<String, ComponentCpu.Component> components, String name, long pid) {
+        components.put(name, new ComponentCpu.Component(ProcessHandle.of(pid).stream().toList(), true));
+    }
+
+    /** PostgreSQL's postmaster: pg_ctl detaches it, so it is not a descendant of the launcher's JVM. */
+    public Optional<ProcessHandle> postmaster() {
+        Path pidFile = platform.infrastructure().postgres().dataDir().resolve("pgdata/postmaster.pid");
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()));
+        } catch (IOException | RuntimeException notRunning) {
+            return Optional.empty();
+        }
     }
 
     public Path logFile(Service service) {
@@ -136,6 +172,24 @@ public final class BenchPlatform implements AutoCloseable {
     /** Documents the engine shows through the search alias (cheap: no aggregations). */
     public long engineCount(String index) {
         return Http.getJson(engineUrl() + "/" + index + "/_count").path("count").asLong();
+    }
+
+    /**
+     * Waits until the engine has no merge running (two checks in a row): Lucene merges the segments of
+     * an index for a while after a bulk load, and that must not land on the next measurement.
+     * Returns the seconds waited.
+     */
+    public double awaitEngineIdle(Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        int quiet = 0;
+        while (System.nanoTime() < deadline && quiet < 2) {
+            long merging = Http.getJson(engineUrl() + "/_stats/merge").path("_all").path("total").path("merges")
+                    .path("current").asLong();
+            quiet = merging == 0 ? quiet + 1 : 0;
+            sleep(Duration.ofMillis(250));
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** {@code total} of {@code GET /articles} (the catalog counts every article). */

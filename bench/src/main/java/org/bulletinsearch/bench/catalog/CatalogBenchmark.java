@@ -68,6 +68,11 @@ public final class CatalogBenchmark {
     public void run(Budget.Rounds rounds, Results results) {
         String byIdUrl = platform.catalogUrl() + "/articles/";
         String pageUrl = platform.catalogUrl() + "/articles?size=" + PAGE_SIZE;
+        // Untimed: JIT of the catalog and the client before round 1.
+        LoadRun.run(threads, Duration.ZERO, Duration.ofSeconds(3), t -> {
+            SplittableRandom random = new SplittableRandom(t);
+            return sequence -> ok(Http.send(Http.request(sequence % 4 == 0 ? pageUrl : byIdUrl + randomId(random)).GET().build()));
+        });
         int done = 0;
         Duration last = Duration.ZERO;
         while (rounds.another(done, last)) {

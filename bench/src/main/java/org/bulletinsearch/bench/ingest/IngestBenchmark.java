@@ -17,6 +17,7 @@ import org.bulletinsearch.bench.Console;
 import org.bulletinsearch.bench.corpus.Corpus;
 import org.bulletinsearch.bench.corpus.Corpus.BulletinFile;
 import org.bulletinsearch.bench.profile.FlightRecorder;
+import org.bulletinsearch.bench.resources.ComponentCpu;
 import org.bulletinsearch.bench.resources.RssSampler;
 import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
@@ -54,6 +55,8 @@ public final class IngestBenchmark {
     private final List<String> articleIds = new ArrayList<>();
     private final List<String> sourceNames = new ArrayList<>();
     private Duration lastRound = Duration.ZERO;
+    private final ComponentCpu cpu;
+    private final List<String> cpuNotes = new ArrayList<>();
 
     public IngestBenchmark(BenchPlatform platform, Corpus corpus, RssSampler rss, FlightRecorder jfr, int articles,
             int files, int uploaders, int bulkConcurrency) {
@@ -66,6 +69,7 @@ public final class IngestBenchmark {
         this.uploaders = uploaders;
         this.rawBulk = new RawBulk(platform.engineUrl(), 1000, bulkConcurrency);
         this.rawKafka = new RawKafkaProduce(platform.kafkaBootstrap());
+        this.cpu = new ComponentCpu(platform::components);
         for (Service service : Service.values()) {
             rssPeaks.put(service, new ArrayList<>());
         }
@@ -126,6 +130,14 @@ public final class IngestBenchmark {
         Console.say("ingest: warmed up with " + events.size() + " articles");
     }
 
+    /** Lets the engine finish merging what the previous measurement wrote. */
+    private void settle(String when, int round) {
+        double waited = platform.awaitEngineIdle(Duration.ofMinutes(2));
+        if (waited > 1) {
+            Console.say(String.format("ingest round %d: waited %.1f s for the engine's merges %s", round, waited, when));
+        }
+    }
+
     /** One round: new articles; with anchors, Kafka and engine first, then the platform. */
     public void round(int round, boolean measureAnchors) throws Exception {
         long roundStart = System.nanoTime();
@@ -137,16 +149,20 @@ public final class IngestBenchmark {
             List<ArticleEvent> events = bulletins.parallelStream()
                     .flatMap(file -> file.events(UUID.randomUUID().toString(), now).stream()).toList();
             events.forEach(e -> articleIds.add(e.articleId()));
+            settle("before the Kafka anchor", round);
             double produced = rawKafka.produce(events);
             kafka.add(articles / produced);
             Console.say(String.format("ingest round %d: raw Kafka produce %.0f articles/s (%.1f s)", round, articles / produced, produced));
+            Map<String, Double> before = cpu.snapshot();
             double seconds = rawBulk.index(events);
+            cpuNotes.add("round " + round + " raw _bulk: " + ComponentCpu.describe(ComponentCpu.used(before, cpu.snapshot()), seconds));
             bulk.add(articles / seconds);
             Console.say(String.format("ingest round %d: raw _bulk %.0f articles/s (%.1f s)", round, articles / seconds, seconds));
         } else {
             bulletins.parallelStream().flatMap(file -> file.events("id-only", Instant.EPOCH).stream())
                     .map(ArticleEvent::articleId).toList().forEach(articleIds::add);
         }
+        settle("before the platform", round);
         endToEnd(round, bulletins);
         lastRound = Duration.ofNanos(System.nanoTime() - roundStart);
     }
@@ -160,8 +176,10 @@ public final class IngestBenchmark {
         long searchableAt;
         long cataloguedAt;
         Map<String, Double> peaks;
+        Map<String, Double> cpuBefore;
         try (RssSampler.Window window = rss.open();
                 var recording = jfr.start("ingest-r" + round, platform.pidsWithEngine())) {
+            cpuBefore = cpu.snapshot();
             start = System.nanoTime();
             List<Future<BenchPlatform.Upload>> sent = new ArrayList<>();
             for (BulletinFile file : bulletins) {
@@ -176,6 +194,8 @@ public final class IngestBenchmark {
             }
             searchableAt = searchWatch.join();
             cataloguedAt = catalogWatch.join();
+            cpuNotes.add("round " + round + " platform: " + ComponentCpu.describe(ComponentCpu.used(cpuBefore, cpu.snapshot()),
+                    (System.nanoTime() - start) / 1e9));
             peaks = window.peakMegabytes();
         } finally {
             uploading.shutdown();
@@ -229,7 +249,8 @@ public final class IngestBenchmark {
                         + " every 100 ms) shows them all, confirmed by GET /search with the uploadIds. Anchor: the same documents"
                         + " as _bulk requests of " + rawBulk.batchSize() + ", " + rawBulk.concurrency() + " in flight, into"
                         + " an index with the live index's settings and mapping, ending with a _refresh. The platform also"
-                        + " runs Kafka, the catalog (PostgreSQL) and the ingest service on the same 2 cores"));
+                        + " runs Kafka, the catalog (PostgreSQL) and the ingest service on the same 2 cores. CPU by component"
+                        + " (where the time goes): " + String.join("; ", cpuNotes)));
         results.add(new Figure("1 Ingest", "ingest.accepted", "Ingest: upload → accepted (all 202s)",
                 Measurement.of("platform", "articles/s", accepted), Measurement.of("raw Kafka produce", "articles/s", kafka),
                 null,

@@ -112,13 +112,6 @@ public final class RawBulk {
         }
     }
 
-    /** Documents of this upload visible to search in the anchor index. */
-    public long count(String uploadId) {
-        ObjectNode query = Http.JSON.createObjectNode();
-        query.putObject("query").putObject("term").put("uploadId", uploadId);
-        return Http.postJson(engineUrl + "/" + INDEX + "/_count", query).path("count").asLong();
-    }
-
     private static byte[] ndjson(List<ArticleEvent> batch) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 2048);
         try {

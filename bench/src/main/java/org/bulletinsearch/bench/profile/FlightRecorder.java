@@ -25,6 +25,13 @@ public final class FlightRecorder {
         this.log = log;
     }
 
+    /**
+     * async-profiler's agent (libasyncProfiler.so, e.g. from the tools.profiler:async-profiler jar on Maven
+     * Central) when BENCH_ASYNC_PROFILER names it: CPU samples of every thread, native and kernel time
+     * included, which JFR's Java-only sampler misses. Output: collapsed stacks, see {@link CollapsedSummary}.
+     */
+    private static final String ASYNC_PROFILER = System.getenv("BENCH_ASYNC_PROFILER");
+
     /** A recording in progress on several processes. */
     public final class Recording implements AutoCloseable {
         private final String name;
@@ -40,6 +47,11 @@ public final class FlightRecorder {
         public void close() {
             for (Map.Entry<String, Long> process : pids.entrySet()) {
                 try {
+                    if (ASYNC_PROFILER != null) {
+                        Path file = directory.resolve(name + "-" + process.getKey() + ".collapsed").toAbsolutePath();
+                        Jcmd.run(process.getValue(), "JVMTI.agent_load", ASYNC_PROFILER, "stop,threads,collapsed,file=" + file);
+                        continue;
+                    }
                     Jcmd.run(process.getValue(), "JFR.stop", "name=bench-" + name);
                 } catch (RuntimeException e) {
                     log.accept("JFR: could not stop the recording of " + process.getKey() + ": " + e.getMessage());
@@ -66,6 +78,12 @@ public final class FlightRecorder {
         for (Map.Entry<String, Long> process : pids.entrySet()) {
             Path file = directory.resolve(phase + "-" + process.getKey() + ".jfr").toAbsolutePath();
             try {
+                if (ASYNC_PROFILER != null) {
+                    Jcmd.run(process.getValue(), "JVMTI.agent_load", ASYNC_PROFILER, "start,event=cpu,interval=1ms");
+                    started.put(process.getKey(), process.getValue());
+                    recording.files.add(directory.resolve(phase + "-" + process.getKey() + ".collapsed"));
+                    continue;
+                }
                 Jcmd.run(process.getValue(), "JFR.start", "name=bench-" + phase, "settings=profile",
                         "filename=" + file);
                 started.put(process.getKey(), process.getValue());

@@ -46,6 +46,11 @@ public final class JfrSummary {
         long gcCount = 0;
         Duration gcPause = Duration.ZERO;
         Duration longestPause = Duration.ZERO;
+        long compilations = 0;
+        Duration compilation = Duration.ZERO;
+        long cpuLoads = 0;
+        double jvmCpu = 0;
+        double machineCpu = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String type = event.getEventType().getName();
             switch (type) {
@@ -73,6 +78,15 @@ public final class JfrSummary {
                         add(allocationOurs, ours == null ? "(no frame of ours)" : method(ours), weight);
                     }
                 }
+                case "jdk.Compilation" -> {
+                    compilations++;
+                    compilation = compilation.plus(event.getDuration());
+                }
+                case "jdk.CPULoad" -> {
+                    cpuLoads++;
+                    jvmCpu += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
+                    machineCpu += event.getFloat("machineTotal");
+                }
                 case "jdk.GarbageCollection" -> {
                     gcCount++;
                     Duration pause = event.getDuration("sumOfPauses");
@@ -88,6 +102,9 @@ public final class JfrSummary {
         System.out.printf("%n==== %s: %d CPU samples, %d GCs (%.0f ms paused, longest %.0f ms), %.0f MB allocated (sampled)%n",
                 file.getFileName(), samples, gcCount, gcPause.toNanos() / 1e6, longestPause.toNanos() / 1e6,
                 allocated / 1e6);
+        System.out.printf("JIT: %d compilations, %.1f s compiling; CPU: this JVM %.0f%%, machine %.0f%% (averages of %d jdk.CPULoad"
+                + " events, share of all cores)%n", compilations, compilation.toNanos() / 1e9,
+                cpuLoads == 0 ? 0 : 100 * jvmCpu / cpuLoads, cpuLoads == 0 ? 0 : 100 * machineCpu / cpuLoads, cpuLoads);
         print("busiest threads (share of samples)", threads, samples, top, Function.identity());
         print("hottest methods, self", selfMethods, samples, top, Function.identity());
         print("first frame of our code in each sample", ourFrames, samples, top, Function.identity());

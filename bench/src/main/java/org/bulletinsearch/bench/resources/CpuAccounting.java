@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +28,14 @@ public final class CpuAccounting implements AutoCloseable {
     private final Thread sampler;
     private volatile boolean running = true;
 
-    public CpuAccounting(Duration every) {
+    private final Supplier<Stream<ProcessHandle>> daemons;
+
+    /**
+     * @param daemons processes of ours that detached from this JVM's process tree (PostgreSQL's
+     *     postmaster, which {@code pg_ctl} starts in the background); their descendants count too
+     */
+    public CpuAccounting(Duration every, Supplier<Stream<ProcessHandle>> daemons) {
+        this.daemons = daemons;
         sampler = new Thread(() -> {
             while (running) {
                 sample();
@@ -72,8 +80,8 @@ public final class CpuAccounting implements AutoCloseable {
     }
 
     private void sample() {
-        ProcessHandle self = ProcessHandle.current();
-        Stream.concat(Stream.of(self), self.descendants()).forEach(process -> {
+        Stream<ProcessHandle> roots = Stream.concat(Stream.of(ProcessHandle.current()), daemons.get());
+        roots.flatMap(root -> Stream.concat(Stream.of(root), root.descendants())).forEach(process -> {
             ProcessHandle.Info info = process.info();
             info.totalCpuDuration().ifPresent(cpu -> seen.merge(
                     process.pid() + "@" + info.startInstant().map(Object::toString).orElse(""), cpu.toNanos() / 1e9, Math::max));

@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
 import org.bulletinsearch.bench.Console;
@@ -12,6 +13,7 @@ import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.bench.load.LoadResult;
 import org.bulletinsearch.bench.load.LoadRun;
 import org.bulletinsearch.bench.profile.FlightRecorder;
+import org.bulletinsearch.bench.resources.ComponentCpu;
 import org.bulletinsearch.bench.resources.RssSampler;
 import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
@@ -33,6 +35,7 @@ public final class SearchBenchmark {
     private final int threads;
     private final Duration warmup;
     private final Duration duration;
+    private final Duration firstWarmUp = Duration.ofSeconds(5);
 
     private final List<Double> p50 = new ArrayList<>();
     private final List<Double> p99 = new ArrayList<>();
@@ -42,6 +45,7 @@ public final class SearchBenchmark {
     private final List<Double> directThroughput = new ArrayList<>();
     private final List<Double> rssPeak = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<String> cpuNotes = new ArrayList<>();
 
     public SearchBenchmark(BenchPlatform platform, QueryMix mix, RssSampler rss, FlightRecorder jfr, int threads,
             Duration warmup, Duration duration) {
@@ -74,6 +78,12 @@ public final class SearchBenchmark {
 
     public void run(Budget.Rounds rounds, Results results) {
         String engine = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search";
+        ComponentCpu cpu = new ComponentCpu(platform::components);
+        // Untimed: JIT of the service, the engine's caches and the client, so that round 1 is not a warm-up.
+        LoadRun.run(threads, Duration.ZERO, firstWarmUp, t -> sequence -> ok(Http.send(
+                Http.request(mix.get(t * 5L + sequence).serviceUrl()).GET().build())));
+        LoadRun.run(threads, Duration.ZERO, firstWarmUp, t -> sequence -> ok(Http.send(
+                Http.jsonPost(engine, mix.get(t * 5L + sequence).engineBody()))));
         int done = 0;
         Duration last = Duration.ZERO;
         while (rounds.another(done, last)) {
@@ -86,16 +96,20 @@ public final class SearchBenchmark {
                 if ((side == 0) == serviceFirst) {
                     try (RssSampler.Window window = rss.open();
                             var recording = jfr.start("search-r" + round, platform.pidsWithEngine())) {
+                        Map<String, Double> before = cpu.snapshot();
                         service = LoadRun.run(threads, warmup, duration, t -> sequence -> ok(Http.send(
                                 Http.request(mix.get(t * 5L + sequence).serviceUrl()).GET().build())));
+                        cpuNotes.add(cpuNote("platform", round, service, ComponentCpu.used(before, cpu.snapshot())));
                         Double peak = window.peakMegabytes().get(Service.SEARCH.module());
                         if (peak != null) {
                             rssPeak.add(peak);
                         }
                     }
                 } else {
+                    Map<String, Double> before = cpu.snapshot();
                     direct = LoadRun.run(threads, warmup, duration, t -> sequence -> ok(Http.send(
                             Http.jsonPost(engine, mix.get(t * 5L + sequence).engineBody()))));
+                    cpuNotes.add(cpuNote("direct", round, direct, ComponentCpu.used(before, cpu.snapshot())));
                 }
             }
             Console.say("search round " + round + ": platform " + service.summary());
@@ -121,7 +135,8 @@ public final class SearchBenchmark {
                         + " SearchQueryBuilder makes for the same requests, posted to /articles/_search with the same client."
                         + " Client, service and engine share the 2 cores",
                 threads, duration.toSeconds(), warmup.toSeconds(), mix.queries().size(), QueryMix.PAGE_SIZE);
-        String errorNote = errors.isEmpty() ? "" : "; errors: " + String.join("; ", errors);
+        String errorNote = (errors.isEmpty() ? "" : "; errors: " + String.join("; ", errors))
+                + ". CPU milliseconds per request by component (warm-up included in the window): " + String.join("; ", cpuNotes);
         results.add(new Figure("3 Search", "search.p50", "Search under load: latency p50",
                 Measurement.of("platform", "ms", p50), Measurement.of("direct to engine", "ms", directP50),
                 Target.atMostTimesAnchor(1.2), how + errorNote));
@@ -132,6 +147,16 @@ public final class SearchBenchmark {
                 Target.atLeastTimesAnchor(0.8), null));
         results.add(new Figure("5 Resources", "search-service.rss.search", "search-service: RSS under search load (peak)",
                 Measurement.of("platform", "MB", rssPeak), null, null, "VmRSS sampled every 250 ms during figure 3"));
+    }
+
+    /** CPU per request of each busy component: what a search costs where. */
+    private String cpuNote(String side, int round, LoadResult result, Map<String, Double> used) {
+        double requests = result.completed() * (1 + warmup.toNanos() / (double) duration.toNanos());
+        StringBuilder note = new StringBuilder(side + " r" + round + ":");
+        used.entrySet().stream().filter(e -> e.getValue() > 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> note.append(String.format(" %s %.2f", e.getKey(), 1000 * e.getValue() / requests)));
+        return note.toString();
     }
 
     static boolean ok(HttpResponse<byte[]> response) {
