@@ -49,7 +49,7 @@ public final class FlightRecorder {
                 try {
                     if (ASYNC_PROFILER != null) {
                         Path file = directory.resolve(name + "-" + process.getKey() + ".collapsed").toAbsolutePath();
-                        Jcmd.run(process.getValue(), "JVMTI.agent_load", ASYNC_PROFILER, "stop,threads,collapsed,file=" + file);
+                        Jcmd.run(process.getValue(), "JVMTI.agent_load", ASYNC_PROFILER, "\"stop,threads,collapsed,file=" + file + "\"");
                         continue;
                     }
                     Jcmd.run(process.getValue(), "JFR.stop", "name=bench-" + name);
@@ -79,7 +79,7 @@ public final class FlightRecorder {
             Path file = directory.resolve(phase + "-" + process.getKey() + ".jfr").toAbsolutePath();
             try {
                 if (ASYNC_PROFILER != null) {
-                    Jcmd.run(process.getValue(), "JVMTI.agent_load", ASYNC_PROFILER, "start,event=cpu,interval=1ms");
+                    Jcmd.run(process.getValue(), "JVMTI.agent_load", ASYNC_PROFILER, "\"start,event=cpu,interval=1ms\"");
                     started.put(process.getKey(), process.getValue());
                     recording.files.add(directory.resolve(phase + "-" + process.getKey() + ".collapsed"));
                     continue;
