@@ -25,6 +25,8 @@ public final class BenchOptions {
     double budgetMinutes = 14.5;
     long seed = 42;
     boolean profile;
+    /** Extra JVM options for the three services, after the platform's own (an experiment knob). */
+    List<String> serviceJvm = List.of();
     boolean keepData;
     boolean updateReadme = true;
     Path out = Path.of("bench/results");
@@ -44,6 +46,8 @@ public final class BenchOptions {
                                      without ingest, the articles are loaded once, unmeasured)
               --profile              record JFR on the services and the engine during each phase
                                      (bench/target/profiles; summarize with bench/jfr-summary FILE.jfr)
+              --service-jvm="OPTS"   extra JVM options for the three services, after the platform's
+                                     -Xms32m -Xmx256m -XX:+UseSerialGC (experiments; not a standard run)
               --quick                a smoke run: 20000 articles, 1 round, short load phases
               --seed=N               generator seed (default 42)
               --out=DIR              results folder (default bench/results)
@@ -68,6 +72,7 @@ public final class BenchOptions {
                 case "--seed" -> options.seed = Long.parseLong(value);
                 case "--out" -> options.out = Path.of(value);
                 case "--profile" -> options.profile = true;
+                case "--service-jvm" -> options.serviceJvm = List.of(value.trim().split("\\s+"));
                 case "--keep-data" -> options.keepData = true;
                 case "--no-readme" -> options.updateReadme = false;
                 case "--quick" -> {
@@ -120,7 +125,7 @@ public final class BenchOptions {
         return rounds == defaults.rounds && articles == defaults.articles && files == defaults.files
                 && threads == defaults.threads && searchSeconds == defaults.searchSeconds
                 && catalogSeconds == defaults.catalogSeconds && freshnessSeconds == defaults.freshnessSeconds
-                && phases.equals(defaults.phases) && !profile;
+                && phases.equals(defaults.phases) && !profile && serviceJvm.isEmpty();
     }
 
     Duration budget() {
@@ -140,6 +145,9 @@ public final class BenchOptions {
         results.setting("warmupSeconds", warmupSeconds);
         results.setting("seed", seed);
         results.setting("phases", String.join("+", phases));
-        results.setting("jfr", profile);
+        results.setting("profiling", profile);
+        if (!serviceJvm.isEmpty()) {
+            results.setting("extraServiceJvmOptions", String.join(" ", serviceJvm));
+        }
     }
 }

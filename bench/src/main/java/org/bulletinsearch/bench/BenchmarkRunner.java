@@ -107,13 +107,17 @@ public final class BenchmarkRunner {
                     .port(Service.INGEST, 0).port(Service.CATALOG, 0).port(Service.SEARCH, 0)
                     .apiKey("bench-key")
                     .progress(line -> Console.say("platform: " + line));
+            // The platform's own JVM options (Platform.Builder's defaults), repeated only when something is added.
+            List<String> serviceJvm = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
+            serviceJvm.addAll(options.serviceJvm);
             if (options.profile) {
-                // Start-up can only be recorded from the JVM's first instant: the platform's JVM options
-                // (Platform.Builder's defaults) plus a recording of each service's first 40 s.
+                // Start-up can only be recorded from the JVM's first instant: each service's first 40 s.
                 Path startup = root.resolve("bench/target/profiles/startup");
                 Files.createDirectories(startup);
-                builder.serviceJvmOptions(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                        "-XX:StartFlightRecording=duration=40s,settings=profile,filename=" + startup + "/"));
+                serviceJvm.add("-XX:StartFlightRecording=duration=40s,settings=profile,filename=" + startup + "/");
+            }
+            if (serviceJvm.size() > 3) {
+                builder.serviceJvmOptions(serviceJvm);
             }
             platform = new BenchPlatform(builder.start());
             bench = platform;
