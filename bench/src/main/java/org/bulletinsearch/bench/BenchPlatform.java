@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.bulletinsearch.bench.http.Http;
@@ -195,6 +197,57 @@ public final class BenchPlatform implements AutoCloseable {
     /** {@code total} of {@code GET /articles} (the catalog counts every article). */
     public long catalogTotal() {
         return Http.getJson(catalogUrl() + "/articles?size=1").path("total").asLong();
+    }
+
+    /**
+     * Articles of one upload the catalog holds ({@code GET /uploads/{id}}, a count over an index), 0 before
+     * the first: a cheap progress probe, unlike {@code GET /articles}, which counts the whole table.
+     */
+    public long catalogCountOf(String uploadId) {
+        HttpResponse<byte[]> response = Http.send(Http.request(catalogUrl() + "/uploads/" + Http.encode(uploadId) + "?size=1")
+                .GET().build());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        try {
+            return Http.JSON.readTree(response.body()).path("articleCount").asLong();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Polls until the catalog holds every article of the uploads the queue yields ({@code expected} uploads
+     * in all); returns the {@link System#nanoTime()} it saw the last one complete, or -1 after the timeout.
+     * Only the oldest incomplete upload is asked about (uploads are catalogued roughly in the order they are
+     * accepted): asking about every pending upload each time cost the catalog a tenth of its CPU in the
+     * profiles, which the measurement would then have charged to the platform.
+     */
+    public long awaitCatalogued(BlockingQueue<Upload> accepted, int expected, Duration every,
+            Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ArrayDeque<Upload> waiting = new ArrayDeque<>();
+        int complete = 0;
+        while (System.nanoTime() < deadline) {
+            accepted.drainTo(waiting);
+            while (!waiting.isEmpty() && isCatalogued(waiting.peekFirst())) {
+                waiting.removeFirst();
+                complete++;
+            }
+            if (complete >= expected) {
+                return System.nanoTime();
+            }
+            sleep(every);
+        }
+        return -1;
+    }
+
+    private boolean isCatalogued(Upload upload) {
+        try {
+            return catalogCountOf(upload.uploadId()) >= upload.articleCount();
+        } catch (RuntimeException notNow) {
+            return false;
+        }
     }
 
     /** {@code total} of {@code GET /search} for these uploads. */

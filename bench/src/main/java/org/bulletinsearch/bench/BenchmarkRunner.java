@@ -115,6 +115,8 @@ public final class BenchmarkRunner {
                 Path startup = root.resolve("bench/target/profiles/startup");
                 Files.createDirectories(startup);
                 serviceJvm.add("-XX:StartFlightRecording=duration=40s,settings=profile,filename=" + startup + "/");
+                // A JVM that trains its class-data archive (the first start after a build) refuses JFR.
+                builder.classDataSharing(false);
             }
             if (serviceJvm.size() > 3) {
                 builder.serviceJvmOptions(serviceJvm);

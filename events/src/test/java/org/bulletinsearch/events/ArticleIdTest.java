@@ -42,6 +42,26 @@ class ArticleIdTest {
     }
 
     @Test
+    void normalizedTextIsReturnedAsItIsAndEverythingElseIsNormalizedOnce() {
+        assertThat(ArticleId.normalize(TITLE)).isSameAs(TITLE);
+        assertThat(ArticleId.normalize("")).isEmpty();
+        // Each of these needs work; normalizing is idempotent, whichever way a string takes.
+        String[] samples = {" lead", "trail ", "two  spaces", "tab\there", "line\nend", "nbsp\u00A0here", "\uFEFFbom",
+            "Cafe\u0301", "Caf\u00e9", "plain words", "\u00c5ngstr\u00f6m \u212b", "\u2007figure\u202Fspace", "\r\n", " ", "x"};
+        for (String sample : samples) {
+            String once = ArticleId.normalize(sample);
+            assertThat(ArticleId.normalize(once)).as(sample).isEqualTo(once);
+            if (ArticleId.isNormalized(sample)) {
+                assertThat(once).as(sample).isEqualTo(sample);
+            }
+        }
+        assertThat(ArticleId.isNormalized("two  spaces")).isFalse();
+        assertThat(ArticleId.isNormalized("Cafe\u0301")).isFalse();
+        assertThat(ArticleId.normalize("Cafe\u0301")).isEqualTo("Caf\u00e9");
+        assertThat(ArticleId.normalize("\u00c5ngstr\u00f6m \u212b")).isEqualTo("\u00c5ngstr\u00f6m \u00c5");
+    }
+
+    @Test
     void differentTextGivesDifferentIds() {
         String id = ArticleId.of(TITLE, BODY);
         assertThat(ArticleId.of(TITLE, BODY + " Updated.")).isNotEqualTo(id);

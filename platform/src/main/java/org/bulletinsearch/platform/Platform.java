@@ -39,6 +39,7 @@ public final class Platform implements AutoCloseable {
     private final Path repositoryRoot;
     private final Map<Service, Integer> ports;
     private final List<String> serviceJvmOptions;
+    private final boolean classDataSharing;
 
     private Platform(Builder builder, LocalInfrastructure infrastructure) {
         this.infrastructure = infrastructure;
@@ -46,6 +47,7 @@ public final class Platform implements AutoCloseable {
         this.repositoryRoot = builder.repositoryRoot;
         this.ports = Map.copyOf(builder.ports);
         this.serviceJvmOptions = builder.serviceJvmOptions;
+        this.classDataSharing = builder.classDataSharing;
         this.apiKey = builder.apiKey;
         this.progress = builder.progress;
         this.serviceStartTimeout = builder.serviceStartTimeout;
@@ -106,7 +108,7 @@ public final class Platform implements AutoCloseable {
         for (Service service : Service.values()) {
             Path runJar = repositoryRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
             services.put(service, new ServiceProcess(service, runJar, ports.get(service), environment,
-                    serviceJvmOptions, logDir.resolve(service.module() + ".log")));
+                    serviceJvmOptions, classDataSharing, logDir.resolve(service.module() + ".log")));
         }
         progress.accept("starting ingest, catalog and search services ...");
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
@@ -144,6 +146,7 @@ public final class Platform implements AutoCloseable {
         private Path logDir;
         private String apiKey = DEVELOPMENT_API_KEY;
         private List<String> serviceJvmOptions = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
+        private boolean classDataSharing = true;
         private Consumer<String> progress = line -> { };
         private Duration serviceStartTimeout = Duration.ofSeconds(120);
 
@@ -184,6 +187,15 @@ public final class Platform implements AutoCloseable {
 
         public Builder serviceJvmOptions(List<String> options) {
             this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /**
+         * Whether services start from a class-data archive that their first run trains (on by default:
+         * it saves seconds of every later start; see {@link ClassDataArchive}).
+         */
+        public Builder classDataSharing(boolean enabled) {
+            this.classDataSharing = enabled;
             return this;
         }
 

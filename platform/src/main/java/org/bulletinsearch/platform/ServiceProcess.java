@@ -29,17 +29,20 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    private final boolean classDataSharing;
     private final Path logFile;
     private volatile Process process;
+    private volatile ClassDataArchive classData;
     private volatile Duration startTime = Duration.ZERO;
 
     ServiceProcess(Service service, Path runJar, int port, Map<String, String> environment, List<String> jvmOptions,
-            Path logFile) {
+            boolean classDataSharing, Path logFile) {
         this.service = service;
         this.runJar = runJar;
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.classDataSharing = classDataSharing;
         this.logFile = logFile;
     }
 
@@ -55,6 +58,10 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (classDataSharing) {
+            classData = ClassDataArchive.forJar(runJar);
+            command.addAll(classData.jvmOptions());
+        }
         command.add("-jar");
         command.add(runJar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -112,6 +119,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         ProcessControl.stop(running, running::destroy, Duration.ofSeconds(30));
         process = null;
+        // 137 = SIGKILL after the grace period: a class-data archive it was writing is incomplete.
+        afterExit(!running.isAlive() && running.exitValue() != 137);
     }
 
     /** {@code kill -9}: no shutdown hooks, no final commits, as a crash. */
@@ -122,6 +131,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
         ProcessControl.kill(running);
         process = null;
+        afterExit(false);
+    }
+
+    private void afterExit(boolean exitedNormally) {
+        ClassDataArchive archive = classData;
+        classData = null;
+        if (archive != null) {
+            archive.afterExit(exitedNormally);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bulletinsearch.bench.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +8,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +19,7 @@ import org.bulletinsearch.bench.Budget;
 import org.bulletinsearch.bench.Console;
 import org.bulletinsearch.bench.corpus.Corpus;
 import org.bulletinsearch.bench.corpus.Corpus.BulletinFile;
+import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.bench.profile.FlightRecorder;
 import org.bulletinsearch.bench.resources.ComponentCpu;
 import org.bulletinsearch.bench.resources.RssSampler;
@@ -35,6 +39,7 @@ import org.bulletinsearch.platform.Service;
 public final class IngestBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final int WARM_UP_ARTICLES = 20_000;
 
     private final BenchPlatform platform;
     private final Corpus corpus;
@@ -100,6 +105,9 @@ public final class IngestBenchmark {
      */
     public void moreRounds(Budget.Rounds rounds) throws Exception {
         int done = rounds();
+        if (done == 0) {
+            return; // the first round failed: its failure is in the notes already
+        }
         Duration last = lastRound;
         while (rounds.another(done, last)) {
             long roundStart = System.nanoTime();
@@ -110,11 +118,13 @@ public final class IngestBenchmark {
     }
 
     /**
-     * A few thousand articles through every path, untimed: the first measured round should not pay for
-     * the JIT of the benchmark's clients nor of services the start-up figure has just restarted.
+     * Articles through every path, untimed: the first measured round should not pay for the JIT of the
+     * benchmark's clients nor of services the start-up figure has just restarted. 3,000 were too few:
+     * the profiles of the first round then showed each service spending 15-18 s of CPU in the JIT
+     * compiler, a third of what the engine needed for the whole round, which the raw anchor never pays.
      */
     public void warmUp() throws Exception {
-        BulletinFile file = corpus.warmUpFile(3_000);
+        BulletinFile file = corpus.warmUpFile(WARM_UP_ARTICLES);
         List<ArticleEvent> events = file.events(UUID.randomUUID().toString(), Instant.now());
         rawKafka.produce(events);
         rawBulk.index(events);
@@ -128,6 +138,37 @@ public final class IngestBenchmark {
                 Duration.ofMillis(200), TIMEOUT);
         BenchPlatform.awaitAtLeast(platform::catalogTotal, catalogBase + events.size(), Duration.ofMillis(500), TIMEOUT);
         Console.say("ingest: warmed up with " + events.size() + " articles");
+    }
+
+    /**
+     * The engine's own statistics, best effort: documents indexed into an index and the time the engine
+     * spent indexing them, and write tasks (one per shard-level _bulk) done on the node.
+     */
+    private record BulkStats(long writes, long millis, long docs) {
+        static BulkStats of(BenchPlatform platform, String index) {
+            try {
+                JsonNode indexing = Http.getJson(platform.engineUrl() + "/" + index + "/_stats/indexing").path("_all")
+                        .path("primaries").path("indexing");
+                long writes = 0;
+                for (JsonNode node : Http.getJson(platform.engineUrl() + "/_nodes/stats/thread_pool").path("nodes")) {
+                    writes += node.path("thread_pool").path("write").path("completed").asLong();
+                }
+                return new BulkStats(writes, indexing.path("index_time_in_millis").asLong(), indexing.path("index_total").asLong());
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        static String since(BulkStats before, BulkStats after, double wallSeconds) {
+            if (before == null || after == null) {
+                return "engine statistics not available";
+            }
+            long writes = after.writes - before.writes;
+            long docs = after.docs - before.docs;
+            double busy = (after.millis - before.millis) / 1000.0;
+            return String.format("%d write tasks (shard _bulk) of %.0f documents on average; engine indexing time %.1f s in %.1f s",
+                    writes, writes == 0 ? 0.0 : docs / (double) writes, busy, wallSeconds);
+        }
     }
 
     /** Lets the engine finish merging what the previous measurement wrote. */
@@ -153,9 +194,12 @@ public final class IngestBenchmark {
             double produced = rawKafka.produce(events);
             kafka.add(articles / produced);
             Console.say(String.format("ingest round %d: raw Kafka produce %.0f articles/s (%.1f s)", round, articles / produced, produced));
+            rawBulk.ensureIndex();
             Map<String, Double> before = cpu.snapshot();
+            BulkStats bulkBefore = BulkStats.of(platform, RawBulk.INDEX);
             double seconds = rawBulk.index(events);
-            cpuNotes.add("round " + round + " raw _bulk: " + ComponentCpu.describe(ComponentCpu.used(before, cpu.snapshot()), seconds));
+            cpuNotes.add("round " + round + " raw _bulk: " + ComponentCpu.describe(ComponentCpu.used(before, cpu.snapshot()), seconds)
+                    + "; " + BulkStats.since(bulkBefore, BulkStats.of(platform, RawBulk.INDEX), seconds));
             bulk.add(articles / seconds);
             Console.say(String.format("ingest round %d: raw _bulk %.0f articles/s (%.1f s)", round, articles / seconds, seconds));
         } else {
@@ -177,25 +221,35 @@ public final class IngestBenchmark {
         long cataloguedAt;
         Map<String, Double> peaks;
         Map<String, Double> cpuBefore;
+        BulkStats bulkBefore;
         try (RssSampler.Window window = rss.open();
                 var recording = jfr.start("ingest-r" + round, platform.pidsWithEngine())) {
             cpuBefore = cpu.snapshot();
+            bulkBefore = BulkStats.of(platform, BenchPlatform.SEARCH_INDEX);
             start = System.nanoTime();
             List<Future<BenchPlatform.Upload>> sent = new ArrayList<>();
+            BlockingQueue<BenchPlatform.Upload> acceptedUploads = new LinkedBlockingQueue<>();
             for (BulletinFile file : bulletins) {
-                sent.add(uploading.submit(() -> platform.upload(file.path())));
+                sent.add(uploading.submit(() -> {
+                    BenchPlatform.Upload upload = platform.upload(file.path());
+                    if (upload.accepted()) {
+                        acceptedUploads.add(upload);
+                    }
+                    return upload;
+                }));
             }
             CompletableFuture<Long> searchWatch = CompletableFuture.supplyAsync(() -> BenchPlatform.awaitAtLeast(
                     () -> platform.engineCount(BenchPlatform.SEARCH_ALIAS), engineBase + articles, Duration.ofMillis(100), TIMEOUT));
-            CompletableFuture<Long> catalogWatch = CompletableFuture.supplyAsync(() -> BenchPlatform.awaitAtLeast(
-                    platform::catalogTotal, catalogBase + articles, Duration.ofMillis(500), TIMEOUT));
+            CompletableFuture<Long> catalogWatch = CompletableFuture.supplyAsync(() -> platform.awaitCatalogued(
+                    acceptedUploads, bulletins.size(), Duration.ofMillis(250), TIMEOUT));
             for (Future<BenchPlatform.Upload> upload : sent) {
                 uploads.add(upload.get());
             }
             searchableAt = searchWatch.join();
             cataloguedAt = catalogWatch.join();
-            cpuNotes.add("round " + round + " platform: " + ComponentCpu.describe(ComponentCpu.used(cpuBefore, cpu.snapshot()),
-                    (System.nanoTime() - start) / 1e9));
+            double wall = (System.nanoTime() - start) / 1e9;
+            cpuNotes.add("round " + round + " platform: " + ComponentCpu.describe(ComponentCpu.used(cpuBefore, cpu.snapshot()), wall)
+                    + "; " + BulkStats.since(bulkBefore, BulkStats.of(platform, BenchPlatform.SEARCH_INDEX), wall));
             peaks = window.peakMegabytes();
         } finally {
             uploading.shutdown();
@@ -213,6 +267,9 @@ public final class IngestBenchmark {
         }
         if (acceptedArticles != articles) {
             throw new IllegalStateException("the uploads reported " + acceptedArticles + " articles, not " + articles);
+        }
+        if (platform.catalogTotal() < catalogBase + articles) {
+            throw new IllegalStateException("GET /articles does not count the round's " + articles + " articles");
         }
         if (searchableAt < 0) {
             throw new IllegalStateException("not all " + articles + " articles searchable within " + TIMEOUT.toMinutes() + " min");
@@ -259,7 +316,8 @@ public final class IngestBenchmark {
                         + " idempotent, ingest's linger/batch/lz4 settings, no transaction"));
         results.add(new Figure("1 Ingest", "ingest.catalogued", "Ingest: upload → in the catalog",
                 Measurement.of("platform", "articles/s", catalogued), null, null,
-                "until GET /articles reports them all (polled every 500 ms)"));
+                "until GET /uploads/{uploadId} reports all of every upload (polled every 250 ms), confirmed by the"
+                        + " total of GET /articles"));
         for (Service service : Service.values()) {
             results.add(new Figure("5 Resources", service.module() + ".rss.ingest", service.module() + ": RSS under ingest load (peak)",
                     Measurement.of("platform", "MB", rssPeaks.get(service)), null, null,

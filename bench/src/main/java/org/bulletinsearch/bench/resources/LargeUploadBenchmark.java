@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Console;
 import org.bulletinsearch.bench.corpus.Corpus;
@@ -39,7 +40,6 @@ public final class LargeUploadBenchmark {
         Corpus.BulletinFile file = corpus.largeFile(FIFTY_MEGABYTES);
         int articles = file.articles().size();
         long engineBase = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
-        long catalogBase = platform.catalogTotal();
         long pid = platform.pid(Service.INGEST);
         Console.say(String.format("large upload: %s, %.1f MB, %d articles", file.sourceName(), file.bytes() / 1048576.0, articles));
 
@@ -59,8 +59,8 @@ public final class LargeUploadBenchmark {
         CompletableFuture<Long> searchable = CompletableFuture.supplyAsync(() -> BenchPlatform.awaitAtLeast(
                 () -> platform.engineCount(BenchPlatform.SEARCH_ALIAS), engineBase + articles, Duration.ofMillis(200),
                 Duration.ofMinutes(5)));
-        CompletableFuture<Long> catalogued = CompletableFuture.supplyAsync(() -> BenchPlatform.awaitAtLeast(
-                platform::catalogTotal, catalogBase + articles, Duration.ofMillis(500), Duration.ofMinutes(5)));
+        CompletableFuture<Long> catalogued = CompletableFuture.supplyAsync(() -> platform.awaitCatalogued(
+                new LinkedBlockingQueue<>(List.of(upload)), 1, Duration.ofMillis(250), Duration.ofMinutes(5)));
         long searchableAt = searchable.join();
         long cataloguedAt = catalogued.join();
         String detail = String.format("%.1f MB, %d articles in one text/plain request; 202 after %.1f s (%.0f articles/s);"

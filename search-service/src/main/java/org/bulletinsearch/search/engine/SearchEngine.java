@@ -58,11 +58,11 @@ public class SearchEngine {
         return perform(request);
     }
 
-    /** {@code POST /_bulk} with a ready-made NDJSON body. */
-    public JsonNode bulk(byte[] ndjson, Map<String, String> parameters) {
+    /** {@code POST /_bulk} with a ready-made NDJSON body: the first {@code length} bytes of {@code ndjson}. */
+    public JsonNode bulk(byte[] ndjson, int length, Map<String, String> parameters) {
         Request request = new Request("POST", "/_bulk");
         request.addParameters(parameters);
-        request.setEntity(new ByteArrayEntity(ndjson, NDJSON));
+        request.setEntity(new ByteArrayEntity(ndjson, 0, length, NDJSON));
         return perform(request);
     }
 

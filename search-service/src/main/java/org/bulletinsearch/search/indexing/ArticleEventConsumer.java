@@ -10,11 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.ArticleEventCodec;
 import org.bulletinsearch.events.InvalidArticleEventException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,22 +37,26 @@ public class ArticleEventConsumer {
     private static final Logger LOG = Logger.getLogger(ArticleEventConsumer.class);
 
     private final ArticleEventCodec codec = new ArticleEventCodec();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "article-indexer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers;
     private final ArticleIndexer indexer;
     private final DeadLetterPublisher deadLetters;
 
-    public ArticleEventConsumer(ArticleIndexer indexer, DeadLetterPublisher deadLetters) {
+    public ArticleEventConsumer(ArticleIndexer indexer, DeadLetterPublisher deadLetters,
+            @ConfigProperty(name = "mp.messaging.incoming.articles.concurrency", defaultValue = "1") int concurrency) {
         this.indexer = indexer;
         this.deadLetters = deadLetters;
+        AtomicInteger threads = new AtomicInteger();
+        // At most one batch per channel copy is in flight, so this many threads never queue a batch.
+        this.workers = Executors.newFixedThreadPool(Math.max(1, concurrency), runnable -> {
+            Thread thread = new Thread(runnable, "article-indexer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Incoming("articles")
     public CompletionStage<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return CompletableFuture.runAsync(() -> index(records), worker);
+        return CompletableFuture.runAsync(() -> index(records), workers);
     }
 
     void index(ConsumerRecords<String, byte[]> records) {
@@ -88,6 +94,6 @@ public class ArticleEventConsumer {
     @PreDestroy
     void stop() {
         // Interrupts a batch waiting for the engine; it stays unacknowledged and is redelivered.
-        worker.shutdownNow();
+        workers.shutdownNow();
     }
 }

@@ -1,10 +1,11 @@
 package org.bulletinsearch.search.indexing;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,12 +124,12 @@ public class ArticleIndexer {
         }
         List<IndexDocument> serializable = new ArrayList<>(batch.size());
         List<BulkItemOutcome> outcomes = new ArrayList<>(batch.size());
-        byte[] body = ndjson(batch, serializable, outcomes);
+        NdjsonBody body = ndjson(batch, serializable, outcomes);
         if (serializable.isEmpty()) {
             return outcomes;
         }
         try {
-            outcomes.addAll(BulkItemOutcome.read(engine.bulk(body, BULK_PARAMETERS), serializable));
+            outcomes.addAll(BulkItemOutcome.read(engine.bulk(body.bytes(), body.size(), BULK_PARAMETERS), serializable));
         } catch (SearchEngineUnavailableException e) {
             outcomes.addAll(allRetry(serializable, "engine_unavailable", e.getMessage()));
         } catch (SearchEngineRequestException e) {
@@ -146,24 +147,51 @@ public class ArticleIndexer {
         return outcomes;
     }
 
-    private byte[] ndjson(List<IndexDocument> batch, List<IndexDocument> serializable, List<BulkItemOutcome> refused) {
+    /**
+     * The request body, written straight into one buffer: the benchmark's profiles had this method at a
+     * tenth of the service's CPU while it built a tree and a byte array per document and copied the body
+     * once more at the end. A document that does not serialize is cut off again and refused alone.
+     */
+    private NdjsonBody ndjson(List<IndexDocument> batch, List<IndexDocument> serializable, List<BulkItemOutcome> refused) {
         ObjectMapper mapper = engine.mapper();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 2048);
+        NdjsonBody out = new NdjsonBody(batch.size() * 1536);
+        String index = indexManager.indexName();
         for (IndexDocument document : batch) {
-            ObjectNode action = mapper.createObjectNode();
-            action.putObject("index").put("_index", indexManager.indexName()).put("_id", document.id());
-            try {
-                byte[] source = mapper.writeValueAsBytes(document.source());
-                out.writeBytes(mapper.writeValueAsBytes(action));
-                out.write('\n');
-                out.writeBytes(source);
+            int start = out.size();
+            try (JsonGenerator action = mapper.createGenerator(out)) {
+                action.writeStartObject();
+                action.writeObjectFieldStart("index");
+                action.writeStringField("_index", index);
+                action.writeStringField("_id", document.id());
+                action.writeEndObject();
+                action.writeEndObject();
+                action.writeRaw('\n');
+                action.flush();
+                mapper.writeValue(out, document.source());
                 out.write('\n');
                 serializable.add(document);
-            } catch (JsonProcessingException e) {
-                refused.add(new BulkItemOutcome(document.id(), Kind.REJECTED, 0, "not_serializable", e.getOriginalMessage()));
+            } catch (IOException e) {
+                out.truncate(start);
+                String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+                refused.add(new BulkItemOutcome(document.id(), Kind.REJECTED, 0, "not_serializable", reason));
             }
         }
-        return out.toByteArray();
+        return out;
+    }
+
+    /** A growing NDJSON buffer that can drop a half-written document and hand its bytes over without a copy. */
+    static final class NdjsonBody extends ByteArrayOutputStream {
+        NdjsonBody(int capacity) {
+            super(capacity);
+        }
+
+        void truncate(int length) {
+            count = length;
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 
     private static List<BulkItemOutcome> allRetry(List<IndexDocument> batch, String cause, String reason) {

@@ -140,7 +140,7 @@ class IndexingBenchmark {
                 out.writeBytes(mapper.writeValueAsBytes(ArticleDocument.of(event)));
                 out.write('\n');
             }
-            JsonNode answer = engine.bulk(out.toByteArray(), Map.of("filter_path", "errors,items.*.error"));
+            JsonNode answer = engine.bulk(out.toByteArray(), out.size(), Map.of("filter_path", "errors,items.*.error"));
             assertThat(answer.path("errors").asBoolean()).as("raw bulk errors: %s", answer).isFalse();
         }
         return events.size() / seconds(start, System.nanoTime());

@@ -34,6 +34,7 @@ class ArticleIndexerTest {
     @Vetoed
     static final class ScriptedEngine extends SearchEngine {
         final List<List<String>> requests = new ArrayList<>();
+        final List<String> bodies = new ArrayList<>();
         private final Function<List<String>, JsonNode> script;
 
         ScriptedEngine(Function<List<String>, JsonNode> script) {
@@ -42,9 +43,10 @@ class ArticleIndexerTest {
         }
 
         @Override
-        public JsonNode bulk(byte[] ndjson, Map<String, String> parameters) {
+        public JsonNode bulk(byte[] ndjson, int length, Map<String, String> parameters) {
             List<String> ids = new ArrayList<>();
-            String[] lines = new String(ndjson, StandardCharsets.UTF_8).split("\n");
+            bodies.add(new String(ndjson, 0, length, StandardCharsets.UTF_8));
+            String[] lines = bodies.get(bodies.size() - 1).split("\n");
             for (int i = 0; i < lines.length; i += 2) {
                 try {
                     ids.add(MAPPER.readTree(lines[i]).path("index").path("_id").asText());
@@ -154,5 +156,31 @@ class ArticleIndexerTest {
         ArticleIndexer.Result result = indexer(engine, new SimpleMeterRegistry()).index(documents);
         assertThat(result.indexed()).isEqualTo(2);
         assertThat(engine.requests).containsExactly(List.of("b", "a"));
+    }
+
+    /** Fails half-way through serialization, after its first field is written. */
+    public record Unserializable(String id) {
+        public String getBroken() {
+            throw new IllegalStateException("cannot render");
+        }
+    }
+
+    @Test
+    void aDocumentThatDoesNotSerializeIsRefusedAloneAndLeavesNothingInTheRequest() {
+        ScriptedEngine engine = new ScriptedEngine(ids -> answer(ids, id -> 201));
+        List<IndexDocument> documents = List.of(new IndexDocument("a", Map.of("id", "a")),
+                new IndexDocument("broken", new Unserializable("broken")), new IndexDocument("c", Map.of("id", "c")));
+        ArticleIndexer.Result result = indexer(engine, new SimpleMeterRegistry()).index(documents);
+
+        assertThat(result.indexed()).isEqualTo(2);
+        assertThat(result.rejected()).singleElement().satisfies(refused -> {
+            assertThat(refused.id()).isEqualTo("broken");
+            assertThat(refused.errorType()).isEqualTo("not_serializable");
+        });
+        assertThat(engine.requests).containsExactly(List.of("a", "c"));
+        assertThat(engine.bodies).singleElement().satisfies(body -> {
+            assertThat(body).doesNotContain("broken");
+            assertThat(body.lines()).hasSize(4).allSatisfy(line -> assertThat(MAPPER.readTree(line).isObject()).isTrue());
+        });
     }
 }
