@@ -1,21 +1,24 @@
 package org.bulletinsearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.bench.resources.ComponentCpu;
 import org.bulletinsearch.platform.Platform;
@@ -183,14 +186,13 @@ public final class BenchPlatform implements AutoCloseable {
      */
     public double awaitEngineIdle(Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        int quiet = 0;
-        while (System.nanoTime() < deadline && quiet < 2) {
+        int[] quiet = {0};
+        until(() -> {
             long merging = Http.getJson(engineUrl() + "/_stats/merge").path("_all").path("total").path("merges")
                     .path("current").asLong();
-            quiet = merging == 0 ? quiet + 1 : 0;
-            sleep(Duration.ofMillis(250));
-        }
+            quiet[0] = merging == 0 ? quiet[0] + 1 : 0;
+            return quiet[0] >= 2;
+        }, Duration.ofMillis(250), timeout);
         return (System.nanoTime() - start) / 1e9;
     }
 
@@ -225,21 +227,16 @@ public final class BenchPlatform implements AutoCloseable {
      */
     public long awaitCatalogued(BlockingQueue<Upload> accepted, int expected, Duration every,
             Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         ArrayDeque<Upload> waiting = new ArrayDeque<>();
-        int complete = 0;
-        while (System.nanoTime() < deadline) {
+        int[] complete = {0};
+        return until(() -> {
             accepted.drainTo(waiting);
             while (!waiting.isEmpty() && isCatalogued(waiting.peekFirst())) {
                 waiting.removeFirst();
-                complete++;
+                complete[0]++;
             }
-            if (complete >= expected) {
-                return System.nanoTime();
-            }
-            sleep(every);
-        }
-        return -1;
+            return complete[0] >= expected;
+        }, every, timeout);
     }
 
     private boolean isCatalogued(Upload upload) {
@@ -262,20 +259,21 @@ public final class BenchPlatform implements AutoCloseable {
      * it was first seen there, or -1 after the timeout.
      */
     public static long awaitAtLeast(LongSupplier value, long expected, Duration every, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            long current;
-            try {
-                current = value.getAsLong();
-            } catch (RuntimeException notNow) {
-                current = -1;
-            }
-            if (current >= expected) {
-                return System.nanoTime();
-            }
-            sleep(every);
+        return until(() -> value.getAsLong() >= expected, every, timeout);
+    }
+
+    /**
+     * Checks the condition now and then every {@code every} (on this thread, an exception counting as
+     * "not yet"); returns the {@link System#nanoTime()} right after it first held, or -1 after the timeout.
+     */
+    private static long until(Callable<Boolean> condition, Duration every, Duration timeout) {
+        try {
+            Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(every).atMost(timeout)
+                    .ignoreExceptions().until(condition);
+            return System.nanoTime();
+        } catch (ConditionTimeoutException e) {
+            return -1;
         }
-        return -1;
     }
 
     public static void sleep(Duration duration) {
