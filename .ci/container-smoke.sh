@@ -13,7 +13,7 @@ export TESTCONTAINERS_RYUK_DISABLED=true
 export TESTCONTAINERS_HOST_OVERRIDE=localhost
 
 # ---- a Docker engine ---------------------------------------------------------------------------
-DOCKER_STATE=/tmp/bulletin-docker
+DOCKER_STATE="${BULLETIN_DOCKER_STATE:-/tmp/bulletin-docker}"
 dockerd_pid=""
 stop_dockerd() {
   if [[ -n "$dockerd_pid" ]] && kill -0 "$dockerd_pid" 2>/dev/null; then

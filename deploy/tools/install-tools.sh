@@ -54,9 +54,15 @@ if [[ "$installed" == "$KUBERNETES_MODELS_VERSION" ]]; then
   log "kubernetes-models $installed present"
 else
   log "installing kubernetes-models@$KUBERNETES_MODELS_VERSION"
-  mkdir -p "$models"
-  [[ -f "$models/package.json" ]] || echo '{"name":"bulletin-search-tools","private":true}' > "$models/package.json"
-  (cd "$models" && npm install --silent --no-audit --no-fund --save-exact "kubernetes-models@$KUBERNETES_MODELS_VERSION" >&2)
+  # Installed under a temporary name and moved into place when complete: an interrupted install
+  # (Ctrl-C, full disk) leaves only a .partial folder, which the next run removes.
+  rm -rf "$models".partial-*
+  partial="$models.partial-$$"
+  mkdir -p "$partial"
+  echo '{"name":"bulletin-search-tools","private":true}' > "$partial/package.json"
+  (cd "$partial" && npm install --silent --no-audit --no-fund --save-exact "kubernetes-models@$KUBERNETES_MODELS_VERSION" >&2)
+  rm -rf "$models"
+  mv "$partial" "$models"
 fi
 
 echo "$TOOLS_DIR"

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class BulletinLoader {
 
     private static final Pattern UPLOAD_ID = Pattern.compile("\"uploadId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
     private static final Pattern ARTICLE_COUNT = Pattern.compile("\"articleCount\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,6 +49,37 @@ public final class BulletinLoader {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         String body = response.body();
         return new Result(file, response.statusCode(), find(UPLOAD_ID, body), parseCount(body), body, took);
+    }
+
+    /**
+     * Waits until the search service finds every article of the accepted uploads (by source name),
+     * so that the curls printed next answer with hits. Returns whether they all were found in time.
+     */
+    public static boolean awaitSearchable(String searchUrl, java.util.List<Result> uploads, Duration timeout)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Result upload : uploads) {
+            String source = URLEncoder.encode(upload.file().getFileName().toString(), StandardCharsets.UTF_8);
+            HttpRequest count = HttpRequest.newBuilder(URI.create(searchUrl + "/search?size=1&sourceName=" + source))
+                    .timeout(Duration.ofSeconds(5)).build();
+            while (searchTotal(http, count) < upload.articles()) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(200);
+            }
+        }
+        return true;
+    }
+
+    private static int searchTotal(HttpClient http, HttpRequest request) throws InterruptedException {
+        try {
+            String total = find(TOTAL, http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            return total == null ? 0 : Integer.parseInt(total);
+        } catch (IOException notYet) {
+            return 0;
+        }
     }
 
     private static String find(Pattern pattern, String body) {

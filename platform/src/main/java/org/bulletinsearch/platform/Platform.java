@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -14,6 +15,7 @@ import org.bulletinsearch.infra.Component;
 import org.bulletinsearch.infra.InfrastructureException;
 import org.bulletinsearch.infra.LocalInfrastructure;
 import org.bulletinsearch.infra.ServerProcess;
+import org.bulletinsearch.infra.support.Ports;
 import org.bulletinsearch.infra.support.ProcessControl;
 import org.bulletinsearch.infra.support.ServerMain;
 
@@ -26,6 +28,9 @@ import org.bulletinsearch.infra.support.ServerMain;
  * infrastructure.
  */
 public final class Platform implements AutoCloseable {
+
+    /** How long a start waits for a port held by a Bulletin Search process that is stopping. */
+    static final Duration PORT_WAIT = Duration.ofSeconds(30);
 
     /** Upload key used when {@code INGEST_API_KEY} is not set; for local use only. */
     public static final String DEVELOPMENT_API_KEY = "dev-key-change-me";
@@ -133,6 +138,15 @@ public final class Platform implements AutoCloseable {
         return process;
     }
 
+    /** The environment variable that fixes a server's port for {@code ./bulletin-search}. */
+    static String portVariable(Component component) {
+        return switch (component) {
+            case KAFKA -> "KAFKA_PORT";
+            case POSTGRES -> "POSTGRES_PORT";
+            case SEARCH_ENGINE -> "SEARCH_ENGINE_PORT";
+        };
+    }
+
     private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }
@@ -209,17 +223,26 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
-        /** Starts everything; returns once every service reports ready. */
+        /**
+         * Starts everything; returns once every service reports ready.
+         *
+         * @throws InfrastructureException naming the port and the process holding it when a fixed port is
+         *     taken (after waiting up to {@link #PORT_WAIT} for a Bulletin Search process that is stopping),
+         *     or when a server or service does not come up
+         */
         public Platform start() {
             for (Map.Entry<Service, Integer> entry : ports.entrySet()) {
-                int port = entry.getValue();
-                if (port == 0) {
+                if (entry.getValue() == 0) {
                     entry.setValue(ServerMain.freePort());
-                } else if (!PortCheck.isFree(port)) {
-                    throw new InfrastructureException("port " + port + " for " + entry.getKey().module()
-                            + " is taken; free it or set " + entry.getKey().portVariable());
+                } else {
+                    claim(entry.getValue(), entry.getKey().module(), entry.getKey().portVariable());
                 }
             }
+            infraPorts.forEach((component, port) -> {
+                if (port != 0) {
+                    claim(port, component.id(), portVariable(component));
+                }
+            });
             LocalInfrastructure.Builder infra = LocalInfrastructure.builder().all();
             if (dataDir != null) {
                 infra.dataDir(dataDir);
@@ -233,6 +256,40 @@ public final class Platform implements AutoCloseable {
             infra.shutdownHook(false);
             Platform platform = new Platform(this, infra.build());
             return platform.startAll();
+        }
+
+        /**
+         * Makes sure {@code port} can be listened on. A port held by one of our own processes (a platform
+         * from this checkout or data folder that is still stopping) is waited for; any other holder is named.
+         */
+        private void claim(int port, String user, String variable) {
+            if (Ports.isFree(port)) {
+                return;
+            }
+            Optional<ProcessHandle> holder = Ports.holder(port);
+            String who = holder.map(Ports::describe).orElseGet(() -> Ports.describeHolder(port));
+            if (holder.isPresent() && isOurs(holder.get())) {
+                progress.accept("port " + port + " (" + user + ") is held by " + who
+                        + ", a Bulletin Search process; waiting up to " + PORT_WAIT.toSeconds() + " s in case it is stopping");
+                try {
+                    if (Ports.awaitFree(port, PORT_WAIT)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new InfrastructureException("port " + port + " (" + user + ") is still held by " + who
+                        + " after " + PORT_WAIT.toSeconds() + " s: stop that platform first (Ctrl-C in its terminal, or kill "
+                        + holder.get().pid() + "), or set " + variable + " to another port");
+            }
+            throw new InfrastructureException("port " + port + " (" + user + ") is taken by " + who
+                    + ": stop it, or set " + variable + " to another port");
+        }
+
+        private boolean isOurs(ProcessHandle process) {
+            String command = process.info().commandLine().orElse("");
+            return command.contains("org.bulletinsearch") || command.contains(repositoryRoot.toString())
+                    || (dataDir != null && command.contains(dataDir.toAbsolutePath().toString()));
         }
     }
 }

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.bulletinsearch.infra.Component;
 import org.bulletinsearch.infra.InfrastructureException;
-import org.bulletinsearch.infra.support.ServerMain;
 
 /**
  * {@code ./bulletin-search}: runs the whole platform on this machine, or uploads bulletins to it.
@@ -26,6 +26,10 @@ public final class PlatformCommand {
 
     private static final PrintStream OUT = System.out;
     private static final long STARTED = System.nanoTime();
+    /** How long a start waits for a platform on the same data folder that is stopping. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+    /** How long the start waits for the sample articles to be searchable before printing the curls. */
+    private static final Duration SAMPLES_WAIT = Duration.ofSeconds(30);
 
     private PlatformCommand() {
     }
@@ -79,9 +83,16 @@ public final class PlatformCommand {
             }
         }
         dataDir = dataDir.toAbsolutePath();
-        if (fresh && Files.exists(dataDir)) {
-            say("--fresh: deleting " + dataDir);
-            ServerMain.deleteRecursively(dataDir);
+        PlatformLock lock;
+        try {
+            lock = PlatformLock.acquire(dataDir, LOCK_WAIT, PlatformCommand::say);
+        } catch (InfrastructureException e) {
+            fail(e.getMessage());
+            return;
+        }
+        if (fresh) {
+            say("--fresh: deleting the data in " + dataDir);
+            lock.deleteDataExceptLock(dataDir);
         }
         String apiKey = env("INGEST_API_KEY", Platform.DEVELOPMENT_API_KEY).split(",")[0].trim();
         Platform.Builder builder = Platform.builder(root)
@@ -90,9 +101,9 @@ public final class PlatformCommand {
                 .port(Service.INGEST, intEnv(Service.INGEST.portVariable(), Service.INGEST.defaultPort()))
                 .port(Service.CATALOG, intEnv(Service.CATALOG.portVariable(), Service.CATALOG.defaultPort()))
                 .port(Service.SEARCH, intEnv(Service.SEARCH.portVariable(), Service.SEARCH.defaultPort()))
-                .port(Component.KAFKA, intEnv("KAFKA_PORT", 19092))
-                .port(Component.POSTGRES, intEnv("POSTGRES_PORT", 15432))
-                .port(Component.SEARCH_ENGINE, intEnv("SEARCH_ENGINE_PORT", 19200))
+                .port(Component.KAFKA, intEnv(Platform.portVariable(Component.KAFKA), 19092))
+                .port(Component.POSTGRES, intEnv(Platform.portVariable(Component.POSTGRES), 15432))
+                .port(Component.SEARCH_ENGINE, intEnv(Platform.portVariable(Component.SEARCH_ENGINE), 19200))
                 .progress(PlatformCommand::say);
         say("data folder " + dataDir + " (logs in " + dataDir.resolve("logs") + ")");
 
@@ -100,13 +111,18 @@ public final class PlatformCommand {
         try {
             platform = builder.start();
         } catch (InfrastructureException e) {
+            lock.close();
             fail(e.getMessage());
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long stopping = System.nanoTime();
+            lock.markStopping();
             say("stopping: services first, then infrastructure ...");
             platform.close();
+            lock.close();
+            say(String.format("stopped in %.1f s", (System.nanoTime() - stopping) / 1e9));
             stopped.countDown();
         }, "platform-shutdown"));
 
@@ -114,7 +130,12 @@ public final class PlatformCommand {
             List<Path> files = BulletinLoader.bulletinsIn(root.resolve("samples"));
             if (!files.isEmpty()) {
                 say("loading " + files.size() + " sample bulletins from samples/");
-                upload(new BulletinLoader(platform.url(Service.INGEST), apiKey), files);
+                List<BulletinLoader.Result> loaded = new ArrayList<>();
+                upload(new BulletinLoader(platform.url(Service.INGEST), apiKey), files, loaded);
+                long waiting = System.nanoTime();
+                boolean searchable = BulletinLoader.awaitSearchable(platform.url(Service.SEARCH), loaded, SAMPLES_WAIT);
+                say(String.format(searchable ? "samples searchable after %.1f s" : "samples not all searchable after %.0f s;"
+                        + " see the search-service log", (System.nanoTime() - waiting) / 1e9));
             }
         }
         printWelcome(platform, apiKey);
@@ -135,7 +156,7 @@ public final class PlatformCommand {
             }
             paths.add(path);
         }
-        if (upload(new BulletinLoader(url, apiKey), paths) > 0) {
+        if (upload(new BulletinLoader(url, apiKey), paths, new ArrayList<>()) > 0) {
             System.exit(1);
         }
     }
@@ -171,8 +192,12 @@ public final class PlatformCommand {
         }
     }
 
-    /** Uploads the files one after the other with a progress line each; returns how many failed. */
-    private static int upload(BulletinLoader loader, List<Path> files) throws InterruptedException {
+    /**
+     * Uploads the files one after the other with a progress line each, adding the accepted ones to
+     * {@code accepted}; returns how many failed.
+     */
+    private static int upload(BulletinLoader loader, List<Path> files, List<BulletinLoader.Result> accepted)
+            throws InterruptedException {
         int failed = 0;
         int articles = 0;
         for (int i = 0; i < files.size(); i++) {
@@ -181,6 +206,7 @@ public final class PlatformCommand {
             try {
                 BulletinLoader.Result result = loader.upload(file);
                 if (result.accepted()) {
+                    accepted.add(result);
                     articles += result.articles();
                     say(String.format("%s: %d articles, upload %s (%.1f s)", prefix, result.articles(),
                             result.uploadId(), result.took().toMillis() / 1000.0));

