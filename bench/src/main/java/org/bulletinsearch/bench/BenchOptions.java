@@ -1,118 +1,124 @@
 package org.bulletinsearch.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.bulletinsearch.bench.results.Results;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** Command-line options of {@code bench/run}; the defaults are the published benchmark. */
-public final class BenchOptions {
+/** Command-line options of {@code bench/run} (picocli); the defaults are the published benchmark. */
+@Command(name = "bench/run", sortOptions = false, usageHelpWidth = 110,
+        description = "Starts the packaged platform on this machine, measures every figure beside its anchor and"
+                + " writes bench/results/latest.md and latest.json.")
+public final class BenchOptions implements Callable<Integer> {
 
     static final List<String> PHASES = List.of("startup", "ingest", "large-upload", "freshness", "search", "catalog");
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help") boolean help;
+
+    @Option(names = "--rounds", paramLabel = "N", converter = Positive.class,
+            description = "rounds per figure, time allowing (default 3)")
     int rounds = 3;
+
+    @Option(names = "--articles", paramLabel = "N", converter = Positive.class,
+            description = "articles per ingest round (default 100000)")
     int articles = 100_000;
+
+    @Option(names = "--files", paramLabel = "N", converter = Positive.class, description = "files per ingest round (default 10)")
     int files = 10;
-    int uploaders = 2;
-    int bulkConcurrency = 2;
+
+    @Option(names = "--threads", paramLabel = "N", converter = Positive.class,
+            description = "client threads for search and catalog load (default 4)")
     int threads = 4;
+
+    @Option(names = "--search-seconds", paramLabel = "S", converter = Positive.class,
+            description = "measured seconds per search side and round (default 10)")
     int searchSeconds = 10;
+
+    @Option(names = "--catalog-seconds", paramLabel = "S", converter = Positive.class,
+            description = "measured seconds per catalog request type and round (default 5)")
     int catalogSeconds = 5;
+
+    @Option(names = "--freshness-seconds", paramLabel = "S", converter = Positive.class,
+            description = "offered-load seconds per freshness side and round (default 12)")
     int freshnessSeconds = 12;
-    int warmupSeconds = 2;
+
+    @Option(names = "--budget-minutes", paramLabel = "M",
+            description = "stop adding rounds when the run would exceed this (default 14.5)")
     double budgetMinutes = 14.5;
-    long seed = 42;
-    boolean profile;
-    /** Extra JVM options for the three services, after the platform's own (an experiment knob). */
-    List<String> serviceJvm = List.of();
-    boolean keepData;
-    boolean updateReadme = true;
-    Path out = Path.of("bench/results");
+
+    @Option(names = "--phases", split = ",", paramLabel = "PHASE", converter = Phase.class,
+            description = "some of startup,ingest,large-upload,freshness,search,catalog (default all; without ingest,"
+                    + " the articles are loaded once, unmeasured)")
     Set<String> phases = new LinkedHashSet<>(PHASES);
 
-    static final String USAGE = """
-            usage: bench/run [options]
-              --rounds=N             rounds per figure, time allowing (default 3)
-              --articles=N           articles per ingest round (default 100000)
-              --files=N              files per ingest round (default 10)
-              --threads=N            client threads for search and catalog load (default 4)
-              --search-seconds=S     measured seconds per search side and round (default 10)
-              --catalog-seconds=S    measured seconds per catalog request type and round (default 5)
-              --freshness-seconds=S  offered-load seconds per freshness side and round (default 12)
-              --budget-minutes=M     stop adding rounds when the run would exceed this (default 14.5)
-              --phases=a,b,...       some of startup,ingest,large-upload,freshness,search,catalog (default all;
-                                     without ingest, the articles are loaded once, unmeasured)
-              --profile              record JFR on the services and the engine during each phase
-                                     (bench/target/profiles; summarize with bench/jfr-summary FILE.jfr)
-              --service-jvm="OPTS"   extra JVM options for the three services, after the platform's
-                                     -Xms32m -Xmx256m -XX:+UseSerialGC (experiments; not a standard run)
-              --quick                a smoke run: 20000 articles, 1 round, short load phases
-              --seed=N               generator seed (default 42)
-              --out=DIR              results folder (default bench/results)
-              --keep-data            keep bench/target/work (platform data, logs, corpus) afterwards
-              --no-readme            do not update the table in bench/README.md
-            """;
+    @Option(names = "--profile", description = "record JFR on the services and the engine during each phase"
+            + " (bench/target/profiles; summarize with bench/jfr-summary FILE.jfr)")
+    boolean profile;
 
-    static BenchOptions parse(String[] args) {
-        BenchOptions options = new BenchOptions();
-        for (String arg : args) {
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            switch (name) {
-                case "--rounds" -> options.rounds = positive(name, value);
-                case "--articles" -> options.articles = positive(name, value);
-                case "--files" -> options.files = positive(name, value);
-                case "--threads" -> options.threads = positive(name, value);
-                case "--search-seconds" -> options.searchSeconds = positive(name, value);
-                case "--catalog-seconds" -> options.catalogSeconds = positive(name, value);
-                case "--freshness-seconds" -> options.freshnessSeconds = positive(name, value);
-                case "--budget-minutes" -> options.budgetMinutes = Double.parseDouble(value);
-                case "--seed" -> options.seed = Long.parseLong(value);
-                case "--out" -> options.out = Path.of(value);
-                case "--profile" -> options.profile = true;
-                case "--service-jvm" -> options.serviceJvm = List.of(value.trim().split("\\s+"));
-                case "--keep-data" -> options.keepData = true;
-                case "--no-readme" -> options.updateReadme = false;
-                case "--quick" -> {
-                    options.articles = 20_000;
-                    options.files = 4;
-                    options.rounds = 1;
-                    options.searchSeconds = 5;
-                    options.catalogSeconds = 3;
-                    options.freshnessSeconds = 10;
-                    options.warmupSeconds = 1;
-                }
-                case "--phases" -> {
-                    options.phases = new LinkedHashSet<>();
-                    for (String phase : value.split(",")) {
-                        if (!PHASES.contains(phase.strip())) {
-                            throw new IllegalArgumentException("unknown phase '" + phase + "'; known: " + PHASES);
-                        }
-                        options.phases.add(phase.strip());
-                    }
-                }
-                case "--help", "-h" -> throw new IllegalArgumentException("");
-                default -> throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
-        if (options.articles % options.files != 0) {
-            throw new IllegalArgumentException("--articles must be a multiple of --files");
-        }
-        return options;
+    /** Extra JVM options for the three services, after the platform's own (an experiment knob). */
+    List<String> serviceJvm = List.of();
+
+    @Option(names = "--seed", paramLabel = "N", description = "generator seed (default 42)")
+    long seed = 42;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default bench/results)")
+    Path out = Path.of("bench/results");
+
+    @Option(names = "--keep-data", description = "keep bench/target/work (platform data, logs, corpus) afterwards")
+    boolean keepData;
+
+    @Option(names = "--no-readme", description = "do not update the table in bench/README.md")
+    boolean noReadme;
+
+    int uploaders = 2;
+    int bulkConcurrency = 2;
+    int warmupSeconds = 2;
+
+    @Option(names = "--service-jvm", paramLabel = "\"OPTS\"", description = "extra JVM options for the three services,"
+            + " after the platform's -Xms32m -Xmx256m -XX:+UseSerialGC (experiments; not a standard run)")
+    void serviceJvm(String options) {
+        serviceJvm = List.of(options.trim().split("\\s+"));
     }
 
-    private static int positive(String name, String value) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // below
+    @Option(names = "--quick", description = "a smoke run: 20000 articles, 1 round, short load phases")
+    void quick(boolean quick) {
+        if (quick) {
+            articles = 20_000;
+            files = 4;
+            rounds = 1;
+            searchSeconds = 5;
+            catalogSeconds = 3;
+            freshnessSeconds = 10;
+            warmupSeconds = 1;
         }
-        throw new IllegalArgumentException(name + " needs a positive number, got '" + value + "'");
+    }
+
+    /** Runs the benchmark from the repository root; 0 when every phase completed, 1 otherwise. */
+    @Override
+    public Integer call() {
+        if (articles % files != 0) {
+            throw new ParameterException(spec.commandLine(), "--articles must be a multiple of --files");
+        }
+        Path root = Path.of("").toAbsolutePath();
+        if (!Files.isDirectory(root.resolve("bench")) || !Files.isRegularFile(root.resolve("pom.xml"))) {
+            throw new ParameterException(spec.commandLine(), "run from the repository root (bench/run does that)");
+        }
+        String command = ("bench/run " + String.join(" ", spec.commandLine().getParseResult().originalArgs())).strip();
+        return BenchmarkRunner.run(this, root, command) ? 0 : 1;
     }
 
     boolean runs(String phase) {
@@ -148,6 +154,29 @@ public final class BenchOptions {
         results.setting("profiling", profile);
         if (!serviceJvm.isEmpty()) {
             results.setting("extraServiceJvmOptions", String.join(" ", serviceJvm));
+        }
+    }
+
+    /** A count that must be at least 1. */
+    static final class Positive implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int parsed = Integer.parseInt(value);
+            if (parsed <= 0) {
+                throw new TypeConversionException("needs a positive number, got '" + value + "'");
+            }
+            return parsed;
+        }
+    }
+
+    /** One of {@link #PHASES}. */
+    static final class Phase implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!PHASES.contains(value.strip())) {
+                throw new TypeConversionException("unknown phase '" + value + "'; known: " + PHASES);
+            }
+            return value.strip();
         }
     }
 }

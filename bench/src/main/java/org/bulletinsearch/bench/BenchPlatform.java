@@ -1,10 +1,6 @@
 package org.bulletinsearch.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,53 +13,43 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.bench.resources.ComponentCpu;
 import org.bulletinsearch.platform.Platform;
 import org.bulletinsearch.platform.Service;
+import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.platform.client.PlatformClient;
+import org.bulletinsearch.platform.client.Upload;
 
 /**
  * The running platform as the benchmark sees it: the services' public APIs, the engines' own APIs
  * (for the anchors and for cheap progress checks), and the process ids for resource figures.
+ *
+ * @param platform the platform under measurement
  */
-public final class BenchPlatform implements AutoCloseable {
+public record BenchPlatform(Platform platform) implements AutoCloseable {
 
-    /** The alias the search service reads (search.index.alias) and its write index. */
+    /** The alias the search service reads (search.index.alias); the versioned index behind it is the service's business. */
     public static final String SEARCH_ALIAS = "articles";
-    public static final String SEARCH_INDEX = "articles-v1";
 
-    private final Platform platform;
-
-    public BenchPlatform(Platform platform) {
-        this.platform = platform;
-    }
-
-    public Platform platform() {
-        return platform;
-    }
-
-    public String ingestUrl() {
-        return platform.url(Service.INGEST);
-    }
-
+    /** The catalog service's base URL. */
     public String catalogUrl() {
         return platform.url(Service.CATALOG);
     }
 
+    /** The search service's base URL. */
     public String searchUrl() {
         return platform.url(Service.SEARCH);
     }
 
+    /** The search engine's REST API. */
     public String engineUrl() {
         return platform.infrastructure().searchEngineUrl();
     }
 
-    public String kafkaBootstrap() {
-        return platform.infrastructure().kafkaBootstrapServers();
-    }
-
+    /** A service's pid, -1 while it is down. */
     public long pid(Service service) {
         return platform.service(service).pid();
     }
@@ -115,68 +101,19 @@ public final class BenchPlatform implements AutoCloseable {
         }
     }
 
+    /** A service's log file. */
     public Path logFile(Service service) {
         return platform.service(service).logFile();
     }
 
-    /** The ingest service's answer to one upload, timed at the client. */
-    public record Upload(int status, String uploadId, int articleCount, String lastArticleId, long sentNanos, long answeredNanos,
-            String body) {
-        public boolean accepted() {
-            return status == 202;
-        }
-    }
-
-    /** {@code POST /bulletins} with a bulletin's bytes, as any uploader would send it. */
-    public Upload upload(byte[] bulletin, String sourceName) {
-        HttpRequest request = Http.request(ingestUrl() + "/bulletins?source=" + Http.encode(sourceName))
-                .timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "text/plain; charset=UTF-8")
-                .header("X-API-Key", platform.apiKey())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bulletin))
-                .build();
-        return upload(request);
-    }
-
-    public Upload upload(Path file) {
-        try {
-            HttpRequest request = Http.request(ingestUrl() + "/bulletins?source=" + Http.encode(file.getFileName().toString()))
-                    .timeout(Duration.ofMinutes(10))
-                    .header("Content-Type", "text/plain; charset=UTF-8")
-                    .header("X-API-Key", platform.apiKey())
-                    .POST(HttpRequest.BodyPublishers.ofFile(file))
-                    .build();
-            return upload(request);
-        } catch (java.io.FileNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Upload upload(HttpRequest request) {
-        long sent = System.nanoTime();
-        HttpResponse<byte[]> response = Http.send(request);
-        long answered = System.nanoTime();
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        String uploadId = null;
-        String lastArticleId = null;
-        int count = 0;
-        if (response.statusCode() == 202) {
-            try {
-                JsonNode report = Http.JSON.readTree(response.body());
-                uploadId = report.path("uploadId").asText(null);
-                count = report.path("articleCount").asInt();
-                JsonNode articles = report.path("articles");
-                lastArticleId = articles.size() == 0 ? null : articles.get(articles.size() - 1).path("id").asText(null);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("unreadable upload report: " + Http.abbreviate(body), e);
-            }
-        }
-        return new Upload(response.statusCode(), uploadId, count, lastArticleId, sent, answered, Http.abbreviate(body));
+    /** The platform's API client. */
+    public PlatformClient client() {
+        return platform.client();
     }
 
     /** Documents the engine shows through the search alias (cheap: no aggregations). */
     public long engineCount(String index) {
-        return Http.getJson(engineUrl() + "/" + index + "/_count").path("count").asLong();
+        return JsonHttp.getJson(engineUrl() + "/" + index + "/_count").path("count").asLong();
     }
 
     /**
@@ -188,7 +125,7 @@ public final class BenchPlatform implements AutoCloseable {
         long start = System.nanoTime();
         int[] quiet = {0};
         until(() -> {
-            long merging = Http.getJson(engineUrl() + "/_stats/merge").path("_all").path("total").path("merges")
+            long merging = JsonHttp.getJson(engineUrl() + "/_stats/merge").path("_all").path("total").path("merges")
                     .path("current").asLong();
             quiet[0] = merging == 0 ? quiet[0] + 1 : 0;
             return quiet[0] >= 2;
@@ -196,9 +133,9 @@ public final class BenchPlatform implements AutoCloseable {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** {@code total} of {@code GET /articles} (the catalog counts every article). */
+    /** {@code total} of {@code GET /articles} (the catalog counts every article; 0 without an answer). */
     public long catalogTotal() {
-        return Http.getJson(catalogUrl() + "/articles?size=1").path("total").asLong();
+        return client().catalogTotal();
     }
 
     /**
@@ -206,16 +143,8 @@ public final class BenchPlatform implements AutoCloseable {
      * the first: a cheap progress probe, unlike {@code GET /articles}, which counts the whole table.
      */
     public long catalogCountOf(String uploadId) {
-        HttpResponse<byte[]> response = Http.send(Http.request(catalogUrl() + "/uploads/" + Http.encode(uploadId) + "?size=1")
-                .GET().build());
-        if (response.statusCode() == 404) {
-            return 0;
-        }
-        try {
-            return Http.JSON.readTree(response.body()).path("articleCount").asLong();
-        } catch (IOException e) {
-            return 0;
-        }
+        JsonHttp.Reply reply = client().catalog("/uploads/" + JsonHttp.encode(uploadId) + "?size=1");
+        return reply.status() == 404 ? 0 : reply.json().path("articleCount").asLong();
     }
 
     /**
@@ -249,9 +178,8 @@ public final class BenchPlatform implements AutoCloseable {
 
     /** {@code total} of {@code GET /search} for these uploads. */
     public long searchTotal(List<String> uploadIds) {
-        StringBuilder url = new StringBuilder(searchUrl()).append("/search?size=0");
-        uploadIds.forEach(id -> url.append("&uploadId=").append(Http.encode(id)));
-        return Http.getJson(url.toString()).path("total").asLong();
+        return client().searchTotal(uploadIds.stream().map(id -> "uploadId=" + JsonHttp.encode(id))
+                .collect(Collectors.joining("&")));
     }
 
     /**
@@ -276,6 +204,7 @@ public final class BenchPlatform implements AutoCloseable {
         }
     }
 
+    /** Sleeps; an interrupt ends the run. */
     public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

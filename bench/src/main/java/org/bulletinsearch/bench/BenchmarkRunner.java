@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.bulletinsearch.bench.catalog.CatalogBenchmark;
 import org.bulletinsearch.bench.corpus.Corpus;
 import org.bulletinsearch.bench.freshness.FreshnessBenchmark;
-import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.bench.ingest.IngestBenchmark;
 import org.bulletinsearch.bench.profile.FlightRecorder;
 import org.bulletinsearch.bench.resources.CpuAccounting;
@@ -31,8 +30,11 @@ import org.bulletinsearch.bench.results.ResultsWriter;
 import org.bulletinsearch.bench.search.QueryMix;
 import org.bulletinsearch.bench.search.SearchBenchmark;
 import org.bulletinsearch.infra.support.ServerMain;
+import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Platform;
 import org.bulletinsearch.platform.Service;
+import org.bulletinsearch.platform.client.JsonHttp;
+import picocli.CommandLine;
 
 /**
  * {@code bench/run}: starts the packaged platform on this machine, as {@code ./bulletin-search} does (its
@@ -67,28 +69,14 @@ public final class BenchmarkRunner {
         this.cpu = new CpuAccounting(Duration.ofMillis(250), () -> bench == null ? Stream.empty() : bench.postmaster().stream());
     }
 
+    /** {@code bench/run}'s command line ({@link BenchOptions}); exits 0 when every phase completed. */
     public static void main(String[] args) {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage().isEmpty()) {
-                System.out.print(BenchOptions.USAGE);
-                System.exit(0);
-            }
-            System.err.println("bench: " + e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        Path root = Path.of("").toAbsolutePath();
-        if (!Files.isDirectory(root.resolve("bench")) || !Files.isRegularFile(root.resolve("pom.xml"))) {
-            System.err.println("bench: run from the repository root (bench/run does that)");
-            System.exit(2);
-        }
-        String command = ("bench/run " + String.join(" ", args)).strip();
-        boolean complete = new BenchmarkRunner(options, root, command).run();
-        System.exit(complete ? 0 : 1);
+        System.exit(new CommandLine(new BenchOptions()).execute(args));
+    }
+
+    /** Runs the benchmark from the repository {@code root}; whether every phase completed. */
+    static boolean run(BenchOptions options, Path root, String command) {
+        return new BenchmarkRunner(options, root, command).run();
     }
 
     private boolean run() {
@@ -99,37 +87,8 @@ public final class BenchmarkRunner {
         BenchPlatform platform = null;
         boolean complete = false;
         try {
-            long started = System.nanoTime();
-            Console.say("starting the platform (Kafka, PostgreSQL, OpenSearch, then the three services) ...");
-            Platform.Builder builder = Platform.builder(root)
-                    .dataDir(work.resolve("platform-data"))
-                    .logDir(work.resolve("logs"))
-                    .port(Service.INGEST, 0).port(Service.CATALOG, 0).port(Service.SEARCH, 0)
-                    .apiKey("bench-key")
-                    .progress(line -> Console.say("platform: " + line));
-            // The platform's own JVM options (Platform.Builder's defaults), repeated only when something is added.
-            List<String> serviceJvm = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
-            serviceJvm.addAll(options.serviceJvm);
-            if (options.profile) {
-                // Start-up can only be recorded from the JVM's first instant: each service's first 40 s.
-                Path startup = root.resolve("bench/target/profiles/startup");
-                Files.createDirectories(startup);
-                serviceJvm.add("-XX:StartFlightRecording=duration=40s,settings=profile,filename=" + startup + "/");
-                // A JVM that trains its class-data archive (the first start after a build) refuses JFR.
-                builder.classDataSharing(false);
-            }
-            if (serviceJvm.size() > 3) {
-                builder.serviceJvmOptions(serviceJvm);
-            }
-            platform = new BenchPlatform(builder.start());
+            platform = startPlatform();
             bench = platform;
-            results.phase("platform start", Duration.ofNanos(System.nanoTime() - started));
-            List<String> initial = new ArrayList<>();
-            for (Service service : Service.values()) {
-                initial.add(service.module() + " " + platform.platform().service(service).startTime().toMillis() / 1000.0 + " s");
-            }
-            results.note("first start of the platform, the three services in parallel with the infrastructure just up: "
-                    + String.join(", ", initial));
             versions(platform);
             measure(platform, corpus);
             complete = allPhasesOk;
@@ -151,6 +110,40 @@ public final class BenchmarkRunner {
             }
         }
         return complete;
+    }
+
+    /** The platform on free ports with its data under bench/target/work, as {@code ./bulletin-search} runs it. */
+    private BenchPlatform startPlatform() throws IOException {
+        long started = System.nanoTime();
+        Console.say("starting the platform (Kafka, PostgreSQL, OpenSearch, then the three services) ...");
+        Platform.Builder builder = Platform.builder(root)
+                .dataDir(work.resolve("platform-data"))
+                .logDir(work.resolve("logs"))
+                .port(Service.INGEST, 0).port(Service.CATALOG, 0).port(Service.SEARCH, 0)
+                .apiKey("bench-key")
+                .progress(line -> Console.say("platform: " + line));
+        List<String> serviceJvm = new ArrayList<>(Platform.SERVICE_JVM_OPTIONS);
+        serviceJvm.addAll(options.serviceJvm);
+        if (options.profile) {
+            // Start-up can only be recorded from the JVM's first instant: each service's first 40 s.
+            Path startup = root.resolve("bench/target/profiles/startup");
+            Files.createDirectories(startup);
+            serviceJvm.add("-XX:StartFlightRecording=duration=40s,settings=profile,filename=" + startup + "/");
+            // A JVM that trains its class-data archive (the first start after a build) refuses JFR.
+            builder.classDataSharing(false);
+        }
+        if (serviceJvm.size() > Platform.SERVICE_JVM_OPTIONS.size()) {
+            builder.serviceJvmOptions(serviceJvm);
+        }
+        BenchPlatform platform = new BenchPlatform(builder.start());
+        results.phase("platform start", Duration.ofNanos(System.nanoTime() - started));
+        List<String> initial = new ArrayList<>();
+        for (Service service : Service.values()) {
+            initial.add(service.module() + " " + platform.platform().service(service).startTime().toMillis() / 1000.0 + " s");
+        }
+        results.note("first start of the platform, the three services in parallel with the infrastructure just up: "
+                + String.join(", ", initial));
+        return platform;
     }
 
     /**
@@ -282,7 +275,7 @@ public final class BenchmarkRunner {
         results.version("Quarkus", property(pom, "quarkus.platform.version"));
         results.version("Kafka", property(pom, "kafka.version") + " (broker and clients)");
         try {
-            results.version("OpenSearch", Http.getJson(platform.engineUrl()).path("version").path("number").asText());
+            results.version("OpenSearch", JsonHttp.getJson(platform.engineUrl()).path("version").path("number").asText());
         } catch (RuntimeException e) {
             results.version("OpenSearch", property(pom, "opensearch.version"));
         }
@@ -318,7 +311,7 @@ public final class BenchmarkRunner {
         try {
             ResultsWriter.write(results, out);
             Console.say("results: " + out.resolve("latest.md") + " and latest.json");
-            if (complete && options.updateReadme && options.isStandard()
+            if (complete && !options.noReadme && options.isStandard()
                     && ResultsWriter.updateReadme(results, root.resolve("bench/README.md"))) {
                 Console.say("bench/README.md: table updated");
             }

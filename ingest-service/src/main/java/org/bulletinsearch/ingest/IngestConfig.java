@@ -20,7 +20,10 @@ public interface IngestConfig {
      */
     Optional<String> apiKey();
 
-    /** Largest accepted request body; {@code quarkus.http.limits.max-body-size} must not be smaller. */
+    /**
+     * Most bytes one upload may have, over all its files (enforced by {@code upload.UploadSizeLimit});
+     * {@code quarkus.http.limits.max-body-size} must be larger.
+     */
     @WithDefault("64M")
     MemorySize maxUploadSize();
 

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Writes synthetic bulletins in the seed format, deterministically: the same seed and count give
@@ -44,29 +47,61 @@ public final class BulletinGenerator {
 
     private final SplittableRandom random;
 
+    /** A generator whose output depends on nothing but {@code seed}. */
     public BulletinGenerator(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
-    /** Writes {@code articles} articles, numbered from {@code firstSerial}, to one file. */
+    /** One generated article: its serial number (the last word of its title), title and body. */
+    public record Article(int serial, String title, String body) {
+
+        /** The article in the bulletin format: the title, the title again, the body paragraph. */
+        public String text() {
+            return title + "\n" + title + "\n" + body + "\n";
+        }
+    }
+
+    /** Articles in the bulletin format, a blank line between two: what {@link #write} puts into a file. */
+    public static String bulletin(List<Article> articles) {
+        return articles.stream().map(Article::text).collect(Collectors.joining("\n"));
+    }
+
+    /** The next article, numbered {@code serial}. */
+    public Article next(int serial) {
+        return new Article(serial, title(serial), body());
+    }
+
+    /** Writes {@code articles} articles, numbered from {@code firstSerial}, to one file; returns the file. */
     public Path write(Path file, int articles, int firstSerial) {
+        writeArticles(file, articles, firstSerial);
+        return file;
+    }
+
+    /** {@link #write}, returning the articles written, in file order. */
+    public List<Article> writeArticles(Path file, int articles, int firstSerial) {
+        return write(file, firstSerial, articles, Long.MAX_VALUE);
+    }
+
+    /** Writes articles numbered from {@code firstSerial} until the file holds at least {@code bytes}; returns them. */
+    public List<Article> writeAtLeast(Path file, long bytes, int firstSerial) {
+        return write(file, firstSerial, Integer.MAX_VALUE, bytes);
+    }
+
+    private List<Article> write(Path file, int firstSerial, int maxArticles, long minBytes) {
+        List<Article> written = new ArrayList<>();
+        long bytes = 0;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                for (int i = 0; i < articles; i++) {
-                    if (i > 0) {
-                        out.write('\n');
-                    }
-                    String title = title(firstSerial + i);
-                    out.write(title);
-                    out.write('\n');
-                    out.write(title);
-                    out.write('\n');
-                    out.write(body());
-                    out.write('\n');
+                for (int i = 0; i < maxArticles && bytes < minBytes; i++) {
+                    Article article = next(firstSerial + i);
+                    String text = (i > 0 ? "\n" : "") + article.text();
+                    out.write(text);
+                    bytes += text.getBytes(StandardCharsets.UTF_8).length;
+                    written.add(article);
                 }
             }
-            return file;
+            return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

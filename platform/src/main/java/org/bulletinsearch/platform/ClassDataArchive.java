@@ -31,22 +31,13 @@ import java.util.List;
  * so a rebuild or another JDK trains a fresh one instead of tripping over a stale one; the JVM
  * itself also checks each archived class against the class file it would load and falls back to
  * loading normally, so a stale archive can cost speed but never correctness.
+ *
+ * @param training where a training run writes, renamed to {@code archive} once the JVM is gone; null when using one
  */
-final class ClassDataArchive {
+record ClassDataArchive(List<String> jvmOptions, Path training, Path archive) {
 
     private static final String PREFIX = "platform-cds-";
     private static final String SUFFIX = ".jsa";
-
-    private final List<String> jvmOptions;
-    /** Where a training run writes, renamed to {@link #archive} once the JVM is gone; null when using one. */
-    private final Path training;
-    private final Path archive;
-
-    private ClassDataArchive(List<String> jvmOptions, Path training, Path archive) {
-        this.jvmOptions = jvmOptions;
-        this.training = training;
-        this.archive = archive;
-    }
 
     /**
      * The archive next to {@code runJar}: used when there is one for this build, trained otherwise;
@@ -68,10 +59,6 @@ final class ClassDataArchive {
         Path training = folder.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + System.nanoTime() + ".training");
         return new ClassDataArchive(List.of("-XX:ArchiveClassesAtExit=" + training, quiet), training, archive);
-    }
-
-    List<String> jvmOptions() {
-        return jvmOptions;
     }
 
     /**

@@ -2,22 +2,20 @@ package org.bulletinsearch.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.bulletinsearch.infra.Component;
-import org.bulletinsearch.infra.InfrastructureException;
 import org.bulletinsearch.infra.LocalInfrastructure;
 import org.bulletinsearch.infra.ServerProcess;
+import org.bulletinsearch.infra.support.InfrastructureException;
+import org.bulletinsearch.infra.support.JvmProcess;
 import org.bulletinsearch.infra.support.Ports;
-import org.bulletinsearch.infra.support.ProcessControl;
 import org.bulletinsearch.infra.support.ServerMain;
+import org.bulletinsearch.platform.client.PlatformClient;
 
 /**
  * The whole platform on one machine: Kafka, PostgreSQL and the search engine from
@@ -32,55 +30,59 @@ public final class Platform implements AutoCloseable {
     /** How long a start waits for a port held by a Bulletin Search process that is stopping. */
     static final Duration PORT_WAIT = Duration.ofSeconds(30);
 
+    /** The services' JVM options unless {@link Builder#serviceJvmOptions} says otherwise. */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
+
+    /** How long a service may take to be ready. */
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+
     /** Upload key used when {@code INGEST_API_KEY} is not set; for local use only. */
     public static final String DEVELOPMENT_API_KEY = "dev-key-change-me";
 
     private final LocalInfrastructure infrastructure;
-    private final Map<Service, ServiceProcess> services;
-    private final String apiKey;
-    private final Consumer<String> progress;
-    private final Duration serviceStartTimeout;
-    private final Path logDir;
-    private final Path repositoryRoot;
-    private final Map<Service, Integer> ports;
-    private final List<String> serviceJvmOptions;
-    private final boolean classDataSharing;
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    /** What the builder was told; {@link Builder#start()} builds one platform from it and is done with it. */
+    private final Builder settings;
 
-    private Platform(Builder builder, LocalInfrastructure infrastructure) {
+    private Platform(Builder settings, LocalInfrastructure infrastructure) {
         this.infrastructure = infrastructure;
-        this.services = new EnumMap<>(Service.class);
-        this.repositoryRoot = builder.repositoryRoot;
-        this.ports = Map.copyOf(builder.ports);
-        this.serviceJvmOptions = builder.serviceJvmOptions;
-        this.classDataSharing = builder.classDataSharing;
-        this.apiKey = builder.apiKey;
-        this.progress = builder.progress;
-        this.serviceStartTimeout = builder.serviceStartTimeout;
-        this.logDir = builder.logDir;
+        this.settings = settings;
     }
 
+    /** A platform of the services packaged under {@code repositoryRoot}. */
     public static Builder builder(Path repositoryRoot) {
         return new Builder(repositoryRoot);
     }
 
+    /** Kafka, PostgreSQL and the search engine. */
     public LocalInfrastructure infrastructure() {
         return infrastructure;
     }
 
+    /** One service's process. */
     public ServiceProcess service(Service service) {
         return services.get(service);
     }
 
+    /** A service's base URL, {@code http://127.0.0.1:PORT}. */
     public String url(Service service) {
         return services.get(service).url();
     }
 
+    /** The upload key(s) the ingest service accepts, comma-separated. */
     public String apiKey() {
-        return apiKey;
+        return settings.apiKey;
     }
 
+    /** A client of this platform's services, uploading with the first of its keys. */
+    public PlatformClient client() {
+        return new PlatformClient(url(Service.INGEST), url(Service.CATALOG), url(Service.SEARCH),
+                settings.apiKey.split(",")[0].trim());
+    }
+
+    /** Where every server and service writes its log. */
     public Path logDir() {
-        return logDir;
+        return settings.logDir;
     }
 
     /** Restarts one service after {@link ServiceProcess#stop()} or {@link ServiceProcess#kill()}. */
@@ -92,48 +94,45 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
-        ProcessControl.inParallel(services.values(), ServiceProcess::stop);
-        progress.accept("services stopped");
+        JvmProcess.inParallel(services.values(), ServiceProcess::stop);
+        settings.progress.accept("services stopped");
         infrastructure.close();
-        progress.accept("infrastructure stopped");
+        settings.progress.accept("infrastructure stopped");
     }
 
     private Platform startAll() {
         long started = System.nanoTime();
-        progress.accept("starting Kafka, PostgreSQL and the search engine ...");
+        settings.progress.accept("starting Kafka, PostgreSQL and the search engine ...");
         infrastructure.start();
         for (Component component : infrastructure.components()) {
             ServerProcess server = infrastructure.server(component);
-            progress.accept(String.format("%-15s ready in %5.1f s  port %d", component.id(),
+            settings.progress.accept(String.format("%-15s ready in %5.1f s  port %d", component.id(),
                     seconds(server.startTime()), server.port()));
         }
         // Services are configured with the same variables as in production (see README).
         Map<String, String> environment = new LinkedHashMap<>(infrastructure.environment());
-        environment.put("INGEST_API_KEY", apiKey);
+        environment.put("INGEST_API_KEY", settings.apiKey);
         for (Service service : Service.values()) {
-            Path runJar = repositoryRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-            services.put(service, new ServiceProcess(service, runJar, ports.get(service), environment,
-                    serviceJvmOptions, classDataSharing, logDir.resolve(service.module() + ".log")));
+            Path runJar = settings.repositoryRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+            services.put(service, new ServiceProcess(service, runJar, settings.ports.get(service), environment,
+                    settings.serviceJvmOptions, settings.classDataSharing, settings.logDir.resolve(service.module() + ".log"),
+                    SERVICE_START_TIMEOUT));
         }
-        progress.accept("starting ingest, catalog and search services ...");
-        List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
-        for (ServiceProcess process : services.values()) {
-            starting.add(CompletableFuture.supplyAsync(() -> startService(process)));
-        }
+        settings.progress.accept("starting ingest, catalog and search services ...");
         try {
-            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
+            JvmProcess.inParallel(services.values(), this::startService);
+        } catch (RuntimeException e) {
             close();
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new InfrastructureException(e.getCause().getMessage(), e.getCause());
+            throw e;
         }
-        progress.accept(String.format("platform ready in %.1f s", seconds(Duration.ofNanos(System.nanoTime() - started))));
+        settings.progress.accept(String.format("platform ready in %.1f s",
+                seconds(Duration.ofNanos(System.nanoTime() - started))));
         return this;
     }
 
     private ServiceProcess startService(ServiceProcess process) {
-        process.start(serviceStartTimeout);
-        progress.accept(String.format("%-15s ready in %5.1f s  %s", process.service().module(),
+        process.start();
+        settings.progress.accept(String.format("%-15s ready in %5.1f s  %s", process.service().module(),
                 seconds(process.startTime()), process.url()));
         return process;
     }
@@ -159,10 +158,9 @@ public final class Platform implements AutoCloseable {
         private Path dataDir;
         private Path logDir;
         private String apiKey = DEVELOPMENT_API_KEY;
-        private List<String> serviceJvmOptions = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
+        private List<String> serviceJvmOptions = SERVICE_JVM_OPTIONS;
         private boolean classDataSharing = true;
         private Consumer<String> progress = line -> { };
-        private Duration serviceStartTimeout = Duration.ofSeconds(120);
 
         private Builder(Path repositoryRoot) {
             this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
@@ -189,16 +187,19 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
+        /** Where the logs go; default {@code <data dir>/logs}. */
         public Builder logDir(Path dir) {
             this.logDir = dir;
             return this;
         }
 
+        /** The upload key(s), comma-separated; default {@link #DEVELOPMENT_API_KEY}. */
         public Builder apiKey(String key) {
             this.apiKey = key;
             return this;
         }
 
+        /** Replaces {@link #SERVICE_JVM_OPTIONS}. */
         public Builder serviceJvmOptions(List<String> options) {
             this.serviceJvmOptions = List.copyOf(options);
             return this;
@@ -213,13 +214,9 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
+        /** Receives a line for each step of the start and the stop. */
         public Builder progress(Consumer<String> listener) {
             this.progress = listener;
-            return this;
-        }
-
-        public Builder serviceStartTimeout(Duration timeout) {
-            this.serviceStartTimeout = timeout;
             return this;
         }
 

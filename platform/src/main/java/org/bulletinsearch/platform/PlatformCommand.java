@@ -1,225 +1,253 @@
 package org.bulletinsearch.platform;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.bulletinsearch.infra.Component;
-import org.bulletinsearch.infra.InfrastructureException;
+import org.bulletinsearch.infra.support.FolderLock;
+import org.bulletinsearch.infra.support.InfrastructureException;
+import org.bulletinsearch.infra.support.ServerMain;
+import org.bulletinsearch.platform.client.PlatformClient;
+import org.bulletinsearch.platform.client.Upload;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./bulletin-search}: runs the whole platform on this machine, or uploads bulletins to it.
- *
- * <pre>
- *   ./bulletin-search [run] [--fresh] [--no-samples]   start everything, load samples/, wait for Ctrl-C
- *   ./bulletin-search load FILE...                     upload bulletin files to a running platform
- * </pre>
- *
- * Environment: INGEST_API_KEY, INGEST_PORT, CATALOG_PORT, SEARCH_PORT, KAFKA_PORT, POSTGRES_PORT,
- * SEARCH_ENGINE_PORT, BULLETIN_DATA_DIR (see README).
+ * {@code ./bulletin-search}: runs the whole platform on this machine (the default, {@code run}), uploads
+ * bulletins to it ({@code load}) or writes synthetic ones ({@code generate}); {@code --help} shows the usage.
+ * The ports and the upload key come from environment variables (see README).
  */
-public final class PlatformCommand {
+@Command(name = "./bulletin-search", sortOptions = false, usageHelpWidth = 120,
+        subcommands = HelpCommand.class,
+        description = "Starts Kafka, PostgreSQL, the search engine and the three services, loads samples/*.txt and"
+                + " prints the URLs; Ctrl-C stops everything. Without a command: run.",
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  INGEST_API_KEY                                 upload key(s), comma-separated (default "
+                + Platform.DEVELOPMENT_API_KEY + ")",
+            "  INGEST_PORT, CATALOG_PORT, SEARCH_PORT         8081, 8082, 8083",
+            "  KAFKA_PORT, POSTGRES_PORT, SEARCH_ENGINE_PORT  19092, 15432, 19200",
+            "  BULLETIN_DATA_DIR                              the data folder (default ./data)",
+            "  INGEST_URL                                     where load uploads (default http://127.0.0.1:$INGEST_PORT)"})
+public final class PlatformCommand implements Callable<Integer> {
 
-    private static final PrintStream OUT = System.out;
-    private static final long STARTED = System.nanoTime();
+    private static final String LOCK_FILE = "platform.lock";
     /** How long a start waits for a platform on the same data folder that is stopping. */
     private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
     /** How long the start waits for the sample articles to be searchable before printing the curls. */
     private static final Duration SAMPLES_WAIT = Duration.ofSeconds(30);
 
-    private PlatformCommand() {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    RunOptions run;
+
+    /** Runs the command line; exits non-zero on a failure (1) or a wrong option (2). */
+    public static void main(String[] args) {
+        int exit = commandLine().execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        if (Runtime.version().feature() < 17) {
-            fail("Java 17 or newer is required; this is Java " + Runtime.version());
-        }
-        List<String> rest = new ArrayList<>(List.of(args));
-        String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "run" : rest.remove(0);
-        switch (command) {
-            case "run" -> run(rest);
-            case "load" -> load(rest);
-            case "generate" -> generate(rest);
-            case "help", "--help", "-h" -> usage();
-            default -> {
-                usage();
-                System.exit(2);
+    /** The command line; a failure it can explain is one line on stderr, {@code platform: ...}, and exit code 1. */
+    static CommandLine commandLine() {
+        return new CommandLine(new PlatformCommand()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (!(e instanceof InfrastructureException || e instanceof IllegalArgumentException || e instanceof IOException)) {
+                e.printStackTrace();
             }
-        }
+            commandLine.getErr().println("platform: " + e.getMessage());
+            return 1;
+        });
     }
 
-    private static void usage() {
-        OUT.println("""
-                usage: ./bulletin-search [run] [--fresh] [--no-samples] [--data-dir=DIR]
-                       ./bulletin-search load FILE...
-                       ./bulletin-search generate --articles=N [--files=F] [--seed=S] DIR
-
-                  run     start Kafka, PostgreSQL, the search engine and the three services,
-                          load samples/*.txt, print URLs; Ctrl-C stops everything
-                  load    upload bulletin files to the running platform's ingest service
-                  generate  write synthetic bulletins (deterministic for a seed) into DIR
-                  --fresh delete the data folder first (default folder: ./data, or BULLETIN_DATA_DIR)
-                """);
+    /** {@code ./bulletin-search} alone is {@code run}. */
+    @Override
+    public Integer call() throws Exception {
+        return run.call();
     }
 
-    private static void run(List<String> options) throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        Path dataDir = Path.of(env("BULLETIN_DATA_DIR", root.resolve("data").toString()));
-        boolean fresh = false;
-        boolean samples = true;
-        for (String option : options) {
-            if (option.equals("--fresh")) {
-                fresh = true;
-            } else if (option.equals("--no-samples")) {
-                samples = false;
-            } else if (option.startsWith("--data-dir=")) {
-                dataDir = Path.of(option.substring("--data-dir=".length()));
-            } else {
-                fail("unknown option " + option + " (./bulletin-search help)");
+    /** {@code -h}, {@code --help} on every command. */
+    static final class HelpOption {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help") boolean help;
+    }
+
+    /** {@code run}, also what {@code ./bulletin-search} alone does. */
+    @Command(name = "run", description = "Start everything, load samples/*.txt, print URLs; Ctrl-C stops everything.")
+    int run(@Mixin HelpOption help, @Mixin RunOptions options) throws Exception {
+        return options.call();
+    }
+
+    /** The run options, and what {@code run} does with them. */
+    static final class RunOptions implements Callable<Integer> {
+        @Option(names = "--fresh", description = "delete the data folder first")
+        boolean fresh;
+
+        @Option(names = "--no-samples", description = "do not load samples/*.txt")
+        boolean noSamples;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:BULLETIN_DATA_DIR:-data}",
+                description = "the data folder (default: BULLETIN_DATA_DIR or ./data)")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = Path.of("").toAbsolutePath();
+            Path data = dataDir.toAbsolutePath();
+            FolderLock lock = lockDataFolder(data);
+            Platform platform;
+            try {
+                if (fresh) {
+                    Console.say("--fresh: deleting the data in " + data);
+                    try (Stream<Path> entries = Files.list(data)) {
+                        entries.filter(p -> !p.getFileName().toString().equals(LOCK_FILE)).forEach(ServerMain::deleteRecursively);
+                    }
+                }
+                Console.say("data folder " + data + " (logs in " + data.resolve("logs") + ")");
+                platform = platformOn(root, data).start();
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
             }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                long stopping = System.nanoTime();
+                // A platform started meanwhile then waits for this one instead of refusing.
+                lock.state("stopping");
+                Console.say("stopping: services first, then infrastructure ...");
+                platform.close();
+                lock.close();
+                Console.say(String.format("stopped in %.1f s", (System.nanoTime() - stopping) / 1e9));
+                stopped.countDown();
+            }, "platform-shutdown"));
+            if (!noSamples) {
+                loadSamples(platform.client(), PlatformClient.bulletinsIn(root.resolve("samples")));
+            }
+            printWelcome(platform, apiKey());
+            stopped.await();
+            return 0;
         }
-        dataDir = dataDir.toAbsolutePath();
-        PlatformLock lock;
-        try {
-            lock = PlatformLock.acquire(dataDir, LOCK_WAIT, PlatformCommand::say);
-        } catch (InfrastructureException e) {
-            fail(e.getMessage());
-            return;
+    }
+
+    /**
+     * One platform per data folder: {@code <data>/platform.lock}, held from the start until the last server has
+     * stopped. A platform that is stopping (Ctrl-C pressed, servers still shutting down) is waited for; a running
+     * one is refused with its pid.
+     */
+    private static FolderLock lockDataFolder(Path dataDir) throws IOException, InterruptedException {
+        Path file = dataDir.resolve(LOCK_FILE);
+        Optional<FolderLock> lock = FolderLock.acquire(file, LOCK_WAIT, holder -> holder.endsWith("stopping"),
+                holder -> Console.say("waiting for the platform that is stopping (" + holder + ") to release " + dataDir));
+        if (lock.isPresent()) {
+            return lock.get();
         }
-        if (fresh) {
-            say("--fresh: deleting the data in " + dataDir);
-            lock.deleteDataExceptLock(dataDir);
-        }
-        String apiKey = env("INGEST_API_KEY", Platform.DEVELOPMENT_API_KEY).split(",")[0].trim();
-        Platform.Builder builder = Platform.builder(root)
+        String holder = FolderLock.holder(file);
+        throw new InfrastructureException((holder.isEmpty() ? "another platform" : "another platform (" + holder + ")")
+                + " uses the data folder " + dataDir + ". Stop it first (Ctrl-C in its terminal, or kill "
+                + holder.replaceAll("\\D*(\\d+).*", "$1") + "), or start this one with --data-dir=OTHER and other ports"
+                + " (INGEST_PORT, CATALOG_PORT, SEARCH_PORT, KAFKA_PORT, POSTGRES_PORT, SEARCH_ENGINE_PORT).");
+    }
+
+    private static Platform.Builder platformOn(Path root, Path dataDir) {
+        return Platform.builder(root)
                 .dataDir(dataDir)
                 .apiKey(env("INGEST_API_KEY", Platform.DEVELOPMENT_API_KEY))
-                .port(Service.INGEST, intEnv(Service.INGEST.portVariable(), Service.INGEST.defaultPort()))
-                .port(Service.CATALOG, intEnv(Service.CATALOG.portVariable(), Service.CATALOG.defaultPort()))
-                .port(Service.SEARCH, intEnv(Service.SEARCH.portVariable(), Service.SEARCH.defaultPort()))
-                .port(Component.KAFKA, intEnv(Platform.portVariable(Component.KAFKA), 19092))
-                .port(Component.POSTGRES, intEnv(Platform.portVariable(Component.POSTGRES), 15432))
-                .port(Component.SEARCH_ENGINE, intEnv(Platform.portVariable(Component.SEARCH_ENGINE), 19200))
-                .progress(PlatformCommand::say);
-        say("data folder " + dataDir + " (logs in " + dataDir.resolve("logs") + ")");
+                .port(Service.INGEST, port(Service.INGEST.portVariable(), Service.INGEST.defaultPort()))
+                .port(Service.CATALOG, port(Service.CATALOG.portVariable(), Service.CATALOG.defaultPort()))
+                .port(Service.SEARCH, port(Service.SEARCH.portVariable(), Service.SEARCH.defaultPort()))
+                .port(Component.KAFKA, port(Platform.portVariable(Component.KAFKA), 19092))
+                .port(Component.POSTGRES, port(Platform.portVariable(Component.POSTGRES), 15432))
+                .port(Component.SEARCH_ENGINE, port(Platform.portVariable(Component.SEARCH_ENGINE), 19200))
+                .progress(Console::say);
+    }
 
-        Platform platform;
-        try {
-            platform = builder.start();
-        } catch (InfrastructureException e) {
-            lock.close();
-            fail(e.getMessage());
+    private static void loadSamples(PlatformClient client, List<Path> files) throws InterruptedException {
+        if (files.isEmpty()) {
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            long stopping = System.nanoTime();
-            lock.markStopping();
-            say("stopping: services first, then infrastructure ...");
-            platform.close();
-            lock.close();
-            say(String.format("stopped in %.1f s", (System.nanoTime() - stopping) / 1e9));
-            stopped.countDown();
-        }, "platform-shutdown"));
-
-        if (samples) {
-            List<Path> files = BulletinLoader.bulletinsIn(root.resolve("samples"));
-            if (!files.isEmpty()) {
-                say("loading " + files.size() + " sample bulletins from samples/");
-                List<BulletinLoader.Result> loaded = new ArrayList<>();
-                upload(new BulletinLoader(platform.url(Service.INGEST), apiKey), files, loaded);
-                long waiting = System.nanoTime();
-                boolean searchable = BulletinLoader.awaitSearchable(platform.url(Service.SEARCH), loaded, SAMPLES_WAIT);
-                say(String.format(searchable ? "samples searchable after %.1f s" : "samples not all searchable after %.0f s;"
-                        + " see the search-service log", (System.nanoTime() - waiting) / 1e9));
-            }
-        }
-        printWelcome(platform, apiKey);
-        stopped.await();
+        Console.say("loading " + files.size() + " sample bulletins from samples/");
+        List<Upload> loaded = new ArrayList<>();
+        upload(client, files, loaded);
+        long waiting = System.nanoTime();
+        boolean searchable = client.awaitSearchable(loaded, SAMPLES_WAIT);
+        Console.say(String.format(searchable ? "samples searchable after %.1f s" : "samples not all searchable after %.0f s;"
+                + " see the search-service log", (System.nanoTime() - waiting) / 1e9));
     }
 
-    private static void load(List<String> files) throws Exception {
-        if (files.isEmpty()) {
-            fail("load needs at least one file: ./bulletin-search load FILE...");
-        }
-        String url = env("INGEST_URL", "http://127.0.0.1:" + intEnv(Service.INGEST.portVariable(), Service.INGEST.defaultPort()));
-        String apiKey = env("INGEST_API_KEY", Platform.DEVELOPMENT_API_KEY).split(",")[0].trim();
-        List<Path> paths = new ArrayList<>();
-        for (String file : files) {
-            Path path = Path.of(file);
-            if (!Files.isRegularFile(path)) {
-                fail("no such file: " + file);
+    /** {@code load}: uploads files to a running platform; exits 1 if any was refused. */
+    @Command(name = "load", description = "Upload bulletin files to the running platform's ingest service"
+            + " (INGEST_URL, INGEST_API_KEY).")
+    int load(@Mixin HelpOption help,
+            @Parameters(arity = "1..*", paramLabel = "FILE", description = "bulletin files") List<Path> files) {
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no such file: " + file);
             }
-            paths.add(path);
         }
-        if (upload(new BulletinLoader(url, apiKey), paths, new ArrayList<>()) > 0) {
-            System.exit(1);
-        }
+        String ingest = env("INGEST_URL", localUrl(Service.INGEST));
+        PlatformClient client = new PlatformClient(ingest, localUrl(Service.CATALOG), localUrl(Service.SEARCH), apiKey());
+        return upload(client, files, new ArrayList<>()) > 0 ? 1 : 0;
     }
 
-    private static void generate(List<String> options) {
-        int articles = 1000;
-        int files = 1;
-        long seed = 42;
-        Path dir = null;
-        for (String option : options) {
-            if (option.startsWith("--articles=")) {
-                articles = Integer.parseInt(option.substring("--articles=".length()));
-            } else if (option.startsWith("--files=")) {
-                files = Integer.parseInt(option.substring("--files=".length()));
-            } else if (option.startsWith("--seed=")) {
-                seed = Long.parseLong(option.substring("--seed=".length()));
-            } else if (!option.startsWith("--")) {
-                dir = Path.of(option);
-            } else {
-                fail("unknown option " + option);
-            }
-        }
-        if (dir == null) {
-            fail("generate needs a target folder");
-        }
+    /** {@code generate}: synthetic bulletins, the same bytes for the same seed. */
+    @Command(name = "generate", description = "Write synthetic bulletins (deterministic for a seed) into DIR.")
+    int generate(@Mixin HelpOption help,
+            @Option(names = "--articles", paramLabel = "N", defaultValue = "1000", description = "articles in all (default 1000)")
+            int articles,
+            @Option(names = "--files", paramLabel = "F", defaultValue = "1", description = "files to spread them over (default 1)")
+            int files,
+            @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "generator seed (default 42)") long seed,
+            @Parameters(paramLabel = "DIR", description = "target folder") Path dir) {
         BulletinGenerator generator = new BulletinGenerator(seed);
         int perFile = (articles + files - 1) / files;
         for (int f = 0, serial = 1; f < files && serial <= articles; f++) {
             int count = Math.min(perFile, articles - serial + 1);
             Path file = generator.write(dir.resolve(String.format("generated-%03d.txt", f + 1)), count, serial);
-            say(String.format("%s: %d articles", file, count));
+            Console.say(String.format("%s: %d articles", file, count));
             serial += count;
         }
+        return 0;
     }
 
     /**
      * Uploads the files one after the other with a progress line each, adding the accepted ones to
      * {@code accepted}; returns how many failed.
      */
-    private static int upload(BulletinLoader loader, List<Path> files, List<BulletinLoader.Result> accepted)
-            throws InterruptedException {
+    private static int upload(PlatformClient client, List<Path> files, List<Upload> accepted) {
         int failed = 0;
         int articles = 0;
         for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            String prefix = String.format("[%d/%d] %s", i + 1, files.size(), file.getFileName());
+            String prefix = String.format("[%d/%d] %s", i + 1, files.size(), files.get(i).getFileName());
             try {
-                BulletinLoader.Result result = loader.upload(file);
-                if (result.accepted()) {
-                    accepted.add(result);
-                    articles += result.articles();
-                    say(String.format("%s: %d articles, upload %s (%.1f s)", prefix, result.articles(),
-                            result.uploadId(), result.took().toMillis() / 1000.0));
+                Upload upload = client.upload(files.get(i));
+                if (upload.accepted()) {
+                    accepted.add(upload);
+                    articles += upload.articleCount();
+                    Console.say(String.format("%s: %d articles, upload %s (%.1f s)", prefix, upload.articleCount(),
+                            upload.uploadId(), upload.took().toMillis() / 1000.0));
                 } else {
                     failed++;
-                    say(prefix + ": refused with HTTP " + result.status() + ": " + result.body());
+                    Console.say(prefix + ": refused with HTTP " + upload.status() + ": " + upload.refusal());
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 failed++;
-                say(prefix + ": " + e.getMessage() + " (is the platform running? ./bulletin-search)");
+                Console.say(prefix + ": " + e.getMessage() + " (is the platform running? ./bulletin-search)");
             }
         }
-        say(String.format("uploaded %d of %d files, %d articles", files.size() - failed, files.size(), articles));
+        Console.say(String.format("uploaded %d of %d files, %d articles", files.size() - failed, files.size(), articles));
         return failed;
     }
 
@@ -227,7 +255,7 @@ public final class PlatformCommand {
         String ingest = platform.url(Service.INGEST);
         String catalog = platform.url(Service.CATALOG);
         String search = platform.url(Service.SEARCH);
-        OUT.printf("""
+        System.out.printf("""
 
                 Bulletin Search is running.
                   ingest   %s   (OpenAPI: %s/q/openapi)
@@ -249,17 +277,16 @@ public final class PlatformCommand {
                 platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().jdbcUrl(),
                 platform.infrastructure().searchEngineUrl(), platform.logDir(),
                 apiKey, ingest, search, search, catalog);
-        OUT.flush();
+        System.out.flush();
     }
 
-    private static void say(String line) {
-        OUT.printf("[%6.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, line);
-        OUT.flush();
+    /** The first upload key. */
+    private static String localUrl(Service service) {
+        return "http://127.0.0.1:" + port(service.portVariable(), service.defaultPort());
     }
 
-    private static void fail(String message) {
-        System.err.println("platform: " + message);
-        System.exit(1);
+    private static String apiKey() {
+        return env("INGEST_API_KEY", Platform.DEVELOPMENT_API_KEY).split(",")[0].trim();
     }
 
     private static String env(String name, String fallback) {
@@ -267,17 +294,12 @@ public final class PlatformCommand {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static int intEnv(String name, int fallback) {
-        String value = env(name, null);
-        if (value == null) {
-            return fallback;
-        }
+    private static int port(String variable, int fallback) {
+        String value = env(variable, null);
         try {
-            return Integer.parseInt(value.trim());
+            return value == null ? fallback : Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            fail(name + " must be a port number, got '" + value + "'");
-            return fallback;
+            throw new IllegalArgumentException(variable + " must be a port number, got '" + value + "'");
         }
     }
-
 }

@@ -21,6 +21,7 @@ public enum Service {
         return module;
     }
 
+    /** The port {@code ./bulletin-search} gives it unless its variable says otherwise. */
     public int defaultPort() {
         return defaultPort;
     }

@@ -1,28 +1,22 @@
 package org.bulletinsearch.platform;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.bulletinsearch.infra.InfrastructureException;
-import org.bulletinsearch.infra.support.ProcessControl;
+import org.bulletinsearch.infra.support.InfrastructureException;
+import org.bulletinsearch.infra.support.JvmProcess;
 
 /**
- * A service run as in production: {@code java -jar target/quarkus-app/quarkus-run.jar} in a process
- * of its own, configured through environment variables only, ready when {@code /q/health/ready}
- * answers 200.
+ * A service run as in production: {@code java -jar target/quarkus-app/quarkus-run.jar} in a process of its
+ * own, configured through environment variables only, ready when {@code /q/health/ready} answers 200,
+ * stopped with SIGTERM (which Quarkus answers with a graceful shutdown).
  */
-public final class ServiceProcess implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+public final class ServiceProcess extends JvmProcess {
 
     private final Service service;
     private final Path runJar;
@@ -30,150 +24,59 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final boolean classDataSharing;
-    private final Path logFile;
-    private volatile Process process;
     private volatile ClassDataArchive classData;
-    private volatile Duration startTime = Duration.ZERO;
 
     ServiceProcess(Service service, Path runJar, int port, Map<String, String> environment, List<String> jvmOptions,
-            boolean classDataSharing, Path logFile) {
+            boolean classDataSharing, Path logFile, Duration startTimeout) {
+        super(service.module(), logFile, Readiness.httpOk(URI.create("http://127.0.0.1:" + port + "/q/health/ready")),
+                StopRequest.SIGTERM, false, startTimeout);
         this.service = service;
         this.runJar = runJar;
         this.port = port;
-        this.environment = Map.copyOf(environment);
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put(service.portVariable(), Integer.toString(port));
+        this.environment = Map.copyOf(variables);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.classDataSharing = classDataSharing;
-        this.logFile = logFile;
     }
 
-    /** Starts the service and waits until it reports ready. */
-    public synchronized ServiceProcess start(Duration timeout) {
-        if (process != null && process.isAlive()) {
-            return this;
-        }
+    @Override
+    protected List<String> command() {
         if (!Files.isRegularFile(runJar)) {
             throw new InfrastructureException(service.module() + " is not built: " + runJar
                     + " is missing (./mvnw -B install -DskipTests)");
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        List<String> command = new ArrayList<>(jvmOptions);
         if (classDataSharing) {
             classData = ClassDataArchive.forJar(runJar);
             command.addAll(classData.jvmOptions());
         }
-        command.add("-jar");
-        command.add(runJar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        builder.environment().putAll(environment);
-        builder.environment().put(service.portVariable(), Integer.toString(port));
-        long started = System.nanoTime();
-        try {
-            Files.createDirectories(logFile.getParent());
-            process = builder.start();
-        } catch (IOException e) {
-            throw new InfrastructureException(service.module() + " could not be spawned: " + e.getMessage(), e);
-        }
-        awaitReady(timeout);
-        startTime = Duration.ofNanos(System.nanoTime() - started);
-        return this;
-    }
-
-    private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new InfrastructureException(service.module() + " exited with code " + process.exitValue()
-                        + " while starting; see " + logFile);
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InfrastructureException(service.module() + ": interrupted while starting");
-            }
-            try {
-                process.waitFor(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InfrastructureException(service.module() + ": interrupted while starting");
-            }
-        }
-        throw new InfrastructureException(service.module() + " was not ready within " + timeout.toSeconds()
-                + " s; see " + logFile);
-    }
-
-    /** SIGTERM, which Quarkus answers with a graceful shutdown; SIGKILL if that takes too long. */
-    public synchronized void stop() {
-        Process running = process;
-        if (running == null) {
-            return;
-        }
-        ProcessControl.stop(running, running::destroy, Duration.ofSeconds(30));
-        process = null;
-        // 137 = SIGKILL after the grace period: a class-data archive it was writing is incomplete.
-        afterExit(!running.isAlive() && running.exitValue() != 137);
-    }
-
-    /** {@code kill -9}: no shutdown hooks, no final commits, as a crash. */
-    public synchronized void kill() {
-        Process running = process;
-        if (running == null) {
-            return;
-        }
-        ProcessControl.kill(running);
-        process = null;
-        afterExit(false);
-    }
-
-    private void afterExit(boolean exitedNormally) {
-        ClassDataArchive archive = classData;
-        classData = null;
-        if (archive != null) {
-            archive.afterExit(exitedNormally);
-        }
+        command.addAll(List.of("-jar", runJar.toString()));
+        return command;
     }
 
     @Override
-    public void close() {
-        stop();
+    protected Map<String, String> environment() {
+        return environment;
     }
 
-    public boolean isRunning() {
-        Process running = process;
-        return running != null && running.isAlive();
+    /** Only a normal exit completes the class-data archive a first run trains. */
+    @Override
+    protected void exited(boolean normally) {
+        ClassDataArchive archive = classData;
+        classData = null;
+        if (archive != null) {
+            archive.afterExit(normally);
+        }
     }
 
+    /** Which service this is. */
     public Service service() {
         return service;
     }
 
-    public int port() {
-        return port;
-    }
-
+    /** {@code http://127.0.0.1:PORT}. */
     public String url() {
         return "http://127.0.0.1:" + port;
-    }
-
-    public Path logFile() {
-        return logFile;
-    }
-
-    public Duration startTime() {
-        return startTime;
-    }
-
-    public long pid() {
-        Process running = process;
-        return running == null ? -1 : running.pid();
     }
 }

@@ -1,6 +1,5 @@
 package org.bulletinsearch.bench.catalog;
 
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,8 +14,6 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
-import org.bulletinsearch.bench.Console;
-import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.bench.load.LoadResult;
 import org.bulletinsearch.bench.load.LoadRun;
 import org.bulletinsearch.bench.profile.FlightRecorder;
@@ -24,7 +21,9 @@ import org.bulletinsearch.bench.resources.RssSampler;
 import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
 import org.bulletinsearch.bench.results.Results;
+import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
+import org.bulletinsearch.platform.client.JsonHttp;
 
 /**
  * Figure 4, catalog reads under load: {@code GET /articles/{id}} for random stored articles and the
@@ -54,6 +53,7 @@ public final class CatalogBenchmark {
     private final List<Double> rssPeak = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
+    /** Reads articles with these {@code ids} (every one the ingest stored). */
     public CatalogBenchmark(BenchPlatform platform, List<String> ids, RssSampler rss, FlightRecorder jfr, int threads,
             Duration warmup, Duration duration) {
         this.platform = platform;
@@ -65,62 +65,31 @@ public final class CatalogBenchmark {
         this.duration = duration;
     }
 
-    public void run(Budget.Rounds rounds, Results results) {
+    /** Measures both request types against the service and their SQL over JDBC, round after round. */
+    public void run(Budget.Rounds rounds, Results results) throws Exception {
         String byIdUrl = platform.catalogUrl() + "/articles/";
         String pageUrl = platform.catalogUrl() + "/articles?size=" + PAGE_SIZE;
         // Untimed: JIT of the catalog and the client before round 1.
         LoadRun.run(threads, Duration.ZERO, Duration.ofSeconds(3), t -> {
             SplittableRandom random = new SplittableRandom(t);
-            return sequence -> ok(Http.send(Http.request(sequence % 4 == 0 ? pageUrl : byIdUrl + randomId(random)).GET().build()));
+            return sequence -> JsonHttp.get(sequence % 4 == 0 ? pageUrl : byIdUrl + randomId(random)).status() == 200;
         });
-        int done = 0;
-        Duration last = Duration.ZERO;
-        while (rounds.another(done, last)) {
-            long roundStart = System.nanoTime();
-            int round = done + 1;
+        rounds.each(round -> {
             try (RssSampler.Window window = rss.open();
                     var recording = jfr.start("catalog-r" + round, platform.pids())) {
                 record("byId", round, LoadRun.run(threads, warmup, duration, t -> {
                     SplittableRandom random = new SplittableRandom(round * 100L + t);
-                    return sequence -> ok(Http.send(Http.request(byIdUrl + randomId(random)).GET().build()));
+                    return sequence -> JsonHttp.get(byIdUrl + randomId(random)).status() == 200;
                 }));
                 record("page", round, LoadRun.run(threads, warmup, duration,
-                        t -> sequence -> ok(Http.send(Http.request(pageUrl).GET().build()))));
+                        t -> sequence -> JsonHttp.get(pageUrl).status() == 200));
                 Double peak = window.peakMegabytes().get(Service.CATALOG.module());
                 if (peak != null) {
                     rssPeak.add(peak);
                 }
             }
-            List<Connection> connections = new ArrayList<>();
-            try {
-                record("jdbcById", round, LoadRun.run(threads, warmup, duration, jdbc(connections, (connection, t) -> {
-                    SplittableRandom random = new SplittableRandom(round * 100L + t);
-                    PreparedStatement article = connection.prepareStatement(ARTICLE);
-                    PreparedStatement sightings = connection.prepareStatement(SIGHTINGS);
-                    return sequence -> {
-                        String id = randomId(random);
-                        article.setString(1, id);
-                        sightings.setString(1, id);
-                        return drain(article) == 1 && drain(sightings) >= 1;
-                    };
-                })));
-                record("jdbcPage", round, LoadRun.run(threads, warmup, duration, jdbc(connections, (connection, t) -> {
-                    PreparedStatement page = connection.prepareStatement(PAGE);
-                    PreparedStatement count = connection.prepareStatement(COUNT);
-                    return sequence -> drain(page) == PAGE_SIZE + 1 && drain(count) == 1;
-                })));
-            } finally {
-                for (Connection connection : connections) {
-                    try {
-                        connection.close();
-                    } catch (SQLException ignored) {
-                        // closing anyway
-                    }
-                }
-            }
-            done++;
-            last = Duration.ofNanos(System.nanoTime() - roundStart);
-        }
+            jdbcRound(round);
+        });
         String how = threads + " client threads (closed loop) for " + duration.toSeconds() + " s after " + warmup.toSeconds()
                 + " s of warm-up, against the catalog holding every article of the run";
         figures(results, "byId", "jdbcById", "Catalog GET /articles/{id}", how
@@ -132,6 +101,37 @@ public final class CatalogBenchmark {
         results.add(new Figure("5 Resources", "catalog-service.rss.reads", "catalog-service: RSS under read load (peak)",
                 Measurement.of("platform", "MB", rssPeak), null, null, "VmRSS sampled every 250 ms during figure 4"
                         + (errors.isEmpty() ? "" : "; errors: " + String.join("; ", errors))));
+    }
+
+    /** The anchor: the catalog's own queries over JDBC, one connection per client thread. */
+    private void jdbcRound(int round) {
+        List<Connection> connections = new ArrayList<>();
+        try {
+            record("jdbcById", round, LoadRun.run(threads, warmup, duration, jdbc(connections, (connection, t) -> {
+                SplittableRandom random = new SplittableRandom(round * 100L + t);
+                PreparedStatement article = connection.prepareStatement(ARTICLE);
+                PreparedStatement sightings = connection.prepareStatement(SIGHTINGS);
+                return sequence -> {
+                    String id = randomId(random);
+                    article.setString(1, id);
+                    sightings.setString(1, id);
+                    return drain(article) == 1 && drain(sightings) >= 1;
+                };
+            })));
+            record("jdbcPage", round, LoadRun.run(threads, warmup, duration, jdbc(connections, (connection, t) -> {
+                PreparedStatement page = connection.prepareStatement(PAGE);
+                PreparedStatement count = connection.prepareStatement(COUNT);
+                return sequence -> drain(page) == PAGE_SIZE + 1 && drain(count) == 1;
+            })));
+        } finally {
+            for (Connection connection : connections) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // closing anyway
+                }
+            }
+        }
     }
 
     private void figures(Results results, String service, String anchor, String name, String how) {
@@ -198,7 +198,4 @@ public final class CatalogBenchmark {
         return rows;
     }
 
-    static boolean ok(HttpResponse<byte[]> response) {
-        return response.statusCode() == 200;
-    }
 }

@@ -1,17 +1,17 @@
 package org.bulletinsearch.bench.freshness;
 
-import java.time.Duration;
-import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -23,10 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
-import org.bulletinsearch.bench.Console;
 import org.bulletinsearch.bench.corpus.Corpus;
-import org.bulletinsearch.bench.corpus.Corpus.Article;
-import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.bench.ingest.RawBulk;
 import org.bulletinsearch.bench.load.Latencies;
 import org.bulletinsearch.bench.profile.FlightRecorder;
@@ -34,7 +31,11 @@ import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
 import org.bulletinsearch.bench.results.Results;
 import org.bulletinsearch.bench.results.Target;
-import org.bulletinsearch.events.ArticleEvent;
+import org.bulletinsearch.platform.BulletinGenerator;
+import org.bulletinsearch.platform.BulletinGenerator.Article;
+import org.bulletinsearch.platform.Console;
+import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.platform.client.Upload;
 
 /**
  * Figure 2, freshness: small uploads at a steady rate (open loop: a slow answer does not delay the
@@ -66,6 +67,7 @@ public final class FreshnessBenchmark {
     private final List<Double> indexedP99 = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
 
+    /** Uploads {@code perUpload} articles every {@code interval} for {@code duration} per side and round. */
     public FreshnessBenchmark(BenchPlatform platform, Corpus corpus, RawBulk rawBulk, FlightRecorder jfr,
             Duration duration, Duration interval, int perUpload) {
         this.platform = platform;
@@ -104,14 +106,11 @@ public final class FreshnessBenchmark {
         }
     }
 
+    /** Offers the load to the platform, then to the engine, round after round; adds figure 2. */
     public void run(Budget.Rounds rounds, Results results) throws Exception {
         rawBulk.ensureIndex();
         int uploads = (int) (duration.toMillis() / interval.toMillis());
-        int done = 0;
-        Duration last = Duration.ZERO;
-        while (rounds.another(done, last)) {
-            long roundStart = System.nanoTime();
-            int round = done + 1;
+        rounds.each(round -> {
             List<List<Article>> batches = corpus.freshnessBatches(round, uploads, perUpload);
             Outcome service;
             try (var recording = jfr.start("freshness-r" + round, platform.pidsWithEngine())) {
@@ -128,9 +127,7 @@ public final class FreshnessBenchmark {
             anchorP99.add(Latencies.percentileMillis(engine.sortedNanos(), 99));
             details.add("round " + round + ": " + service.summary()
                     + (service.firstError() == null ? "" : " (first error: " + service.firstError() + ")"));
-            done++;
-            last = Duration.ofNanos(System.nanoTime() - roundStart);
-        }
+        });
         String how = String.format("%d articles per upload every %d ms for %d s per round (open loop, up to 4 uploads in flight);"
                         + " from the 202 until GET /search shows all %d (q = the batches' serial numbers, which only their titles"
                         + " carry, for up to 6 pending uploads per request, counted per upload by the uploadId facet; every pending"
@@ -168,48 +165,14 @@ public final class FreshnessBenchmark {
     }
 
     private Outcome offer(List<List<Article>> batches, Sender sender, Check check) throws InterruptedException {
-        ConcurrentLinkedQueue<Pending> sent = new ConcurrentLinkedQueue<>();
-        AtomicInteger finished = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        AtomicInteger tick = new AtomicInteger();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        ExecutorService senders = Executors.newFixedThreadPool(4);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        long firstTick = System.nanoTime();
-        long[] lastTick = {firstTick};
-        ticker.scheduleAtFixedRate(() -> {
-            int index = tick.getAndIncrement();
-            if (index >= batches.size()) {
-                return;
-            }
-            lastTick[0] = System.nanoTime();
-            senders.submit(() -> {
-                try {
-                    Pending pending = sender.send(index, batches.get(index), firstError);
-                    if (pending == null) {
-                        refused.incrementAndGet();
-                    } else {
-                        sent.add(pending);
-                    }
-                } catch (RuntimeException e) {
-                    refused.incrementAndGet();
-                    firstError.compareAndSet(null, e.toString());
-                } finally {
-                    finished.incrementAndGet();
-                }
-            });
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-
-        Latencies latencies = new Latencies();
-        Latencies indexedLatencies = new Latencies();
-        int neverVisible = 0;
+        Offer offer = new Offer(batches, sender);
         List<Pending> waiting = new ArrayList<>();
         long hardStop = System.nanoTime() + duration.toNanos() + GIVE_UP.toNanos() + Duration.ofSeconds(10).toNanos();
         try {
             while (System.nanoTime() < hardStop) {
                 // Read "all sent" before draining: a batch counts as finished only after it was queued.
-                boolean allSent = finished.get() >= batches.size();
-                for (Pending next; (next = sent.poll()) != null; ) {
+                boolean allSent = offer.finished.get() >= batches.size();
+                for (Pending next; (next = offer.sent.poll()) != null; ) {
                     waiting.add(next);
                 }
                 if (waiting.isEmpty()) {
@@ -219,45 +182,101 @@ public final class FreshnessBenchmark {
                     Thread.sleep(5);
                     continue;
                 }
-                Map<String, Long> visible;
-                Set<String> indexed;
-                try {
-                    indexed = check.indexed(waiting);
-                    visible = check.visible(waiting);
-                } catch (RuntimeException e) {
-                    firstError.compareAndSet(null, e.toString());
-                    visible = Map.of();
-                    indexed = Set.of();
-                }
-                long now = System.nanoTime();
-                for (Iterator<Pending> it = waiting.iterator(); it.hasNext(); ) {
-                    Pending pending = it.next();
-                    boolean seen = visible.getOrDefault(pending.uploadId, 0L) >= perUpload;
-                    if (pending.probeId != null && pending.indexedAt == 0 && (seen || indexed.contains(pending.probeId))) {
-                        pending.indexedAt = now;
-                        indexedLatencies.add(now - pending.acceptedAt);
-                    }
-                    if (seen) {
-                        latencies.add(now - pending.acceptedAt);
-                        it.remove();
-                    } else if (now - pending.acceptedAt > GIVE_UP.toNanos()) {
-                        neverVisible++;
-                        it.remove();
-                    }
-                }
+                offer.sweep(waiting, check);
                 // A short pause between sweeps keeps the checks from becoming a load of their own.
                 Thread.sleep(POLL_PAUSE.toMillis());
             }
         } finally {
+            offer.stop();
+        }
+        return offer.outcome(waiting.size());
+    }
+
+    /** One offered-load run: a batch sent every interval by a ticker, whatever the answers, and what was seen of them. */
+    private final class Offer {
+        final ConcurrentLinkedQueue<Pending> sent = new ConcurrentLinkedQueue<>();
+        final AtomicInteger finished = new AtomicInteger();
+        private final AtomicInteger refused = new AtomicInteger();
+        private final AtomicReference<String> firstError = new AtomicReference<>();
+        private final Latencies latencies = new Latencies();
+        private final Latencies indexedLatencies = new Latencies();
+        private final List<List<Article>> batches;
+        private final ExecutorService senders = Executors.newFixedThreadPool(4);
+        private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        private final long firstTick = System.nanoTime();
+        private volatile long lastTick = firstTick;
+        private int neverVisible;
+
+        Offer(List<List<Article>> batches, Sender sender) {
+            this.batches = batches;
+            AtomicInteger tick = new AtomicInteger();
+            ticker.scheduleAtFixedRate(() -> {
+                int index = tick.getAndIncrement();
+                if (index < batches.size()) {
+                    lastTick = System.nanoTime();
+                    senders.submit(() -> send(sender, index));
+                }
+            }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void send(Sender sender, int index) {
+            try {
+                Pending pending = sender.send(index, batches.get(index), firstError);
+                if (pending == null) {
+                    refused.incrementAndGet();
+                } else {
+                    sent.add(pending);
+                }
+            } catch (RuntimeException e) {
+                refused.incrementAndGet();
+                firstError.compareAndSet(null, e.toString());
+            } finally {
+                finished.incrementAndGet();
+            }
+        }
+
+        /** Checks every waiting batch once; drops those now visible and those given up on. */
+        void sweep(List<Pending> waiting, Check check) {
+            Map<String, Long> visible;
+            Set<String> indexed;
+            try {
+                indexed = check.indexed(waiting);
+                visible = check.visible(waiting);
+            } catch (RuntimeException e) {
+                firstError.compareAndSet(null, e.toString());
+                visible = Map.of();
+                indexed = Set.of();
+            }
+            long now = System.nanoTime();
+            for (Iterator<Pending> it = waiting.iterator(); it.hasNext(); ) {
+                Pending pending = it.next();
+                boolean seen = visible.getOrDefault(pending.uploadId, 0L) >= perUpload;
+                if (pending.probeId != null && pending.indexedAt == 0 && (seen || indexed.contains(pending.probeId))) {
+                    pending.indexedAt = now;
+                    indexedLatencies.add(now - pending.acceptedAt);
+                }
+                if (seen) {
+                    latencies.add(now - pending.acceptedAt);
+                    it.remove();
+                } else if (now - pending.acceptedAt > GIVE_UP.toNanos()) {
+                    neverVisible++;
+                    it.remove();
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
             ticker.shutdownNow();
             senders.shutdown();
             senders.awaitTermination(1, TimeUnit.MINUTES);
         }
-        neverVisible += waiting.size();
-        double offeredSeconds = Math.max(1e-9, (lastTick[0] - firstTick) / 1e9);
-        double offeredRate = (batches.size() - 1) * perUpload / offeredSeconds;
-        return new Outcome(Latencies.mergeSorted(List.of(latencies)), Latencies.mergeSorted(List.of(indexedLatencies)),
-                batches.size(), refused.get(), neverVisible, offeredRate, firstError.get());
+
+        Outcome outcome(int stillWaiting) {
+            double offeredSeconds = Math.max(1e-9, (lastTick - firstTick) / 1e9);
+            return new Outcome(Latencies.mergeSorted(List.of(latencies)), Latencies.mergeSorted(List.of(indexedLatencies)),
+                    batches.size(), refused.get(), neverVisible + stillWaiting,
+                    (batches.size() - 1) * perUpload / offeredSeconds, firstError.get());
+        }
     }
 
     /**
@@ -272,7 +291,7 @@ public final class FreshnessBenchmark {
             for (int from = 0; from < pending.size(); from += BATCHES_PER_QUERY) {
                 List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + BATCHES_PER_QUERY));
                 String q = chunk.stream().map(p -> p.query).collect(Collectors.joining(" OR "));
-                JsonNode answer = Http.getJson(platform.searchUrl() + "/search?size=0&q=" + Http.encode(q));
+                JsonNode answer = JsonHttp.getJson(platform.searchUrl() + "/search?size=0&q=" + JsonHttp.encode(q));
                 for (JsonNode bucket : answer.path("facets").path("uploadId")) {
                     counts.put(bucket.path("value").asText(), bucket.path("count").asLong());
                 }
@@ -283,14 +302,14 @@ public final class FreshnessBenchmark {
         /** Real-time multi-GET of each batch's last article: in the engine, refreshed or not. */
         @Override
         public Set<String> indexed(List<Pending> pending) {
-            ObjectNode body = Http.JSON.createObjectNode();
+            ObjectNode body = JsonHttp.JSON.createObjectNode();
             ArrayNode ids = body.putArray("ids");
             pending.stream().filter(p -> p.indexedAt == 0 && p.probeId != null).forEach(p -> ids.add(p.probeId));
             if (ids.isEmpty()) {
                 return Set.of();
             }
             Set<String> found = new HashSet<>();
-            JsonNode answer = Http.postJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_mget?_source=false", body);
+            JsonNode answer = JsonHttp.postJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_mget?_source=false", body);
             for (JsonNode doc : answer.path("docs")) {
                 if (doc.path("found").asBoolean()) {
                     found.add(doc.path("_id").asText());
@@ -304,12 +323,12 @@ public final class FreshnessBenchmark {
     private final class EngineCheck implements Check {
         @Override
         public Map<String, Long> visible(List<Pending> pending) {
-            ObjectNode body = Http.JSON.createObjectNode();
+            ObjectNode body = JsonHttp.JSON.createObjectNode();
             body.put("size", 0);
             ArrayNode uploads = body.putObject("query").putObject("terms").putArray("uploadId");
             pending.forEach(p -> uploads.add(p.uploadId));
             body.putObject("aggs").putObject("uploads").putObject("terms").put("field", "uploadId").put("size", pending.size());
-            JsonNode answer = Http.postJson(platform.engineUrl() + "/" + RawBulk.INDEX + "/_search", body);
+            JsonNode answer = JsonHttp.postJson(platform.engineUrl() + "/" + RawBulk.INDEX + "/_search", body);
             Map<String, Long> counts = new HashMap<>();
             for (JsonNode bucket : answer.path("aggregations").path("uploads").path("buckets")) {
                 counts.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
@@ -319,9 +338,9 @@ public final class FreshnessBenchmark {
     }
 
     private Pending uploadToPlatform(int index, List<Article> batch, AtomicReference<String> error) {
-        BenchPlatform.Upload upload = platform.upload(Corpus.bulletin(batch), "freshness-" + index + ".txt");
+        Upload upload = platform.client().upload(BulletinGenerator.bulletin(batch), "freshness-" + index + ".txt");
         if (!upload.accepted()) {
-            error.compareAndSet(null, "HTTP " + upload.status() + " " + upload.body());
+            error.compareAndSet(null, "HTTP " + upload.status() + " " + upload.refusal());
             return null;
         }
         return new Pending(upload.uploadId(), query(batch), upload.lastArticleId(), upload.answeredNanos());
@@ -329,13 +348,7 @@ public final class FreshnessBenchmark {
 
     private Pending bulkToEngine(int index, List<Article> batch, AtomicReference<String> error) {
         String uploadId = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        List<ArticleEvent> events = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Article article = batch.get(i);
-            events.add(ArticleEvent.of(article.title(), article.body(), "freshness-" + index + ".txt", uploadId, i + 1, now));
-        }
-        rawBulk.send(events);
+        rawBulk.send(Corpus.events(batch, "freshness-" + index + ".txt", uploadId, Instant.now()));
         return new Pending(uploadId, null, null, System.nanoTime());
     }
 

@@ -10,16 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
-import org.bulletinsearch.bench.Console;
 import org.bulletinsearch.bench.corpus.Corpus;
 import org.bulletinsearch.bench.corpus.Corpus.BulletinFile;
-import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.bench.profile.FlightRecorder;
 import org.bulletinsearch.bench.resources.ComponentCpu;
 import org.bulletinsearch.bench.resources.RssSampler;
@@ -28,7 +26,10 @@ import org.bulletinsearch.bench.results.Measurement;
 import org.bulletinsearch.bench.results.Results;
 import org.bulletinsearch.bench.results.Target;
 import org.bulletinsearch.events.ArticleEvent;
+import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
+import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.platform.client.Upload;
 
 /**
  * Figure 1, ingest throughput: N generated articles uploaded as files (several uploads at a time)
@@ -63,6 +64,7 @@ public final class IngestBenchmark {
     private final ComponentCpu cpu;
     private final List<String> cpuNotes = new ArrayList<>();
 
+    /** Rounds of {@code articles} articles in {@code files} files, {@code uploaders} uploads at a time. */
     public IngestBenchmark(BenchPlatform platform, Corpus corpus, RssSampler rss, FlightRecorder jfr, int articles,
             int files, int uploaders, int bulkConcurrency) {
         this.platform = platform;
@@ -73,7 +75,7 @@ public final class IngestBenchmark {
         this.files = files;
         this.uploaders = uploaders;
         this.rawBulk = new RawBulk(platform.engineUrl(), 1000, bulkConcurrency);
-        this.rawKafka = new RawKafkaProduce(platform.kafkaBootstrap());
+        this.rawKafka = new RawKafkaProduce(platform.platform().infrastructure().kafkaBootstrapServers());
         this.cpu = new ComponentCpu(platform::components);
         for (Service service : Service.values()) {
             rssPeaks.put(service, new ArrayList<>());
@@ -90,6 +92,7 @@ public final class IngestBenchmark {
         return sourceNames;
     }
 
+    /** The engine anchor, shared with the freshness figure. */
     public RawBulk rawBulk() {
         return rawBulk;
     }
@@ -104,16 +107,8 @@ public final class IngestBenchmark {
      * that figures 2-4 see about {@code articles} articles).
      */
     public void moreRounds(Budget.Rounds rounds) throws Exception {
-        int done = rounds();
-        if (done == 0) {
-            return; // the first round failed: its failure is in the notes already
-        }
-        Duration last = lastRound;
-        while (rounds.another(done, last)) {
-            long roundStart = System.nanoTime();
-            round(done + 1, true);
-            done++;
-            last = Duration.ofNanos(System.nanoTime() - roundStart);
+        if (rounds() > 0) { // else the first round failed: its failure is in the notes already
+            rounds.after(rounds(), lastRound, round -> round(round, true));
         }
     }
 
@@ -130,9 +125,9 @@ public final class IngestBenchmark {
         rawBulk.index(events);
         long engineBase = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
         long catalogBase = platform.catalogTotal();
-        BenchPlatform.Upload upload = platform.upload(file.path());
+        Upload upload = platform.client().upload(file.path());
         if (!upload.accepted()) {
-            throw new IllegalStateException("warm-up upload refused: HTTP " + upload.status() + " " + upload.body());
+            throw new IllegalStateException("warm-up upload refused: HTTP " + upload.status() + " " + upload.refusal());
         }
         BenchPlatform.awaitAtLeast(() -> platform.engineCount(BenchPlatform.SEARCH_ALIAS), engineBase + events.size(),
                 Duration.ofMillis(200), TIMEOUT);
@@ -147,10 +142,10 @@ public final class IngestBenchmark {
     private record BulkStats(long writes, long millis, long docs) {
         static BulkStats of(BenchPlatform platform, String index) {
             try {
-                JsonNode indexing = Http.getJson(platform.engineUrl() + "/" + index + "/_stats/indexing").path("_all")
+                JsonNode indexing = JsonHttp.getJson(platform.engineUrl() + "/" + index + "/_stats/indexing").path("_all")
                         .path("primaries").path("indexing");
                 long writes = 0;
-                for (JsonNode node : Http.getJson(platform.engineUrl() + "/_nodes/stats/thread_pool").path("nodes")) {
+                for (JsonNode node : JsonHttp.getJson(platform.engineUrl() + "/_nodes/stats/thread_pool").path("nodes")) {
                     writes += node.path("thread_pool").path("write").path("completed").asLong();
                 }
                 return new BulkStats(writes, indexing.path("index_time_in_millis").asLong(), indexing.path("index_total").asLong());
@@ -211,55 +206,19 @@ public final class IngestBenchmark {
         lastRound = Duration.ofNanos(System.nanoTime() - roundStart);
     }
 
+    /** When the platform's part of a round ended each way, from the first byte sent. */
+    private record Timings(List<Upload> uploads, long start, long searchableAt, long cataloguedAt, Map<String, Double> peaks) {
+    }
+
     private void endToEnd(int round, List<BulletinFile> bulletins) throws Exception {
-        long engineBase = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
         long catalogBase = platform.catalogTotal();
-        ExecutorService uploading = Executors.newFixedThreadPool(uploaders);
-        List<BenchPlatform.Upload> uploads = new ArrayList<>();
-        long start;
-        long searchableAt;
-        long cataloguedAt;
-        Map<String, Double> peaks;
-        Map<String, Double> cpuBefore;
-        BulkStats bulkBefore;
-        try (RssSampler.Window window = rss.open();
-                var recording = jfr.start("ingest-r" + round, platform.pidsWithEngine())) {
-            cpuBefore = cpu.snapshot();
-            bulkBefore = BulkStats.of(platform, BenchPlatform.SEARCH_INDEX);
-            start = System.nanoTime();
-            List<Future<BenchPlatform.Upload>> sent = new ArrayList<>();
-            BlockingQueue<BenchPlatform.Upload> acceptedUploads = new LinkedBlockingQueue<>();
-            for (BulletinFile file : bulletins) {
-                sent.add(uploading.submit(() -> {
-                    BenchPlatform.Upload upload = platform.upload(file.path());
-                    if (upload.accepted()) {
-                        acceptedUploads.add(upload);
-                    }
-                    return upload;
-                }));
-            }
-            CompletableFuture<Long> searchWatch = CompletableFuture.supplyAsync(() -> BenchPlatform.awaitAtLeast(
-                    () -> platform.engineCount(BenchPlatform.SEARCH_ALIAS), engineBase + articles, Duration.ofMillis(100), TIMEOUT));
-            CompletableFuture<Long> catalogWatch = CompletableFuture.supplyAsync(() -> platform.awaitCatalogued(
-                    acceptedUploads, bulletins.size(), Duration.ofMillis(250), TIMEOUT));
-            for (Future<BenchPlatform.Upload> upload : sent) {
-                uploads.add(upload.get());
-            }
-            searchableAt = searchWatch.join();
-            cataloguedAt = catalogWatch.join();
-            double wall = (System.nanoTime() - start) / 1e9;
-            cpuNotes.add("round " + round + " platform: " + ComponentCpu.describe(ComponentCpu.used(cpuBefore, cpu.snapshot()), wall)
-                    + "; " + BulkStats.since(bulkBefore, BulkStats.of(platform, BenchPlatform.SEARCH_INDEX), wall));
-            peaks = window.peakMegabytes();
-        } finally {
-            uploading.shutdown();
-        }
+        Timings timings = uploadAndWatch(round, bulletins);
         int acceptedArticles = 0;
-        long lastAccepted = start;
+        long lastAccepted = timings.start();
         List<String> uploadIds = new ArrayList<>();
-        for (BenchPlatform.Upload upload : uploads) {
+        for (Upload upload : timings.uploads()) {
             if (!upload.accepted()) {
-                throw new IllegalStateException("upload refused: HTTP " + upload.status() + " " + upload.body());
+                throw new IllegalStateException("upload refused: HTTP " + upload.status() + " " + upload.refusal());
             }
             acceptedArticles += upload.articleCount();
             lastAccepted = Math.max(lastAccepted, upload.answeredNanos());
@@ -271,31 +230,72 @@ public final class IngestBenchmark {
         if (platform.catalogTotal() < catalogBase + articles) {
             throw new IllegalStateException("GET /articles does not count the round's " + articles + " articles");
         }
-        if (searchableAt < 0) {
+        if (timings.searchableAt() < 0) {
             throw new IllegalStateException("not all " + articles + " articles searchable within " + TIMEOUT.toMinutes() + " min");
         }
         long viaSearch = platform.searchTotal(uploadIds);
         if (viaSearch != articles) {
             throw new IllegalStateException("GET /search with the round's uploadIds finds " + viaSearch + ", not " + articles);
         }
-        double toAccepted = articles / ((lastAccepted - start) / 1e9);
-        double toSearchable = articles / ((searchableAt - start) / 1e9);
+        double toAccepted = articles / ((lastAccepted - timings.start()) / 1e9);
+        double toSearchable = articles / ((timings.searchableAt() - timings.start()) / 1e9);
         accepted.add(toAccepted);
         searchable.add(toSearchable);
-        if (cataloguedAt > 0) {
-            catalogued.add(articles / ((cataloguedAt - start) / 1e9));
+        String toCatalogued = "n/a";
+        if (timings.cataloguedAt() > 0) {
+            catalogued.add(articles / ((timings.cataloguedAt() - timings.start()) / 1e9));
+            toCatalogued = String.format("%.0f", catalogued.get(catalogued.size() - 1));
         }
         for (Service service : Service.values()) {
-            Double peak = peaks.get(service.module());
+            Double peak = timings.peaks().get(service.module());
             if (peak != null) {
                 rssPeaks.get(service).add(peak);
             }
         }
         Console.say(String.format("ingest round %d: platform: all 202 at %.0f articles/s, searchable at %.0f articles/s,"
-                        + " in catalog at %s articles/s (RSS peaks %s)", round, toAccepted, toSearchable,
-                cataloguedAt > 0 ? String.format("%.0f", articles / ((cataloguedAt - start) / 1e9)) : "n/a", peaks));
+                + " in catalog at %s articles/s (RSS peaks %s)", round, toAccepted, toSearchable, toCatalogued, timings.peaks()));
     }
 
+    /** Uploads the round's files a few at a time while watching the engine and the catalog fill. */
+    private Timings uploadAndWatch(int round, List<BulletinFile> bulletins) throws Exception {
+        long engineBase = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
+        ExecutorService uploading = Executors.newFixedThreadPool(uploaders);
+        try (RssSampler.Window window = rss.open();
+                var recording = jfr.start("ingest-r" + round, platform.pidsWithEngine())) {
+            Map<String, Double> cpuBefore = cpu.snapshot();
+            BulkStats bulkBefore = BulkStats.of(platform, BenchPlatform.SEARCH_ALIAS);
+            long start = System.nanoTime();
+            List<Future<Upload>> sent = new ArrayList<>();
+            BlockingQueue<Upload> acceptedUploads = new LinkedBlockingQueue<>();
+            for (BulletinFile file : bulletins) {
+                sent.add(uploading.submit(() -> {
+                    Upload upload = platform.client().upload(file.path());
+                    if (upload.accepted()) {
+                        acceptedUploads.add(upload);
+                    }
+                    return upload;
+                }));
+            }
+            CompletableFuture<Long> searchWatch = CompletableFuture.supplyAsync(() -> BenchPlatform.awaitAtLeast(
+                    () -> platform.engineCount(BenchPlatform.SEARCH_ALIAS), engineBase + articles, Duration.ofMillis(100), TIMEOUT));
+            CompletableFuture<Long> catalogWatch = CompletableFuture.supplyAsync(() -> platform.awaitCatalogued(
+                    acceptedUploads, bulletins.size(), Duration.ofMillis(250), TIMEOUT));
+            List<Upload> uploads = new ArrayList<>();
+            for (Future<Upload> upload : sent) {
+                uploads.add(upload.get());
+            }
+            long searchableAt = searchWatch.join();
+            long cataloguedAt = catalogWatch.join();
+            double wall = (System.nanoTime() - start) / 1e9;
+            cpuNotes.add("round " + round + " platform: " + ComponentCpu.describe(ComponentCpu.used(cpuBefore, cpu.snapshot()), wall)
+                    + "; " + BulkStats.since(bulkBefore, BulkStats.of(platform, BenchPlatform.SEARCH_ALIAS), wall));
+            return new Timings(uploads, start, searchableAt, cataloguedAt, window.peakMegabytes());
+        } finally {
+            uploading.shutdown();
+        }
+    }
+
+    /** Figure 1 and the RSS peaks during its rounds. */
     public void report(Results results) {
         String sizes = String.format("%,d generated articles per round in %d files of %,d, uploaded %d at a time", articles,
                 files, articles / files, uploaders);

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,14 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bulletinsearch.bench.BenchPlatform;
-import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.events.ArticleEvent;
+import org.bulletinsearch.platform.client.JsonHttp;
 
 /**
  * The engine anchor of figure 1 (and of freshness): documents written with {@code _bulk} straight into
  * an index of their own that has exactly the live article index's settings and mapping, read back from
- * the engine ({@code GET /articles-v1/_settings,_mapping}). The documents are those the search service
- * writes for the same events (id, title, body, suggest, sourceName, uploadId, position, ingestedAt).
+ * the engine ({@code GET /articles}: the versioned index behind the alias). The documents are those the search
+ * service writes for the same events (id, title, body, suggest, sourceName, uploadId, position, ingestedAt).
  */
 public final class RawBulk {
 
@@ -36,16 +35,19 @@ public final class RawBulk {
     private final int concurrency;
     private boolean created;
 
+    /** {@code batchSize} documents per {@code _bulk}, {@code concurrency} requests in flight. */
     public RawBulk(String engineUrl, int batchSize, int concurrency) {
         this.engineUrl = engineUrl;
         this.batchSize = batchSize;
         this.concurrency = concurrency;
     }
 
+    /** Documents per request. */
     public int batchSize() {
         return batchSize;
     }
 
+    /** Requests in flight. */
     public int concurrency() {
         return concurrency;
     }
@@ -55,16 +57,17 @@ public final class RawBulk {
         if (created) {
             return;
         }
-        JsonNode live = Http.getJson(engineUrl + "/" + BenchPlatform.SEARCH_INDEX).path(BenchPlatform.SEARCH_INDEX);
+        // Keyed by the concrete index's name (articles-vN), the only one behind the alias.
+        JsonNode live = JsonHttp.getJson(engineUrl + "/" + BenchPlatform.SEARCH_ALIAS).elements().next();
         ObjectNode index = live.path("settings").path("index").deepCopy();
         GENERATED_SETTINGS.forEach(index::remove);
-        ObjectNode definition = Http.JSON.createObjectNode();
+        ObjectNode definition = JsonHttp.JSON.createObjectNode();
         definition.putObject("settings").set("index", index);
         definition.set("mappings", live.path("mappings").deepCopy());
-        HttpResponse<byte[]> exists = Http.send(Http.request(engineUrl + "/" + INDEX).method("HEAD",
+        JsonHttp.Reply exists = JsonHttp.send(JsonHttp.request(engineUrl + "/" + INDEX).method("HEAD",
                 HttpRequest.BodyPublishers.noBody()).build());
-        if (exists.statusCode() == 404) {
-            Http.putJson(engineUrl + "/" + INDEX, definition);
+        if (exists.status() == 404) {
+            JsonHttp.putJson(engineUrl + "/" + INDEX, definition);
         }
         created = true;
     }
@@ -96,19 +99,19 @@ public final class RawBulk {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    public void refresh() {
-        Http.json(Http.request(engineUrl + "/" + INDEX + "/_refresh").POST(HttpRequest.BodyPublishers.noBody()).build());
+    private void refresh() {
+        JsonHttp.json(JsonHttp.request(engineUrl + "/" + INDEX + "/_refresh").POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** One {@code _bulk} request, without refresh; fails unless every item was indexed. */
     public void send(List<ArticleEvent> batch) {
-        JsonNode answer = Http.json(Http.request(engineUrl + "/_bulk" + BULK_PARAMETERS)
+        JsonNode answer = JsonHttp.json(JsonHttp.request(engineUrl + "/_bulk" + BULK_PARAMETERS)
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson(batch))).build());
         if (answer.path("errors").asBoolean()) {
             Iterator<JsonNode> items = answer.path("items").elements();
             String error = items.hasNext() ? items.next().toString() : "";
-            throw new IllegalStateException("raw _bulk refused documents: " + Http.abbreviate(error));
+            throw new IllegalStateException("raw _bulk refused documents: " + JsonHttp.abbreviate(error));
         }
     }
 
@@ -116,9 +119,9 @@ public final class RawBulk {
         ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 2048);
         try {
             for (ArticleEvent event : batch) {
-                ObjectNode action = Http.JSON.createObjectNode();
+                ObjectNode action = JsonHttp.JSON.createObjectNode();
                 action.putObject("index").put("_index", INDEX).put("_id", event.articleId());
-                ObjectNode source = Http.JSON.createObjectNode()
+                ObjectNode source = JsonHttp.JSON.createObjectNode()
                         .put("id", event.articleId())
                         .put("title", event.title())
                         .put("body", event.body())
@@ -127,9 +130,9 @@ public final class RawBulk {
                         .put("uploadId", event.uploadId())
                         .put("position", event.position())
                         .put("ingestedAt", event.ingestedAt().toString());
-                out.write(Http.JSON.writeValueAsBytes(action));
+                out.write(JsonHttp.JSON.writeValueAsBytes(action));
                 out.write('\n');
-                out.write(Http.JSON.writeValueAsBytes(source));
+                out.write(JsonHttp.JSON.writeValueAsBytes(source));
                 out.write('\n');
             }
         } catch (IOException e) {

@@ -34,6 +34,7 @@ public final class RawKafkaProduce {
     private final ArticleEventCodec codec = new ArticleEventCodec();
     private int partitions = -1;
 
+    /** A producer with the ingest service's settings, to Kafka at {@code bootstrap}. */
     public RawKafkaProduce(String bootstrap) {
         this.bootstrap = bootstrap;
     }
@@ -56,6 +57,7 @@ public final class RawKafkaProduce {
         }
     }
 
+    /** Partitions of the anchor's topic. */
     public int partitions() {
         return partitions;
     }

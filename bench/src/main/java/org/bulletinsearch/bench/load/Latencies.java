@@ -8,6 +8,7 @@ public final class Latencies {
     private long[] values = new long[4096];
     private int size;
 
+    /** Records one latency. */
     public void add(long nanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
@@ -15,10 +16,12 @@ public final class Latencies {
         values[size++] = nanos;
     }
 
+    /** How many were recorded. */
     public int size() {
         return size;
     }
 
+    /** Every thread's latencies in one sorted array. */
     public static long[] mergeSorted(Iterable<Latencies> all) {
         int total = 0;
         for (Latencies latencies : all) {

@@ -11,18 +11,22 @@ package org.bulletinsearch.bench.load;
  */
 public record LoadResult(long completed, long errors, double seconds, long[] sortedNanos, String firstError) {
 
+    /** Completed requests per second. */
     public double throughput() {
         return completed / seconds;
     }
 
+    /** Median latency in milliseconds. */
     public double p50Millis() {
         return Latencies.percentileMillis(sortedNanos, 50);
     }
 
+    /** 99th percentile latency in milliseconds. */
     public double p99Millis() {
         return Latencies.percentileMillis(sortedNanos, 99);
     }
 
+    /** One line for the console. */
     public String summary() {
         return String.format("%.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors", throughput(), p50Millis(), p99Millis(),
                 errors);

@@ -10,17 +10,13 @@ import java.util.stream.Stream;
 /**
  * CPU seconds per component (each service, the engine, Kafka, PostgreSQL, the benchmark's own client)
  * over a window: where a figure's time goes, measured in the same run.
+ *
+ * @param components the components to account, asked at each snapshot
  */
-public final class ComponentCpu {
+public record ComponentCpu(Supplier<Map<String, Component>> components) {
 
     /** Processes of one component; with descendants or not (the benchmark JVM's children are the platform). */
     public record Component(List<ProcessHandle> roots, boolean withDescendants) {
-    }
-
-    private final Supplier<Map<String, Component>> components;
-
-    public ComponentCpu(Supplier<Map<String, Component>> components) {
-        this.components = components;
     }
 
     /** CPU seconds used so far by each component. */

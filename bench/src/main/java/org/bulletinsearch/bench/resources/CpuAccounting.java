@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -25,8 +28,11 @@ public final class CpuAccounting implements AutoCloseable {
 
     /** Last CPU seconds seen per process (pid and start time, as pids are reused). */
     private final Map<String, Double> seen = new ConcurrentHashMap<>();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "cpu-accounting");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Supplier<Stream<ProcessHandle>> daemons;
 
@@ -36,18 +42,7 @@ public final class CpuAccounting implements AutoCloseable {
      */
     public CpuAccounting(Duration every, Supplier<Stream<ProcessHandle>> daemons) {
         this.daemons = daemons;
-        sampler = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(every.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "cpu-accounting");
-        sampler.setDaemon(true);
-        sampler.start();
+        sampler.scheduleWithFixedDelay(this::sample, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A point in time to measure a phase from. */
@@ -56,12 +51,14 @@ public final class CpuAccounting implements AutoCloseable {
 
     /** What a phase's figures should be read with. */
     public record Share(double machineBusy, double ours, double others) {
+        /** One line for the run notes. */
         public String describe() {
             return String.format("machine busy %.0f%%, of it this benchmark's processes %.0f%% and other processes %.0f%%",
                     machineBusy * 100, ours * 100, others * 100);
         }
     }
 
+    /** Now, to measure a phase from. */
     public Mark mark() {
         sample();
         return new Mark(System.nanoTime(), machineBusySeconds(), oursSeconds());
@@ -108,7 +105,6 @@ public final class CpuAccounting implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        sampler.interrupt();
+        sampler.shutdownNow();
     }
 }

@@ -34,6 +34,7 @@ public final class HeapWatch implements AutoCloseable {
             double maxBeforeGcMb, int collections, int fullCollections) {
     }
 
+    /** Starts watching the JVM {@code pid}, its GC log written to {@code gcLog}. */
     public HeapWatch(long pid, Path gcLog) {
         this.pid = pid;
         this.gcLog = gcLog.toAbsolutePath();

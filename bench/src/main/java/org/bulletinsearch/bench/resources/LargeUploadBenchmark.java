@@ -7,35 +7,27 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.bulletinsearch.bench.BenchPlatform;
-import org.bulletinsearch.bench.Console;
 import org.bulletinsearch.bench.corpus.Corpus;
 import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
 import org.bulletinsearch.bench.results.Numbers;
 import org.bulletinsearch.bench.results.Results;
+import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
+import org.bulletinsearch.platform.client.Upload;
 
 /**
  * Figure 5, the 50 MB upload: one bulletin of 50 MiB sent in one request to the ingest service as it
  * runs in the platform (-Xmx256m), with its heap watched by jstat and the GC log. The upload must
  * stream: the heap it keeps must not grow with the file.
+ *
+ * @param work where the GC log goes
  */
-public final class LargeUploadBenchmark {
+public record LargeUploadBenchmark(BenchPlatform platform, Corpus corpus, RssSampler rss, Path work) {
 
     public static final long FIFTY_MEGABYTES = 50L * 1024 * 1024;
 
-    private final BenchPlatform platform;
-    private final Corpus corpus;
-    private final RssSampler rss;
-    private final Path work;
-
-    public LargeUploadBenchmark(BenchPlatform platform, Corpus corpus, RssSampler rss, Path work) {
-        this.platform = platform;
-        this.corpus = corpus;
-        this.rss = rss;
-        this.work = work;
-    }
-
+    /** One 50 MB upload; adds the heap figures. */
     public void run(Results results) {
         Corpus.BulletinFile file = corpus.largeFile(FIFTY_MEGABYTES);
         int articles = file.articles().size();
@@ -44,15 +36,15 @@ public final class LargeUploadBenchmark {
         Console.say(String.format("large upload: %s, %.1f MB, %d articles", file.sourceName(), file.bytes() / 1048576.0, articles));
 
         HeapWatch.Heap heap;
-        BenchPlatform.Upload upload;
+        Upload upload;
         Map<String, Double> rssPeaks;
         try (RssSampler.Window window = rss.open(); HeapWatch watch = new HeapWatch(pid, work.resolve("gc-large-upload.log"))) {
-            upload = platform.upload(file.path());
+            upload = platform.client().upload(file.path());
             heap = watch.stop();
             rssPeaks = window.peakMegabytes();
         }
         if (!upload.accepted()) {
-            results.note("the 50 MB upload was refused: HTTP " + upload.status() + " " + upload.body());
+            results.note("the 50 MB upload was refused: HTTP " + upload.status() + " " + upload.refusal());
             return;
         }
         double uploadSeconds = (upload.answeredNanos() - upload.sentNanos()) / 1e9;

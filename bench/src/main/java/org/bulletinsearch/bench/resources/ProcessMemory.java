@@ -15,11 +15,6 @@ public final class ProcessMemory {
         return field(pid, "VmRSS:");
     }
 
-    /** VmHWM (peak RSS since the process started) in kB. */
-    public static long peakRssKilobytes(long pid) {
-        return field(pid, "VmHWM:");
-    }
-
     private static long field(long pid, String name) {
         if (pid <= 0) {
             return -1;

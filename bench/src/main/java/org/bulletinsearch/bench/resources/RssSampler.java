@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -14,17 +17,17 @@ import java.util.function.Supplier;
 public final class RssSampler implements AutoCloseable {
 
     private final Supplier<Map<String, Long>> pids;
-    private final Duration every;
     private final CopyOnWriteArrayList<Window> open = new CopyOnWriteArrayList<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "rss-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
 
+    /** Samples the processes {@code pids} names every {@code every}. */
     public RssSampler(Supplier<Map<String, Long>> pids, Duration every) {
         this.pids = pids;
-        this.every = every;
-        this.thread = new Thread(this::sample, "rss-sampler");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        sampler.scheduleWithFixedDelay(this::sampleOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Peaks per process between {@link RssSampler#open()} and {@link #close()}. */
@@ -35,12 +38,12 @@ public final class RssSampler implements AutoCloseable {
             peakKilobytes.merge(process, kilobytes, Math::max);
         }
 
-        /** Stops collecting; the peak RSS of each process in MB. */
         @Override
         public void close() {
             open.remove(this);
         }
 
+        /** The peak RSS per process since the window opened, in MB. */
         public Map<String, Double> peakMegabytes() {
             Map<String, Double> peaks = new LinkedHashMap<>();
             peakKilobytes.forEach((process, kb) -> peaks.put(process, kb / 1024.0));
@@ -48,22 +51,12 @@ public final class RssSampler implements AutoCloseable {
         }
     }
 
+    /** Starts a window of peaks. */
     public Window open() {
         Window window = new Window();
         open.add(window);
         sampleOnce();
         return window;
-    }
-
-    private void sample() {
-        while (running) {
-            sampleOnce();
-            try {
-                Thread.sleep(every.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
     }
 
     private void sampleOnce() {
@@ -80,7 +73,6 @@ public final class RssSampler implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        sampler.shutdownNow();
     }
 }

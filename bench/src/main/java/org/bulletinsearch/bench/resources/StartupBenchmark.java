@@ -12,11 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
-import org.bulletinsearch.bench.Console;
 import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
 import org.bulletinsearch.bench.results.Results;
 import org.bulletinsearch.bench.results.Target;
+import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
 import org.bulletinsearch.platform.ServiceProcess;
 
@@ -24,21 +24,16 @@ import org.bulletinsearch.platform.ServiceProcess;
  * Figure 5, start-up: each service restarted on its own (the others idle, so the 2 cores are its own),
  * timed from spawning {@code java -jar quarkus-run.jar} to the first {@code 200} of
  * {@code /q/health/ready} (Kafka, database or engine checks included), then its RSS once idle.
+ *
+ * @param settle how long after ready each service's memory is read
  */
-public final class StartupBenchmark {
+public record StartupBenchmark(BenchPlatform platform, Duration settle) {
 
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
     private static final Pattern QUARKUS_VERSION = Pattern.compile("powered by Quarkus ([0-9][^)\\s]*)");
 
-    private final BenchPlatform platform;
-    private final Duration settle;
-
-    public StartupBenchmark(BenchPlatform platform, Duration settle) {
-        this.platform = platform;
-        this.settle = settle;
-    }
-
-    public void run(Budget.Rounds rounds, Results results) {
+    /** Restarts each service once per round and adds the start-up and idle-memory figures. */
+    public void run(Budget.Rounds rounds, Results results) throws Exception {
         Map<Service, List<Double>> ready = new EnumMap<>(Service.class);
         Map<Service, List<Double>> quarkus = new EnumMap<>(Service.class);
         Map<Service, List<Double>> idleRss = new EnumMap<>(Service.class);
@@ -47,10 +42,7 @@ public final class StartupBenchmark {
             quarkus.put(service, new ArrayList<>());
             idleRss.put(service, new ArrayList<>());
         }
-        int done = 0;
-        Duration last = Duration.ZERO;
-        while (rounds.another(done, last)) {
-            long roundStart = System.nanoTime();
+        rounds.each(round -> {
             for (Service service : Service.values()) {
                 ServiceProcess process = platform.platform().restart(service);
                 double seconds = process.startTime().toMillis() / 1000.0;
@@ -63,11 +55,9 @@ public final class StartupBenchmark {
                 double rss = ProcessMemory.rssKilobytes(process.pid()) / 1024.0;
                 idleRss.get(service).add(rss);
                 Console.say(String.format("start-up round %d: %-15s ready in %.2f s (Quarkus: %s s), idle RSS %.0f MB",
-                        done + 1, service.module(), seconds, reported, rss));
+                        round, service.module(), seconds, reported, rss));
             }
-            done++;
-            last = Duration.ofNanos(System.nanoTime() - roundStart);
-        }
+        });
         String version = lastText(platform.logFile(Service.SEARCH), QUARKUS_VERSION);
         if (version != null) {
             results.version("Quarkus", version);

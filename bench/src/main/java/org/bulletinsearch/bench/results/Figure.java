@@ -23,7 +23,7 @@ public record Figure(String group, String id, String name, Measurement value, Me
         return value.median() / anchor.median();
     }
 
-    public Boolean met() {
+    Boolean met() {
         return target == null ? null : target.met(this);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 public record MachineFacts(int cores, long ramMegabytes, String cpuModel, String os, String java,
         String loadAverageAtStart) {
 
+    /** This machine. */
     public static MachineFacts detect() {
         return new MachineFacts(Runtime.getRuntime().availableProcessors(), detectRam(), detectCpu(), detectOs(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
@@ -17,6 +18,7 @@ public record MachineFacts(int cores, long ramMegabytes, String cpuModel, String
                         .orElse("n/a"));
     }
 
+    /** One line: cores, memory, OS, JVM. */
     public String describe() {
         return cores + " cores (" + cpuModel + "), " + Numbers.format(ramMegabytes / 1024.0) + " GB RAM, " + os
                 + ", " + java + "; load average at start " + loadAverageAtStart;

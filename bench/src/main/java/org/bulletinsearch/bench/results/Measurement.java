@@ -18,19 +18,20 @@ public record Measurement(String label, String unit, List<Double> values) {
         values = List.copyOf(values);
     }
 
+    /** One value per round. */
     public static Measurement of(String label, String unit, List<Double> values) {
         return new Measurement(label, unit, values);
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return values.isEmpty();
     }
 
-    public int rounds() {
+    int rounds() {
         return values.size();
     }
 
-    public double median() {
+    double median() {
         if (values.isEmpty()) {
             return Double.NaN;
         }
@@ -39,11 +40,11 @@ public record Measurement(String label, String unit, List<Double> values) {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    public double min() {
+    double min() {
         return values.isEmpty() ? Double.NaN : sorted().get(0);
     }
 
-    public double max() {
+    double max() {
         return values.isEmpty() ? Double.NaN : sorted().get(values.size() - 1);
     }
 

@@ -8,6 +8,7 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /** A table value: three significant digits below 1,000, whole numbers grouped by thousands above; n/a for NaN. */
     public static String format(double value) {
         if (Double.isNaN(value)) {
             return "n/a";

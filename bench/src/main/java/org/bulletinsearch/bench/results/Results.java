@@ -22,73 +22,81 @@ public final class Results {
     private Duration took;
     private boolean complete;
 
+    /** Results of {@code command} on {@code machine}, started now. */
     public Results(String command, MachineFacts machine) {
         this.command = command;
         this.machine = machine;
     }
 
+    /** Adds a figure. */
     public synchronized void add(Figure figure) {
         figures.add(figure);
     }
 
+    /** Adds a run note. */
     public synchronized void note(String note) {
         notes.add(note);
     }
 
+    /** Records a component's version. */
     public synchronized void version(String name, String value) {
         versions.put(name, value);
     }
 
+    /** Records a setting of the run. */
     public synchronized void setting(String name, Object value) {
         settings.put(name, value);
     }
 
+    /** Records how long a phase took. */
     public synchronized void phase(String name, Duration duration) {
         phaseSeconds.put(name, duration.toMillis() / 1000.0);
     }
 
+    /** Ends the run; {@code complete} when every phase ran. */
     public synchronized void finish(boolean complete) {
         this.complete = complete;
         this.took = Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    public Instant started() {
+    Instant started() {
         return started;
     }
 
-    public String command() {
+    String command() {
         return command;
     }
 
+    /** The machine the run is on. */
     public MachineFacts machine() {
         return machine;
     }
 
-    public synchronized Map<String, String> versions() {
+    synchronized Map<String, String> versions() {
         return new LinkedHashMap<>(versions);
     }
 
-    public synchronized Map<String, Object> settings() {
+    synchronized Map<String, Object> settings() {
         return new LinkedHashMap<>(settings);
     }
 
-    public synchronized List<Figure> figures() {
+    synchronized List<Figure> figures() {
         return List.copyOf(figures);
     }
 
-    public synchronized List<String> notes() {
+    synchronized List<String> notes() {
         return List.copyOf(notes);
     }
 
-    public synchronized Map<String, Double> phaseSeconds() {
+    synchronized Map<String, Double> phaseSeconds() {
         return new LinkedHashMap<>(phaseSeconds);
     }
 
-    public Duration took() {
+    Duration took() {
         return took == null ? Duration.ofNanos(System.nanoTime() - startedNanos) : took;
     }
 
-    public boolean complete() {
+    boolean complete() {
         return complete;
     }
 }

@@ -25,6 +25,7 @@ public final class ResultsWriter {
     private ResultsWriter() {
     }
 
+    /** Writes {@code latest.md} and {@code latest.json} into {@code directory}. */
     public static void write(Results results, Path directory) throws IOException {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("latest.md"), markdown(results), StandardCharsets.UTF_8);
@@ -49,6 +50,7 @@ public final class ResultsWriter {
         return true;
     }
 
+    /** The results as the Markdown of {@code latest.md}. */
     public static String markdown(Results results) {
         return "# Bulletin Search benchmark, " + WHEN.format(results.started()) + "\n\n" + markdownBody(results);
     }
@@ -116,13 +118,7 @@ public final class ResultsWriter {
         root.put("tookSeconds", results.took().toMillis() / 1000.0);
         root.put("complete", results.complete());
         root.put("command", results.command());
-        ObjectNode machine = root.putObject("machine");
-        machine.put("cores", results.machine().cores());
-        machine.put("ramMegabytes", results.machine().ramMegabytes());
-        machine.put("cpuModel", results.machine().cpuModel());
-        machine.put("os", results.machine().os());
-        machine.put("java", results.machine().java());
-        machine.put("loadAverageAtStart", results.machine().loadAverageAtStart());
+        root.set("machine", JSON.valueToTree(results.machine()));
         ObjectNode versions = root.putObject("versions");
         results.versions().forEach(versions::put);
         root.set("settings", JSON.valueToTree(results.settings()));
@@ -141,16 +137,8 @@ public final class ResultsWriter {
                 node.put("ratio", Numbers.round(ratio));
             }
             if (figure.target() != null) {
-                ObjectNode target = node.putObject("target");
-                target.put("text", figure.target().text());
-                target.put("kind", figure.target().kind().name());
-                target.put("limit", figure.target().limit());
-                Boolean met = figure.met();
-                if (met == null) {
-                    target.putNull("met");
-                } else {
-                    target.put("met", met);
-                }
+                ObjectNode target = node.putObject("target").setAll(JSON.<ObjectNode>valueToTree(figure.target()));
+                target.set("met", JSON.valueToTree(figure.met()));
             }
             if (figure.note() != null) {
                 node.put("note", figure.note());

@@ -6,6 +6,7 @@ package org.bulletinsearch.bench.results;
  */
 public record Target(String text, Kind kind, double limit) {
 
+    /** How a figure is compared with its target. */
     public enum Kind {
         /** the figure's median is at least {@code limit} times the anchor's (throughput) */
         AT_LEAST_TIMES_ANCHOR,
@@ -15,14 +16,17 @@ public record Target(String text, Kind kind, double limit) {
         AT_MOST
     }
 
+    /** At least {@code factor} times the anchor (throughput). */
     public static Target atLeastTimesAnchor(double factor) {
         return new Target("≥ " + factor + "× anchor", Kind.AT_LEAST_TIMES_ANCHOR, factor);
     }
 
+    /** At most {@code factor} times the anchor (latency). */
     public static Target atMostTimesAnchor(double factor) {
         return new Target("≤ " + factor + "× anchor", Kind.AT_MOST_TIMES_ANCHOR, factor);
     }
 
+    /** At most {@code limit} in the figure's unit. */
     public static Target atMost(double limit, String unit) {
         return new Target("≤ " + Numbers.format(limit) + " " + unit, Kind.AT_MOST, limit);
     }

@@ -3,7 +3,7 @@ package org.bulletinsearch.bench.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
-import org.bulletinsearch.bench.http.Http;
+import org.bulletinsearch.platform.client.JsonHttp;
 import org.bulletinsearch.search.query.SearchCriteria;
 import org.bulletinsearch.search.query.SearchQueryBuilder;
 import org.bulletinsearch.search.query.SortOrder;
@@ -14,7 +14,7 @@ import org.bulletinsearch.search.query.UserQuery;
  * service sends for it, built by the service's own {@link SearchQueryBuilder} (the same code path,
  * not a copy), so "direct to the engine" means the same work minus our service.
  */
-public final class QueryMix {
+public record QueryMix(List<Query> queries) {
 
     /** search.query.facet-size: the service's default, which the platform does not override. */
     static final int FACET_SIZE = 20;
@@ -24,16 +24,12 @@ public final class QueryMix {
     public record Query(String name, String q, String sourceName, SortOrder sort, String serviceUrl, byte[] engineBody) {
     }
 
-    private final List<Query> queries;
-
-    private QueryMix(List<Query> queries) {
-        this.queries = List.copyOf(queries);
+    /** A mix of these queries, in this order. */
+    public QueryMix {
+        queries = List.copyOf(queries);
     }
 
-    public List<Query> queries() {
-        return queries;
-    }
-
+    /** The query at {@code index}, cycling through the mix. */
     public Query get(long index) {
         return queries.get((int) (index % queries.size()));
     }
@@ -66,10 +62,10 @@ public final class QueryMix {
         SortOrder order = sort != null ? sort : q == null ? SortOrder.DATE : SortOrder.RELEVANCE;
         StringBuilder url = new StringBuilder(searchUrl).append("/search?size=").append(PAGE_SIZE);
         if (q != null) {
-            url.append("&q=").append(Http.encode(q));
+            url.append("&q=").append(JsonHttp.encode(q));
         }
         if (sourceName != null) {
-            url.append("&sourceName=").append(Http.encode(sourceName));
+            url.append("&sourceName=").append(JsonHttp.encode(sourceName));
         }
         if (sort != null) {
             url.append("&sort=").append(sort.parameter());
@@ -77,7 +73,7 @@ public final class QueryMix {
         SearchCriteria criteria = new SearchCriteria(q == null ? null : UserQuery.parse(q),
                 sourceName == null ? List.of() : List.of(sourceName), List.of(), null, null, order, PAGE_SIZE, null);
         try {
-            byte[] body = Http.JSON.writeValueAsBytes(builder.search(criteria, false));
+            byte[] body = JsonHttp.JSON.writeValueAsBytes(builder.search(criteria, false));
             queries.add(new Query(name, q, sourceName, order, url.toString(), body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -1,15 +1,13 @@
 package org.bulletinsearch.bench.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
-import org.bulletinsearch.bench.Console;
-import org.bulletinsearch.bench.http.Http;
 import org.bulletinsearch.bench.load.LoadResult;
 import org.bulletinsearch.bench.load.LoadRun;
 import org.bulletinsearch.bench.profile.FlightRecorder;
@@ -19,7 +17,9 @@ import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
 import org.bulletinsearch.bench.results.Results;
 import org.bulletinsearch.bench.results.Target;
+import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
+import org.bulletinsearch.platform.client.JsonHttp;
 
 /**
  * Figure 3, search under concurrent load: N client threads for a fixed time, cycling through the
@@ -51,6 +51,7 @@ public final class SearchBenchmark {
     private final List<String> errors = new ArrayList<>();
     private final List<String> cpuNotes = new ArrayList<>();
 
+    /** Sends {@code mix} from {@code threads} client threads. */
     public SearchBenchmark(BenchPlatform platform, QueryMix mix, RssSampler rss, FlightRecorder jfr, int threads,
             Duration warmup, Duration duration) {
         this.platform = platform;
@@ -67,8 +68,8 @@ public final class SearchBenchmark {
         List<String> findings = new ArrayList<>();
         String engine = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search";
         for (QueryMix.Query query : mix.queries()) {
-            JsonNode viaService = Http.getJson(query.serviceUrl());
-            JsonNode direct = Http.json(Http.jsonPost(engine, query.engineBody()));
+            JsonNode viaService = JsonHttp.getJson(query.serviceUrl());
+            JsonNode direct = JsonHttp.json(JsonHttp.jsonPost(engine, query.engineBody()));
             long serviceTotal = viaService.path("total").asLong(-1);
             long engineTotal = direct.path("hits").path("total").path("value").asLong(-2);
             String line = String.format("%s (%s): service %d, engine %d", query.name(), query.q(), serviceTotal, engineTotal);
@@ -80,59 +81,65 @@ public final class SearchBenchmark {
         return findings;
     }
 
-    public void run(Budget.Rounds rounds, Results results) {
+    /** Each client thread cycles through the mix from an offset of its own; a success is a 200. */
+    private IntFunction<LoadRun.Operation> viaService() {
+        return t -> sequence -> JsonHttp.get(mix.get(t * 5L + sequence).serviceUrl()).status() == 200;
+    }
+
+    /** The same requests as the engine bodies the service would send, to {@code engine}'s {@code _search}. */
+    private IntFunction<LoadRun.Operation> direct(String engine) {
+        return t -> sequence -> JsonHttp.send(JsonHttp.jsonPost(engine, mix.get(t * 5L + sequence).engineBody())).status() == 200;
+    }
+
+    /** Runs rounds while the budget allows, the service and the engine alternating which goes first; adds figure 3. */
+    public void run(Budget.Rounds rounds, Results results) throws Exception {
         String engine = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search";
         ComponentCpu cpu = new ComponentCpu(platform::components);
         // Untimed: JIT of the service, the engine's caches and the client, so that round 1 is not a warm-up.
-        LoadRun.run(threads, Duration.ZERO, firstWarmUp, t -> sequence -> ok(Http.send(
-                Http.request(mix.get(t * 5L + sequence).serviceUrl()).GET().build())));
-        LoadRun.run(threads, Duration.ZERO, firstWarmUp, t -> sequence -> ok(Http.send(
-                Http.jsonPost(engine, mix.get(t * 5L + sequence).engineBody()))));
-        int done = 0;
-        Duration last = Duration.ZERO;
-        while (rounds.another(done, last)) {
-            long roundStart = System.nanoTime();
-            int round = done + 1;
-            boolean serviceFirst = round % 2 == 1;
-            LoadResult service = null;
-            LoadResult direct = null;
-            for (int side = 0; side < 2; side++) {
-                if ((side == 0) == serviceFirst) {
-                    try (RssSampler.Window window = rss.open();
-                            var recording = jfr.start("search-r" + round, platform.pidsWithEngine())) {
-                        Map<String, Double> before = cpu.snapshot();
-                        service = LoadRun.run(threads, warmup, duration, t -> sequence -> ok(Http.send(
-                                Http.request(mix.get(t * 5L + sequence).serviceUrl()).GET().build())));
-                        cpuNotes.add(cpuNote("platform", round, service, ComponentCpu.used(before, cpu.snapshot())));
-                        Double peak = window.peakMegabytes().get(Service.SEARCH.module());
-                        if (peak != null) {
-                            rssPeak.add(peak);
-                        }
-                    }
-                } else {
+        LoadRun.run(threads, Duration.ZERO, firstWarmUp, viaService());
+        LoadRun.run(threads, Duration.ZERO, firstWarmUp, direct(engine));
+        rounds.each(round -> round(round, engine, cpu));
+        report(results);
+    }
+
+    private void round(int round, String engine, ComponentCpu cpu) {
+        LoadResult service = null;
+        LoadResult direct = null;
+        for (int side = 0; side < 2; side++) {
+            if ((side == 0) == (round % 2 == 1)) {
+                try (RssSampler.Window window = rss.open();
+                        var recording = jfr.start("search-r" + round, platform.pidsWithEngine())) {
                     Map<String, Double> before = cpu.snapshot();
-                    direct = LoadRun.run(threads, warmup, duration, t -> sequence -> ok(Http.send(
-                            Http.jsonPost(engine, mix.get(t * 5L + sequence).engineBody()))));
-                    cpuNotes.add(cpuNote("direct", round, direct, ComponentCpu.used(before, cpu.snapshot())));
+                    service = LoadRun.run(threads, warmup, duration, viaService());
+                    cpuNotes.add(cpuNote("platform", round, service, ComponentCpu.used(before, cpu.snapshot())));
+                    Double peak = window.peakMegabytes().get(Service.SEARCH.module());
+                    if (peak != null) {
+                        rssPeak.add(peak);
+                    }
                 }
+            } else {
+                Map<String, Double> before = cpu.snapshot();
+                direct = LoadRun.run(threads, warmup, duration, direct(engine));
+                cpuNotes.add(cpuNote("direct", round, direct, ComponentCpu.used(before, cpu.snapshot())));
             }
-            Console.say("search round " + round + ": platform " + service.summary());
-            Console.say("search round " + round + ": engine   " + direct.summary());
-            p50.add(service.p50Millis());
-            p99.add(service.p99Millis());
-            throughput.add(service.throughput());
-            directP50.add(direct.p50Millis());
-            directP99.add(direct.p99Millis());
-            directThroughput.add(direct.throughput());
-            if (service.errors() > 0) {
-                errors.add("round " + round + ": " + service.errors() + " failed searches, first: " + service.firstError());
-            }
-            if (direct.errors() > 0) {
-                errors.add("round " + round + ": " + direct.errors() + " failed engine requests, first: " + direct.firstError());
-            }
-            done++;
-            last = Duration.ofNanos(System.nanoTime() - roundStart);
         }
+        Console.say("search round " + round + ": platform " + service.summary());
+        Console.say("search round " + round + ": engine   " + direct.summary());
+        p50.add(service.p50Millis());
+        p99.add(service.p99Millis());
+        throughput.add(service.throughput());
+        directP50.add(direct.p50Millis());
+        directP99.add(direct.p99Millis());
+        directThroughput.add(direct.throughput());
+        if (service.errors() > 0) {
+            errors.add("round " + round + ": " + service.errors() + " failed searches, first: " + service.firstError());
+        }
+        if (direct.errors() > 0) {
+            errors.add("round " + round + ": " + direct.errors() + " failed engine requests, first: " + direct.firstError());
+        }
+    }
+
+    private void report(Results results) {
         String how = String.format("%d client threads (closed loop) for %d s after %d s of warm-up, cycling through %d queries"
                         + " (words, phrase, OR, exclusion, prefix, grouping, a source filter, date order, browsing), page size %d"
                         + " with facets and highlights as the API always asks. Anchor: the bodies the service's own"
@@ -162,9 +169,4 @@ public final class SearchBenchmark {
                 .forEach(e -> note.append(String.format(" %s %.2f", e.getKey(), 1000 * e.getValue() / requests)));
         return note.toString();
     }
-
-    static boolean ok(HttpResponse<byte[]> response) {
-        return response.statusCode() == 200;
-    }
-
 }

@@ -7,19 +7,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** {@code GET /articles/{id}}: the article and its provenance. */
 @Schema(name = "ArticleDetails", description = "An article with every upload it appeared in.")
 public record ArticleDetails(
-        @Schema(example = "3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a")
+        @Schema(examples = "3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a")
         String id,
-        @Schema(example = "Harbour pilots extend the night pilotage trial")
+        @Schema(examples = "Harbour pilots extend the night pilotage trial")
         String title,
-        @Schema(example = "The port authority will keep night pilotage open for another season after a quiet first year.")
+        @Schema(examples = "The port authority will keep night pilotage open for another season after a quiet first year.")
         String body,
-        @Schema(example = "2026-03-02T09:15:00Z")
+        @Schema(examples = "2026-03-02T09:15:00Z")
         Instant firstSeenAt,
-        @Schema(example = "2026-03-09T07:40:00Z")
+        @Schema(examples = "2026-03-09T07:40:00Z")
         Instant lastSeenAt,
-        @Schema(description = "When the catalog first stored the article.", example = "2026-03-02T09:15:01.204Z")
+        @Schema(description = "When the catalog first stored the article.", examples = "2026-03-02T09:15:01.204Z")
         Instant storedAt,
-        @Schema(description = "Every (upload, position) the article was seen in, oldest first.")
+        @Schema(description = "Every (upload, file, position) the article was seen in, oldest first.")
         List<Sighting> provenance) {
 
     static ArticleDetails of(Article article, List<ArticleSighting> sightings) {

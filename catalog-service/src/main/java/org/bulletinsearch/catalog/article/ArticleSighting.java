@@ -11,8 +11,9 @@ import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One place an article was seen in: an upload, the file's source name and the article's position
- * in it. Unique per (article, upload, position), which is what makes redelivered events harmless.
+ * One place an article was seen in: an upload, the file's source name (NFC) and the article's
+ * position in that file. Unique per (article, upload, file, position): two files of one upload that
+ * share an article keep a sighting each, and a redelivered event finds its sighting already there.
  */
 @Entity
 @Immutable

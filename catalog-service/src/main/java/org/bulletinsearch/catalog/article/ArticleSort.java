@@ -1,26 +1,25 @@
 package org.bulletinsearch.catalog.article;
 
-import java.util.Arrays;
-import java.util.Optional;
+import java.util.Locale;
 
 /** Orders of {@code GET /articles}; both by first-seen time, ties broken by id. */
 public enum ArticleSort {
     /** Most recently ingested first: the default. */
-    NEWEST("newest", "desc", "<"),
-    OLDEST("oldest", "asc", ">");
+    NEWEST("desc", "<"),
+    /** Earliest ingested first. */
+    OLDEST("asc", ">");
 
-    private final String parameter;
     private final String direction;
     private final String after;
 
-    ArticleSort(String parameter, String direction, String after) {
-        this.parameter = parameter;
+    ArticleSort(String direction, String after) {
         this.direction = direction;
         this.after = after;
     }
 
+    /** The value of the {@code sort} parameter, e.g. {@code newest}. */
     public String parameter() {
-        return parameter;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** SQL direction, {@code asc} or {@code desc}. */
@@ -31,9 +30,5 @@ public enum ArticleSort {
     /** Comparison that selects the rows after a keyset position in this order. */
     String after() {
         return after;
-    }
-
-    public static Optional<ArticleSort> fromParameter(String value) {
-        return Arrays.stream(values()).filter(sort -> sort.parameter.equals(value)).findFirst();
     }
 }

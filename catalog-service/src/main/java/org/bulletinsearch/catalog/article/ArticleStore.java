@@ -2,7 +2,6 @@ package org.bulletinsearch.catalog.article;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.bulletinsearch.events.ArticleEvent;
+import org.bulletinsearch.events.TextForms;
 import org.hibernate.Session;
 
 /**
@@ -22,8 +23,9 @@ import org.hibernate.Session;
  *
  * <p>Idempotency is the database's job, not the consumer's: the article row is inserted with
  * {@code ON CONFLICT (id) DO NOTHING} and the sighting with {@code ON CONFLICT (article_id,
- * upload_id, position) DO NOTHING}, so replaying any event (a redelivery after a crash, a
- * re-upload of the same file) adds no row. Rows go in through {@code unnest} over arrays: one
+ * upload_id, source_name, position) DO NOTHING}, so replaying any event (a redelivery after a crash)
+ * adds no row, while every (upload, file, position) an article appears at keeps its own sighting.
+ * Source names are stored in NFC, as the {@code source} filter compares them. Rows go in through {@code unnest} over arrays: one
  * round trip per statement, and PostgreSQL sees one set-based insert rather than N single-row ones.
  *
  * <p>Native SQL runs on the Hibernate session's own JDBC connection ({@link Session#doReturningWork}),
@@ -54,7 +56,7 @@ public class ArticleStore {
             SELECT e.article_id, e.upload_id, e.source_name, e.position, e.ingested_at
             FROM unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::timestamptz[])
                  AS e(article_id, upload_id, source_name, position, ingested_at)
-            ON CONFLICT (article_id, upload_id, position) DO NOTHING
+            ON CONFLICT (article_id, upload_id, source_name, position) DO NOTHING
             """;
 
     private final Session session;
@@ -89,28 +91,11 @@ public class ArticleStore {
     }
 
     private static Set<String> insertArticles(Connection connection, Map<String, ArticleRow> rows) throws SQLException {
-        int n = rows.size();
-        String[] ids = new String[n];
-        String[] titles = new String[n];
-        String[] bodies = new String[n];
-        String[] firstSeen = new String[n];
-        String[] lastSeen = new String[n];
-        int i = 0;
-        for (ArticleRow row : rows.values()) {
-            ids[i] = row.id();
-            titles[i] = row.title();
-            bodies[i] = row.body();
-            firstSeen[i] = row.firstSeen().toString();
-            lastSeen[i] = row.lastSeen().toString();
-            i++;
-        }
+        List<ArticleRow> all = List.copyOf(rows.values());
         Set<String> inserted = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(INSERT_ARTICLES)) {
-            bind(connection, statement, 1, ids);
-            bind(connection, statement, 2, titles);
-            bind(connection, statement, 3, bodies);
-            bind(connection, statement, 4, firstSeen);
-            bind(connection, statement, 5, lastSeen);
+            bind(connection, statement, all, ArticleRow::id, ArticleRow::title, ArticleRow::body,
+                    row -> row.firstSeen().toString(), row -> row.lastSeen().toString());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     inserted.add(result.getString(1));
@@ -126,44 +111,28 @@ public class ArticleStore {
         if (known.isEmpty()) {
             return;
         }
-        String[] ids = known.stream().map(ArticleRow::id).toArray(String[]::new);
-        String[] lastSeen = known.stream().map(row -> row.lastSeen().toString()).toArray(String[]::new);
         try (PreparedStatement statement = connection.prepareStatement(MOVE_LAST_SEEN)) {
-            bind(connection, statement, 1, ids);
-            bind(connection, statement, 2, lastSeen);
+            bind(connection, statement, known, ArticleRow::id, row -> row.lastSeen().toString());
             statement.executeUpdate();
         }
     }
 
     private static int insertSightings(Connection connection, List<ArticleEvent> events) throws SQLException {
-        int n = events.size();
-        String[] articleIds = new String[n];
-        String[] uploadIds = new String[n];
-        String[] sourceNames = new String[n];
-        Integer[] positions = new Integer[n];
-        String[] ingestedAt = new String[n];
-        for (int i = 0; i < n; i++) {
-            ArticleEvent event = events.get(i);
-            articleIds[i] = event.articleId();
-            uploadIds[i] = event.uploadId();
-            sourceNames[i] = event.sourceName();
-            positions[i] = event.position();
-            ingestedAt[i] = event.ingestedAt().toString();
-        }
         try (PreparedStatement statement = connection.prepareStatement(INSERT_SIGHTINGS)) {
-            bind(connection, statement, 1, articleIds);
-            bind(connection, statement, 2, uploadIds);
-            bind(connection, statement, 3, sourceNames);
-            Array positionArray = connection.createArrayOf("int4", positions);
-            statement.setArray(4, positionArray);
-            bind(connection, statement, 5, ingestedAt);
+            bind(connection, statement, events, ArticleEvent::articleId, ArticleEvent::uploadId,
+                    event -> TextForms.nfc(event.sourceName()), event -> Integer.toString(event.position()),
+                    event -> event.ingestedAt().toString());
             return statement.executeUpdate();
         }
     }
 
-    private static void bind(Connection connection, PreparedStatement statement, int index, String[] values)
-            throws SQLException {
-        statement.setArray(index, connection.createArrayOf("text", values));
+    /** Binds parameter i + 1 to a text array of column i of the rows; the SQL casts each array to its type. */
+    @SafeVarargs
+    private static <T> void bind(Connection connection, PreparedStatement statement, List<T> rows,
+            Function<T, String>... columns) throws SQLException {
+        for (int i = 0; i < columns.length; i++) {
+            statement.setArray(i + 1, connection.createArrayOf("text", rows.stream().map(columns[i]).toArray(String[]::new)));
+        }
     }
 
     /** One article of a batch, folded over all its events in the batch. */

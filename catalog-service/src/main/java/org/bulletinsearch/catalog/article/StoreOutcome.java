@@ -5,7 +5,7 @@ package org.bulletinsearch.catalog.article;
  *
  * @param events events in the batch
  * @param newArticles article rows created
- * @param newSightings provenance rows created (an event whose (article, upload, position) was
+ * @param newSightings provenance rows created (an event whose (article, upload, file, position) was
  *     already recorded creates none: it is a redelivery)
  */
 public record StoreOutcome(int events, int newArticles, int newSightings) {
@@ -17,12 +17,8 @@ public record StoreOutcome(int events, int newArticles, int newSightings) {
         return events - newSightings;
     }
 
-    /** New sightings of articles the catalog already had: the same text in another upload or position. */
+    /** New sightings of articles the catalog already had: the same text in another upload, file or position. */
     public int knownArticleSightings() {
         return newSightings - newArticles;
-    }
-
-    public StoreOutcome plus(StoreOutcome other) {
-        return new StoreOutcome(events + other.events, newArticles + other.newArticles, newSightings + other.newSightings);
     }
 }

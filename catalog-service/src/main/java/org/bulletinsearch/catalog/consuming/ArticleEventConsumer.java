@@ -1,21 +1,22 @@
 package org.bulletinsearch.catalog.consuming;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.bulletinsearch.catalog.article.ArticleStore;
-import org.bulletinsearch.catalog.article.DatabaseFailures;
+import org.bulletinsearch.catalog.database.DatabaseFailures;
+import org.bulletinsearch.consumption.ConsumedRecord;
+import org.bulletinsearch.consumption.DeadLetter;
+import org.bulletinsearch.consumption.DeadLetterPublisher;
+import org.bulletinsearch.consumption.RetryPolicy;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.ArticleEventCodec;
 import org.bulletinsearch.events.InvalidArticleEventException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -34,9 +35,9 @@ import org.jboss.logging.Logger;
  *       {@code auto.commit.interval.ms}, offsets up to the last acknowledged record, never beyond.</li>
  * </ol>
  *
- * <p>Any other failure (PostgreSQL down or restarting, Kafka not taking dead letters) is retried
- * with exponential backoff, indefinitely, without acknowledging anything: the batch is neither
- * skipped nor dead-lettered. While a batch retries, the connector stops requesting records and
+ * <p>Any other failure (PostgreSQL down or restarting, Kafka not taking dead letters) is retried by
+ * the shared {@link RetryPolicy} (exponential backoff, indefinitely, until shutdown) without
+ * acknowledging anything: the batch is neither skipped nor dead-lettered. While a batch retries, the connector stops requesting records and
  * pauses the partitions, but its polling thread keeps calling {@code poll()}, so the consumer stays
  * in its group ({@code max.poll.interval.ms} is never exceeded) and resumes where it stopped.
  *
@@ -55,21 +56,16 @@ public class ArticleEventConsumer {
     private final ArticleEventCodec codec;
     private final ArticleStore store;
     private final DeadLetterPublisher deadLetters;
+    private final RetryPolicy retry;
     private final CatalogMetrics metrics;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
-    private volatile boolean running = true;
 
     public ArticleEventConsumer(ArticleEventCodec codec, ArticleStore store, DeadLetterPublisher deadLetters,
-            CatalogMetrics metrics,
-            @ConfigProperty(name = "catalog.consumer.retry.initial-backoff") Duration initialBackoff,
-            @ConfigProperty(name = "catalog.consumer.retry.max-backoff") Duration maxBackoff) {
+            RetryPolicy retry, CatalogMetrics metrics) {
         this.codec = codec;
         this.store = store;
         this.deadLetters = deadLetters;
+        this.retry = retry;
         this.metrics = metrics;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
     }
 
     @Incoming("articles")
@@ -77,19 +73,14 @@ public class ArticleEventConsumer {
         long started = System.nanoTime();
         List<ConsumedRecord> records = batch.getRecords().stream().map(ConsumedRecord::of).toList();
         return onWorker(() -> decode(records))
-                .chain(decoded -> retrying("dead-lettering undecodable records", () -> deadLetters.publish(decoded.undecodable()))
-                        .chain(() -> retrying("storing " + decoded.events().size() + " events",
+                .chain(decoded -> retry.untilDone("dead-lettering undecodable records",
+                                () -> deadLetters.publish(decoded.undecodable()))
+                        .chain(() -> retry.untilDone("storing " + decoded.events().size() + " events",
                                 () -> onWorker(() -> storeOrIsolate(decoded.events()))))
-                        .chain(refused -> retrying("dead-lettering events the database refused",
+                        .chain(refused -> retry.untilDone("dead-lettering events the database refused",
                                 () -> deadLetters.publish(refused))))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack))
                 .invoke(() -> metrics.batchDone(Duration.ofNanos(System.nanoTime() - started)));
-    }
-
-    void stopRetrying(@Observes ShutdownEvent shutdown) {
-        // On shutdown a retrying batch fails instead: it stays unacknowledged and is consumed again
-        // after the restart.
-        running = false;
     }
 
     private Decoded decode(List<ConsumedRecord> records) {
@@ -132,7 +123,7 @@ public class ArticleEventConsumer {
                 throw batchFailure;
             }
             LOG.warnf("The database refused a batch of %d events (%s); storing them one at a time to find which",
-                    events.size(), DatabaseFailures.rootMessage(batchFailure));
+                    events.size(), RetryPolicy.rootMessage(batchFailure));
         }
         List<DeadLetter> refused = new ArrayList<>();
         for (DecodedEvent event : events) {
@@ -143,23 +134,11 @@ public class ArticleEventConsumer {
                     throw failure; // e.g. the database went down meanwhile: retry the whole batch
                 }
                 refused.add(DeadLetter.refusedByStore(event.record(), "refused by the catalog database: "
-                        + DatabaseFailures.rootMessage(failure) + " (SQLState " + DatabaseFailures.sqlState(failure) + ")",
-                        failure));
+                        + RetryPolicy.rootMessage(failure) + " (SQLState " + DatabaseFailures.sqlState(failure) + ")",
+                        failure.getClass().getName()));
             }
         }
         return refused;
-    }
-
-    private <T> Uni<T> retrying(String what, Supplier<Uni<T>> action) {
-        return Uni.createFrom().<T>deferred(action::get)
-                .onFailure(failure -> running).invoke(failure -> {
-                    metrics.retrying();
-                    LOG.warnf("Failed %s, will retry with backoff (nothing acknowledged): %s", what,
-                            DatabaseFailures.rootMessage(failure));
-                })
-                .onFailure(failure -> running).retry()
-                .withBackOff(initialBackoff, maxBackoff).withJitter(0.2)
-                .indefinitely();
     }
 
     private static <T> Uni<T> onWorker(Supplier<T> work) {

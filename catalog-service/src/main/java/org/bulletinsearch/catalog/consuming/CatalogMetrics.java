@@ -5,11 +5,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import org.bulletinsearch.catalog.article.StoreOutcome;
+import org.bulletinsearch.consumption.DeadLetter;
+import org.bulletinsearch.consumption.DeadLetterPublisher.DeadLettered;
+import org.bulletinsearch.consumption.RetryPolicy.Retrying;
 
 /**
- * The consumer's own meters (Prometheus names in brackets). Consumer lag comes from the Kafka client
+ * The consumer's own meters (Prometheus names in brackets), including those of the shared dead-letter
+ * and retry policy, counted from the events they fire. Consumer lag comes from the Kafka client
  * itself: quarkus-micrometer binds every consumer the messaging connector creates
  * ({@code kafka_consumer_fetch_manager_records_lag_max}, {@code kafka_consumer_fetch_manager_records_lag}).
  */
@@ -57,11 +62,11 @@ public class CatalogMetrics {
     }
 
     /** [catalog_events_dead_lettered_total{reason=...}] */
-    void deadLettered(String category) {
-        registry.counter("catalog.events.dead.lettered", "reason", category).increment();
+    void deadLettered(@Observes DeadLettered letter) {
+        registry.counter("catalog.events.dead.lettered", "reason", letter.category()).increment();
     }
 
-    void retrying() {
+    void retrying(@Observes Retrying retry) {
         storeRetries.increment();
     }
 

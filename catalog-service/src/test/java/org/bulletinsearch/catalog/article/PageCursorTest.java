@@ -37,6 +37,22 @@ class PageCursorTest {
                 .isPresent();
     }
 
+    @Test
+    void refusesATimeTheDatabaseCannotHold() {
+        // Instant.parse takes it, PostgreSQL's timestamptz does not: it must never reach a query.
+        assertThat(PageCursor.decode(encode("1|newest|+999999999-12-31T00:00:00Z|3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a")))
+                .isEmpty();
+        assertThat(PageCursor.decode(encode("1|oldest|-0001-01-01T00:00:00Z|3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a")))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesControlCharactersAndBrokenUtf8() {
+        assertThat(PageCursor.decode(encode("1|newest|2026-03-02T09:15:00Z\u0000|3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a")))
+                .isEmpty();
+        assertThat(PageCursor.decode(Base64.getUrlEncoder().encodeToString(new byte[] {'1', '|', (byte) 0xC3}))).isEmpty();
+    }
+
     private static String encode(String plain) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }

@@ -33,7 +33,7 @@ import org.bulletinsearch.infra.LocalInfrastructure;
  */
 public class PreloadedTopicResource implements QuarkusTestResourceLifecycleManager {
 
-    static final int EVENTS = Integer.getInteger("catalog.benchmark.events", 100_000);
+    static final int EVENTS = Integer.getInteger("benchmark.catalog.events", 100_000);
     static final int UPLOAD_SIZE = 1_000;
     static final int PARTITIONS = 3;
     static volatile String topic;

@@ -8,32 +8,26 @@ import java.util.OptionalInt;
  */
 public class BulletinFormatException extends Exception {
 
-    /** Why a file is refused; {@link #slug()} names the reason in problem details and metrics. */
+    /** Why a file is refused; {@link #slug()} is the problem's {@code reason} and the metrics tag. */
     public enum Kind {
-        EMPTY("empty-file", "Empty bulletin"),
-        BINARY("binary-content", "Not a text file"),
-        INVALID_ENCODING("invalid-encoding", "Invalid character encoding"),
-        CONTROL_CHARACTER("control-character", "Control character in text"),
-        LINE_TOO_LONG("line-too-long", "Line too long"),
-        TITLE_TOO_LONG("title-too-long", "Title too long"),
-        ARTICLE_TOO_LONG("article-too-long", "Article too long"),
-        TITLE_WITHOUT_BODY("title-without-body", "Title without body"),
-        AMBIGUOUS("ambiguous-layout", "Ambiguous article layout");
+        EMPTY("empty-file"),
+        BINARY("binary-content"),
+        INVALID_ENCODING("invalid-encoding"),
+        CONTROL_CHARACTER("control-character"),
+        LINE_TOO_LONG("line-too-long"),
+        TITLE_TOO_LONG("title-too-long"),
+        ARTICLE_TOO_LONG("article-too-long"),
+        TITLE_WITHOUT_BODY("title-without-body"),
+        AMBIGUOUS("ambiguous-layout");
 
         private final String slug;
-        private final String title;
 
-        Kind(String slug, String title) {
+        Kind(String slug) {
             this.slug = slug;
-            this.title = title;
         }
 
         public String slug() {
             return slug;
-        }
-
-        public String title() {
-            return title;
         }
     }
 

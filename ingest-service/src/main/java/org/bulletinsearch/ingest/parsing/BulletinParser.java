@@ -12,7 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
+import org.bulletinsearch.events.TextForms;
 
 /**
  * Reads bulletins: plain-text files of articles separated by blank lines, each a title line, usually the
@@ -30,6 +30,9 @@ import java.util.Iterator;
  *   <li>the repeated title on the next line or after a blank line, and the body directly after the
  *       title(s) or after a blank line;</li>
  *   <li>the title written once: when the line after a title is not the same title, it starts the body;</li>
+ *   <li>a repeat that differs from the title only in Unicode composition (NFC or NFD), invisible format
+ *       characters (zero-width space, soft hyphen, BOM, bidi marks) or whitespace: lines are compared in
+ *       {@link TextForms#comparable} form, never as code units;</li>
  *   <li>two bulletins joined into one file, also without a blank line between the last body and the next
  *       title: a title is recognized by its repetition.</li>
  * </ul>
@@ -37,8 +40,9 @@ import java.util.Iterator;
  * <h2>What it refuses (never guessing silently)</h2>
  * Empty files, binary content, text that does not decode in the declared charset, control characters,
  * lines, titles or articles over their limits, a title with no body, a title written three times, and
- * a title-once article whose title also ends the previous line (two files joined without a line break).
- * Each refusal names the line.
+ * a title-once article whose title also ends the previous line (two files joined without a line break),
+ * and a line after a title that repeats it in other letter case (it could be the repeat or the body: a
+ * title never ends up inside a body). Each refusal names the line.
  */
 public final class BulletinParser {
 
@@ -50,8 +54,6 @@ public final class BulletinParser {
      * @param maxArticleLength longest body once its lines are joined
      */
     public record Limits(int maxLineLength, int maxTitleLength, int maxArticleLength) {
-
-        public static final Limits DEFAULT = new Limits(100_000, 500, 100_000);
 
         public Limits {
             if (maxLineLength < 1 || maxTitleLength < 1 || maxArticleLength < 1) {
@@ -66,10 +68,6 @@ public final class BulletinParser {
         this.limits = limits;
     }
 
-    public BulletinParser() {
-        this(Limits.DEFAULT);
-    }
-
     /**
      * Starts reading a bulletin.
      *
@@ -82,12 +80,19 @@ public final class BulletinParser {
                 limits.maxLineLength()), limits);
     }
 
-    /** A non-blank line, trimmed, and whether a blank line (or the start of the file) precedes it. */
-    private record Line(int number, String text, boolean afterBlank) {
+    /**
+     * A non-blank line, trimmed; {@code key} is its {@link TextForms#comparable} form, in which lines are
+     * compared; {@code afterBlank}: a blank line (or the start of the file) precedes it.
+     */
+    private record Line(int number, String text, String key, boolean afterBlank) {
+
+        boolean sameText(Line other) {
+            return other != null && key.equals(other.key);
+        }
     }
 
     /** Pulls articles out of one bulletin, one at a time. */
-    public static final class ArticleReader implements Iterable<ParsedArticle> {
+    public static final class ArticleReader {
 
         private final LineReader lines;
         private final Limits limits;
@@ -95,8 +100,7 @@ public final class BulletinParser {
         private boolean exhausted;
         private boolean blankPending = true;
         private int position;
-        private String previousBodyLastLine;
-        private int previousBodyLastLineNumber;
+        private Line previousBodyLastLine;
 
         private ArticleReader(LineReader lines, Limits limits) {
             this.lines = lines;
@@ -122,45 +126,42 @@ public final class BulletinParser {
                         + " should be a title but has " + title.text().length() + " characters (the limit is "
                         + limits.maxTitleLength() + "): is it a body paragraph without a title?");
             }
+            String body = readBody(title, bodyStart(title));
+            position++;
+            return new ParsedArticle(title.text(), body, position, title.number());
+        }
+
+        /** The first line of the title's body: after the repeated title, or right after a title written once. */
+        private Line bodyStart(Line title) throws BulletinFormatException, IOException {
             Line second = take();
-            if (second == null) {
+            Line bodyStart = title.sameText(second) ? take() : second;
+            if (bodyStart == null) {
                 throw withoutBody(title, "the file ends after it");
             }
-            Line bodyStart;
-            boolean repeated = second.text().equals(title.text());
-            if (repeated) {
-                bodyStart = take();
-                if (bodyStart == null) {
-                    throw withoutBody(title, "the file ends after it");
-                }
-                if (bodyStart.text().equals(title.text())) {
-                    throw new BulletinFormatException(AMBIGUOUS, bodyStart.number(), "the title on line "
-                            + title.number() + " is written a third time on line " + bodyStart.number()
-                            + ": cannot tell where its body starts");
-                }
-            } else {
-                bodyStart = second;
+            if (bodyStart == second) {
+                rejectNearRepeat(title, second);
                 rejectTitleGluedToPreviousBody(title);
+            } else if (title.sameText(bodyStart)) {
+                throw new BulletinFormatException(AMBIGUOUS, bodyStart.number(), "the title on line "
+                        + title.number() + " is written a third time on line " + bodyStart.number()
+                        + ": cannot tell where its body starts");
             }
-            Line afterBodyStart = peek(0);
-            if (afterBodyStart != null && afterBodyStart.text().equals(bodyStart.text())) {
+            if (bodyStart.sameText(peek(0))) {
                 // What would be the body is a title written twice: the title has no body of its own (or it
                 // is a stray paragraph, e.g. a second body paragraph of the article before).
                 throw withoutBody(title, "line " + bodyStart.number() + " starts the next article");
             }
+            return bodyStart;
+        }
+
+        /** The body paragraph from its first line up to a blank line or a title written twice. */
+        private String readBody(Line title, Line bodyStart) throws BulletinFormatException, IOException {
             StringBuilder body = new StringBuilder(bodyStart.text());
             Line last = bodyStart;
-            while (true) {
-                Line next = peek(0);
-                if (next == null || next.afterBlank()) {
-                    break;
-                }
-                Line afterNext = peek(1);
-                if (afterNext != null && afterNext.text().equals(next.text())) {
-                    // A title written twice right after the body, without a blank line: two bulletins
-                    // joined, or a missing blank line. The body ends here.
-                    break;
-                }
+            Line next;
+            // A title written twice right after the body, without a blank line (two bulletins joined, or a
+            // missing blank line), ends the body too.
+            while ((next = peek(0)) != null && !next.afterBlank() && !next.sameText(peek(1))) {
                 take();
                 body.append(' ').append(next.text());
                 last = next;
@@ -170,10 +171,20 @@ public final class BulletinParser {
                             + " characters (ingest.max-article-length) by line " + next.number());
                 }
             }
-            previousBodyLastLine = last.text();
-            previousBodyLastLineNumber = last.number();
-            position++;
-            return new ParsedArticle(title.text(), body.toString(), position, title.number());
+            previousBodyLastLine = last;
+            return body.toString();
+        }
+
+        /**
+         * The line after a title-once article's title starts its body; when it is the title again in other
+         * letter case, it may as well be a sloppy repeat, and guessing could glue a title into a body.
+         */
+        private void rejectNearRepeat(Line title, Line next) throws BulletinFormatException {
+            if (TextForms.folded(title.text()).equals(TextForms.folded(next.text()))) {
+                throw new BulletinFormatException(AMBIGUOUS, next.number(), "line " + next.number()
+                        + " repeats the title on line " + title.number() + " in other letter case: cannot tell"
+                        + " whether it is the title again or the start of the body; write the repeat exactly");
+            }
         }
 
         /**
@@ -182,52 +193,23 @@ public final class BulletinParser {
          * the title is duplicated into its last line: refuse rather than keep a corrupted body.
          */
         private void rejectTitleGluedToPreviousBody(Line title) throws BulletinFormatException {
-            String previous = previousBodyLastLine;
-            String text = title.text();
-            if (previous != null && previous.length() > text.length() && previous.endsWith(text)
-                    && !isSpace(previous.charAt(previous.length() - text.length() - 1))) {
-                throw new BulletinFormatException(AMBIGUOUS, previousBodyLastLineNumber, "line "
-                        + previousBodyLastLineNumber + " ends with the title on line " + title.number()
-                        + ": were two files joined without a line break? Cannot tell where the body ends");
+            if (previousBodyLastLine == null) {
+                return;
+            }
+            String previous = previousBodyLastLine.key();
+            String text = title.key();
+            if (previous.length() > text.length() && previous.endsWith(text)
+                    && previous.charAt(previous.length() - text.length() - 1) != ' ') {
+                int line = previousBodyLastLine.number();
+                throw new BulletinFormatException(AMBIGUOUS, line, "line " + line + " ends with the title on line "
+                        + title.number() + ": were two files joined without a line break? Cannot tell where the"
+                        + " body ends");
             }
         }
 
         private BulletinFormatException withoutBody(Line title, String why) {
             return new BulletinFormatException(TITLE_WITHOUT_BODY, title.number(), "the title on line "
                     + title.number() + " has no body: " + why);
-        }
-
-        /** Iterates over the remaining articles, rethrowing failures unchecked (for tests and tools). */
-        @Override
-        public Iterator<ParsedArticle> iterator() {
-            return new Iterator<>() {
-                private ParsedArticle next = advance();
-
-                private ParsedArticle advance() {
-                    try {
-                        return ArticleReader.this.next();
-                    } catch (BulletinFormatException e) {
-                        throw new IllegalArgumentException(e.getMessage(), e);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public boolean hasNext() {
-                    return next != null;
-                }
-
-                @Override
-                public ParsedArticle next() {
-                    if (next == null) {
-                        throw new java.util.NoSuchElementException();
-                    }
-                    ParsedArticle current = next;
-                    next = advance();
-                    return current;
-                }
-            };
         }
 
         private Line take() throws BulletinFormatException, IOException {
@@ -258,32 +240,18 @@ public final class BulletinParser {
                     exhausted = true;
                     return false;
                 }
-                String text = trim(raw);
-                if (text.isEmpty()) {
+                // The published text is normalized by ArticleEvent; here only comparisons need care.
+                String text = raw.strip();
+                String key = TextForms.comparable(text);
+                if (key.isEmpty()) {
+                    // blank, or only invisible format characters (a zero-width space): blank to a reader
                     blankPending = true;
                     continue;
                 }
-                lookahead.addLast(new Line(number, text, blankPending));
+                lookahead.addLast(new Line(number, text, key, blankPending));
                 blankPending = false;
                 return true;
             }
         }
-    }
-
-    /** Strips whitespace including the no-break spaces and byte order marks that {@code ArticleId} folds. */
-    static String trim(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && isSpace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
     }
 }

@@ -139,7 +139,6 @@ public class ArticlePublisher {
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private boolean committed;
         private boolean closed;
-        private long sent;
 
         private Transaction(Slot slot, Producer<String, byte[]> producer) {
             this.slot = slot;
@@ -165,7 +164,6 @@ public class ArticlePublisher {
                     }
                     inFlight.release();
                 });
-                sent++;
             } catch (KafkaException | IllegalStateException e) {
                 inFlight.release();
                 throw failed(e);
@@ -182,10 +180,6 @@ public class ArticlePublisher {
             } catch (KafkaException | IllegalStateException e) {
                 throw failed(e);
             }
-        }
-
-        public long sent() {
-            return sent;
         }
 
         /** Aborts the transaction unless it was committed, and gives the producer back to the pool. */

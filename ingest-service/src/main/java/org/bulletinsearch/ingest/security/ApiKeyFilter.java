@@ -1,7 +1,5 @@
 package org.bulletinsearch.ingest.security;
 
-import static org.bulletinsearch.ingest.Problems.problem;
-
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -9,12 +7,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import org.bulletinsearch.edge.ProblemType;
 import org.bulletinsearch.ingest.upload.UploadMetrics;
 
 /**
  * Checks the API key of requests to {@link ApiKeyProtected} resources, before their body is read:
  * {@code X-API-Key: <key>} or {@code Authorization: Bearer <key>}. No key: {@code 401}; a key that is
- * not configured: {@code 403}; both as {@code application/problem+json}.
+ * not configured: {@code 403}; both as {@code application/problem+json} of the shared vocabulary
+ * ({@link ProblemType#MISSING_API_KEY}, {@link ProblemType#INVALID_API_KEY}).
  */
 @Provider
 @ApiKeyProtected
@@ -34,15 +34,14 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String presented = presentedKey(request);
         if (presented == null) {
-            metrics.unauthorized("missing-api-key", isUpload(request));
-            throw problem(401, "missing-api-key", "API key required", "send the API key in the " + API_KEY_HEADER
+            metrics.unauthorized(ProblemType.MISSING_API_KEY.slug(), isUpload(request));
+            throw ProblemType.MISSING_API_KEY.builder("send the API key in the " + API_KEY_HEADER
                     + " header (or as Authorization: Bearer <key>)")
                     .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"bulletin-ingest\"").build();
         }
         if (!keys.accepts(presented)) {
-            metrics.unauthorized("invalid-api-key", isUpload(request));
-            throw problem(403, "invalid-api-key", "API key refused", "the API key is not valid for this service")
-                    .build();
+            metrics.unauthorized(ProblemType.INVALID_API_KEY.slug(), isUpload(request));
+            throw ProblemType.INVALID_API_KEY.builder("the API key is not valid for this service").build();
         }
     }
 

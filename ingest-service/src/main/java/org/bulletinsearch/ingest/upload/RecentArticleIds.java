@@ -57,10 +57,6 @@ final class RecentArticleIds {
         table[slot] = fingerprint;
     }
 
-    synchronized int size() {
-        return size;
-    }
-
     private int home(long fingerprint) {
         return (int) (fingerprint ^ (fingerprint >>> 32)) & mask;
     }

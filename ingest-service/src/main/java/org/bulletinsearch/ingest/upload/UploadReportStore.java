@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bulletinsearch.ingest.IngestConfig;
-import org.bulletinsearch.ingest.upload.UploadReport.SourceReport;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,6 +50,14 @@ public class UploadReportStore {
             List<SourceReport> sources, Path spool, long spoolBytes) {
     }
 
+    /** One file of an upload: its name (the events' sourceName), the charset it was read with, its articles. */
+    public record SourceReport(String name, String charset, int articleCount) {
+    }
+
+    /** One article of a report, as the JSON lists it. */
+    private record ArticleEntry(String id, String title, int position, String source, boolean alreadyKnown) {
+    }
+
     @Inject
     IngestConfig config;
 
@@ -63,14 +70,9 @@ public class UploadReportStore {
 
     @PostConstruct
     void createDirectory() {
+        Path parent = config.reports().directory().orElse(Path.of(System.getProperty("java.io.tmpdir")));
         try {
-            Optional<Path> configured = config.reports().directory();
-            if (configured.isPresent()) {
-                Files.createDirectories(configured.get());
-                directory = Files.createTempDirectory(configured.get(), "reports-");
-            } else {
-                directory = Files.createTempDirectory("ingest-reports-");
-            }
+            directory = Files.createTempDirectory(Files.createDirectories(parent), "ingest-reports-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the upload report directory", e);
         }
@@ -110,8 +112,8 @@ public class UploadReportStore {
     }
 
     /**
-     * Writes a report as JSON (the shape of {@link UploadReport}). Streams: memory use does not depend on
-     * the number of articles.
+     * Writes a report as JSON (the shape of {@code UploadReport} in {@code META-INF/openapi.yaml}). Streams:
+     * memory use does not depend on the number of articles.
      */
     public void writeJson(StoredReport report, OutputStream out) throws IOException {
         try (JsonGenerator json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -122,29 +124,14 @@ public class UploadReportStore {
             json.writeStringField("receivedAt", report.receivedAt().toString());
             json.writeNumberField("articleCount", report.articleCount());
             json.writeNumberField("alreadyKnownCount", report.alreadyKnownCount());
-            json.writeArrayFieldStart("sources");
-            for (SourceReport source : report.sources()) {
-                json.writeStartObject();
-                json.writeStringField("name", source.name());
-                json.writeStringField("charset", source.charset());
-                json.writeNumberField("articleCount", source.articleCount());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            json.writePOJOField("sources", report.sources());
             json.writeArrayFieldStart("articles");
             for (int i = 0; i < report.articleCount(); i++) {
                 int sourceIndex = entries.readUnsignedShort();
                 int position = entries.readInt();
                 boolean known = entries.readBoolean();
-                String id = entries.readUTF();
-                String title = entries.readUTF();
-                json.writeStartObject();
-                json.writeStringField("id", id);
-                json.writeStringField("title", title);
-                json.writeNumberField("position", position);
-                json.writeStringField("source", report.sources().get(sourceIndex).name());
-                json.writeBooleanField("alreadyKnown", known);
-                json.writeEndObject();
+                json.writePOJO(new ArticleEntry(entries.readUTF(), entries.readUTF(), position,
+                        report.sources().get(sourceIndex).name(), known));
             }
             json.writeEndArray();
             json.writeEndObject();

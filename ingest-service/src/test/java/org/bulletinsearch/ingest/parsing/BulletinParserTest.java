@@ -11,9 +11,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.text.Normalizer;
 import java.util.Random;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bulletinsearch.ingest.parsing.BulletinFormatException.Kind;
+import org.bulletinsearch.platform.BulletinGenerator;
 import org.junit.jupiter.api.Test;
 
 /** One test per case the issue lists, on fixtures of our own in the bulletin format. */
@@ -40,7 +42,7 @@ class BulletinParserTest {
     // ---- the format as the seeds write it ----
 
     @Test
-    void readsTitleRepeatedAfterBlankLineThenBody() {
+    void readsTitleRepeatedAfterBlankLineThenBody() throws Exception {
         List<ParsedArticle> articles = parse(HARBOUR);
 
         assertThat(articles).extracting(ParsedArticle::title).containsExactlyElementsOf(HARBOUR_TITLES);
@@ -50,7 +52,7 @@ class BulletinParserTest {
     }
 
     @Test
-    void readsCompactLayoutWithTitleRepeatedOnNextLine() {
+    void readsCompactLayoutWithTitleRepeatedOnNextLine() throws Exception {
         String compact = """
                 Lindqvist Harbour Opens Its New Ferry Terminal
                 Lindqvist Harbour Opens Its New Ferry Terminal
@@ -71,23 +73,23 @@ class BulletinParserTest {
     // ---- what real files contain ----
 
     @Test
-    void acceptsCrLfLineEnds() {
+    void acceptsCrLfLineEnds() throws Exception {
         assertThat(parse(HARBOUR.replace("\n", "\r\n"))).isEqualTo(parse(HARBOUR));
     }
 
     @Test
-    void acceptsCrLineEnds() {
+    void acceptsCrLineEnds() throws Exception {
         assertThat(parse(HARBOUR.replace("\n", "\r"))).isEqualTo(parse(HARBOUR));
     }
 
     @Test
-    void acceptsMixedLineEnds() {
+    void acceptsMixedLineEnds() throws Exception {
         String mixed = HARBOUR.replaceFirst("\n", "\r\n").replaceFirst("\n\n", "\r\r");
         assertThat(content(parse(mixed))).isEqualTo(content(parse(HARBOUR)));
     }
 
     @Test
-    void skipsUtf8ByteOrderMark() {
+    void skipsUtf8ByteOrderMark() throws Exception {
         byte[] withBom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(HARBOUR));
 
         List<ParsedArticle> articles = parse(withBom, null);
@@ -97,14 +99,14 @@ class BulletinParserTest {
     }
 
     @Test
-    void toleratesExtraBlankLinesAndTrailingWhitespace() {
+    void toleratesExtraBlankLinesAndTrailingWhitespace() throws Exception {
         String sloppy = "\n\n   \n" + HARBOUR.replace("\n\n", "\n \t\n\n\n").replace("\n", "   \n") + "\n\n\n";
 
         assertThat(content(parse(sloppy))).isEqualTo(content(parse(HARBOUR)));
     }
 
     @Test
-    void acceptsTitleWrittenOnceFollowedDirectlyByBody() {
+    void acceptsTitleWrittenOnceFollowedDirectlyByBody() throws Exception {
         String once = """
                 Lindqvist Harbour Opens Its New Ferry Terminal
                 The town of Lindqvist opened its rebuilt ferry terminal on Monday.
@@ -121,7 +123,7 @@ class BulletinParserTest {
     }
 
     @Test
-    void acceptsTitleWrittenOnceWithBlankLineBeforeBody() {
+    void acceptsTitleWrittenOnceWithBlankLineBeforeBody() throws Exception {
         String once = """
                 Lindqvist Harbour Opens Its New Ferry Terminal
 
@@ -139,7 +141,7 @@ class BulletinParserTest {
     }
 
     @Test
-    void joinsBodyWrappedOverSeveralLinesWithSpaces() {
+    void joinsBodyWrappedOverSeveralLinesWithSpaces() throws Exception {
         String wrapped = """
                 Rail Bridge Closed for Three Weekends of Repairs
 
@@ -155,13 +157,13 @@ class BulletinParserTest {
     }
 
     @Test
-    void readsTwoBulletinsJoinedIntoOneFile() {
+    void readsTwoBulletinsJoinedIntoOneFile() throws Exception {
         assertThat(parse(HARBOUR + VALLEY)).hasSize(5)
                 .extracting(ParsedArticle::position).containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test
-    void readsTwoBulletinsJoinedWithoutBlankLineAndWithSecondBom() {
+    void readsTwoBulletinsJoinedWithoutBlankLineAndWithSecondBom() throws Exception {
         // `cat a.txt b.txt` where b.txt starts with a BOM and a.txt ends right after its last body line
         String joined = HARBOUR.stripTrailing() + "\n\uFEFF" + VALLEY.replace("\n", "\r\n");
 
@@ -174,7 +176,7 @@ class BulletinParserTest {
     }
 
     @Test
-    void readsCompactBulletinsJoinedWithoutBlankLine() {
+    void readsCompactBulletinsJoinedWithoutBlankLine() throws Exception {
         String joined = """
                 First Title
                 First Title
@@ -191,31 +193,31 @@ class BulletinParserTest {
     // ---- charsets ----
 
     @Test
-    void decodesDeclaredIso88591() {
+    void decodesDeclaredIso88591() throws Exception {
         assertCafe(parse(CAFE.replace("“", "\"").replace("”", "\"").replace("€", "EUR")
                 .getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1), "\"nothing else changed\"");
     }
 
     @Test
-    void decodesDeclaredWindows1252() {
+    void decodesDeclaredWindows1252() throws Exception {
         Charset windows1252 = Charset.forName("windows-1252");
         assertCafe(parse(CAFE.getBytes(windows1252), windows1252), "3 € instead");
     }
 
     @Test
-    void decodesDeclaredUtf16WithByteOrderMark() {
+    void decodesDeclaredUtf16WithByteOrderMark() throws Exception {
         assertCafe(parse(CAFE.getBytes(StandardCharsets.UTF_16), StandardCharsets.UTF_16), "crème brûlée");
         assertCafe(parse(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, CAFE.getBytes(StandardCharsets.UTF_16LE)),
                 StandardCharsets.UTF_16), "Jürgen Weiß");
     }
 
     @Test
-    void decodesUtf8WhenNoCharsetIsDeclared() {
+    void decodesUtf8WhenNoCharsetIsDeclared() throws Exception {
         assertCafe(parse(utf8(CAFE), null), "“nothing else changed”");
     }
 
     @Test
-    void refusesInvalidUtf8WithoutDeclaredCharsetNamingTheLine() {
+    void refusesInvalidUtf8WithoutDeclaredCharsetNamingTheLine() throws Exception {
         byte[] latin1 = CAFE.replace("“", "\"").replace("”", "\"").replace("€", "EUR")
                 .getBytes(StandardCharsets.ISO_8859_1);
 
@@ -223,7 +225,7 @@ class BulletinParserTest {
     }
 
     @Test
-    void refusesInvalidUtf8OnALaterLine() {
+    void refusesInvalidUtf8OnALaterLine() throws Exception {
         byte[] text = concat(utf8(HARBOUR + "\nBroken Title\n\nBroken Title\n\nBody with "),
                 new byte[] {(byte) 0xC3, 0x28}, utf8(" a broken sequence.\n"));
 
@@ -231,31 +233,31 @@ class BulletinParserTest {
     }
 
     @Test
-    void refusesWindows1252DeclaredAsIso88591() {
+    void refusesWindows1252DeclaredAsIso88591() throws Exception {
         byte[] smartQuotes = CAFE.replace("€", "EUR").getBytes(Charset.forName("windows-1252"));
 
         assertRefused(() -> parse(smartQuotes, StandardCharsets.ISO_8859_1), Kind.CONTROL_CHARACTER, 5, "windows-1252");
     }
 
     @Test
-    void refusesUtf16WithoutDeclaredCharset() {
+    void refusesUtf16WithoutDeclaredCharset() throws Exception {
         assertRefused(() -> parse(CAFE.getBytes(StandardCharsets.UTF_16), null), Kind.INVALID_ENCODING, 1, "UTF-16");
     }
 
     // ---- bad input ----
 
     @Test
-    void refusesEmptyFile() {
+    void refusesEmptyFile() throws Exception {
         assertRefused(() -> parse(new byte[0], null), Kind.EMPTY, 0, "empty");
     }
 
     @Test
-    void refusesWhitespaceOnlyFile() {
+    void refusesWhitespaceOnlyFile() throws Exception {
         assertRefused(() -> parse(" \n\t\r\n\uFEFF  \n\n"), Kind.EMPTY, 0, "only whitespace");
     }
 
     @Test
-    void refusesPngImage() {
+    void refusesPngImage() throws Exception {
         byte[] png = concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13},
                 utf8("IHDR"));
 
@@ -263,13 +265,13 @@ class BulletinParserTest {
     }
 
     @Test
-    void refusesPdfAndZip() {
+    void refusesPdfAndZip() throws Exception {
         assertRefused(() -> parse(utf8("%PDF-1.7\n%âãÏÓ\n"), null), Kind.BINARY, 0, "PDF");
         assertRefused(() -> parse(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0}, null), Kind.BINARY, 0, "ZIP");
     }
 
     @Test
-    void refusesRandomBytes() {
+    void refusesRandomBytes() throws Exception {
         byte[] noise = new byte[64 * 1024];
         new Random(42).nextBytes(noise);
 
@@ -278,31 +280,31 @@ class BulletinParserTest {
     }
 
     @Test
-    void refusesNulBytesInOtherwiseTextualFile() {
+    void refusesNulBytesInOtherwiseTextualFile() throws Exception {
         byte[] text = utf8(HARBOUR.replace("Forty volunteers", "Forty\0volunteers"));
 
         assertRefused(() -> parse(text, null), Kind.BINARY, 11, "NUL");
     }
 
     @Test
-    void refusesStrayControlCharacter() {
+    void refusesStrayControlCharacter() throws Exception {
         assertRefused(() -> parse(HARBOUR.replace("Forty volunteers", "Forty\u0007volunteers")),
                 Kind.CONTROL_CHARACTER, 11, "U+0007");
     }
 
     @Test
-    void refusesTitleWithoutBodyAtTheEnd() {
+    void refusesTitleWithoutBodyAtTheEnd() throws Exception {
         assertRefused(() -> parse(HARBOUR + "\nA Title Nobody Finished\n\nA Title Nobody Finished\n"),
                 Kind.TITLE_WITHOUT_BODY, 19, "line 19 has no body");
     }
 
     @Test
-    void refusesTitleWrittenOnceWithoutBodyAtTheEnd() {
+    void refusesTitleWrittenOnceWithoutBodyAtTheEnd() throws Exception {
         assertRefused(() -> parse(HARBOUR + "\nA Title Nobody Finished\n"), Kind.TITLE_WITHOUT_BODY, 19, "no body");
     }
 
     @Test
-    void refusesTitleWithoutBodyBeforeAnotherArticle() {
+    void refusesTitleWithoutBodyBeforeAnotherArticle() throws Exception {
         // drop the body of the second article (line 11) and the blank line after it
         List<String> lines = new ArrayList<>(HARBOUR.lines().toList());
         lines.subList(10, 12).clear();
@@ -312,7 +314,7 @@ class BulletinParserTest {
     }
 
     @Test
-    void refusesSecondBodyParagraphInsteadOfGuessing() {
+    void refusesSecondBodyParagraphInsteadOfGuessing() throws Exception {
         String twoParagraphs = HARBOUR.replace("fifteen minutes shorter.\n",
                 "fifteen minutes shorter.\n\nA second paragraph that the format does not allow.\n");
 
@@ -320,35 +322,35 @@ class BulletinParserTest {
     }
 
     @Test
-    void refusesTitleWrittenThreeTimes() {
+    void refusesTitleWrittenThreeTimes() throws Exception {
         String thrice = "Same Title\n\nSame Title\n\nSame Title\n\nA body.\n";
 
         assertRefused(() -> parse(thrice), Kind.AMBIGUOUS, 5, "third time");
     }
 
     @Test
-    void refusesBulletinsJoinedWithoutLineBreak() {
+    void refusesBulletinsJoinedWithoutLineBreak() throws Exception {
         String glued = HARBOUR.stripTrailing() + VALLEY;
 
         assertRefused(() -> parse(glued), Kind.AMBIGUOUS, 17, "joined without a line break");
     }
 
     @Test
-    void refusesLineLongerThanTheLimit() {
+    void refusesLineLongerThanTheLimit() throws Exception {
         String longLine = HARBOUR + "\nLong\n\nLong\n\n" + "word ".repeat(500) + "\n";
 
         assertRefused(() -> parse(longLine), Kind.LINE_TOO_LONG, 23, "longer than 2000");
     }
 
     @Test
-    void refusesBodyParagraphWhereATitleBelongs() {
+    void refusesBodyParagraphWhereATitleBelongs() throws Exception {
         String noTitle = "word ".repeat(60) + "\n\nTitle\n\nTitle\n\nBody.\n";
 
         assertRefused(() -> parse(noTitle), Kind.TITLE_TOO_LONG, 1, "body paragraph without a title");
     }
 
     @Test
-    void refusesArticleLongerThanTheLimit() {
+    void refusesArticleLongerThanTheLimit() throws Exception {
         StringBuilder huge = new StringBuilder("Title\nTitle\n");
         for (int i = 1; i <= 5; i++) {
             huge.append("word ".repeat(300)).append("line ").append(i).append('\n');
@@ -359,8 +361,10 @@ class BulletinParserTest {
 
     @Test
     void streamsLargeInputInConstantMemory() throws Exception {
-        // 200k articles (about 40 MB) generated on the fly: the parser never holds more than one article.
-        int count = 200_000;
+        // 50,000 articles (about 40 MB) from the platform's generator, produced while they are read: the
+        // parser never holds more than one article.
+        int count = 50_000;
+        BulletinGenerator generator = new BulletinGenerator(7);
         InputStream generated = new InputStream() {
             private byte[] current = new byte[0];
             private int index;
@@ -372,34 +376,69 @@ class BulletinParserTest {
                     if (produced == count) {
                         return -1;
                     }
-                    produced++;
-                    String title = "Generated Article Number " + produced;
-                    current = utf8(title + "\n\n" + title + "\n\nBody of article " + produced
-                            + " with some words to make it a paragraph of plausible length.\n\n");
+                    String title = generator.title(++produced);
+                    current = utf8(title + "\n\n" + title + "\n\n" + generator.body() + "\n\n");
                     index = 0;
                 }
                 return current[index++] & 0xFF;
             }
         };
-        BulletinParser.ArticleReader reader = parser.read(generated, null);
+        BulletinParser.ArticleReader reader = new BulletinParser(new BulletinParser.Limits(2_000, 200, 5_000))
+                .read(generated, null);
         int seen = 0;
-        ParsedArticle article;
-        while ((article = reader.next()) != null) {
-            seen++;
-            assertThat(article.position()).isEqualTo(seen);
+        for (ParsedArticle article = reader.next(); article != null; article = reader.next()) {
+            assertThat(article.position()).isEqualTo(++seen);
         }
         assertThat(seen).isEqualTo(count);
     }
 
+    // ---- text compared as text (issue 13) ----
+
+    @Test
+    void recognisesRepeatedTitleWrittenInDecomposedUnicode() throws Exception {
+        String composed = "Caf\u00e9 M\u00fcller Reopens";
+        String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+
+        assertThat(parse(composed + "\n\n" + decomposed + "\n\nThe caf\u00e9 is open again.\n"))
+                .extracting(ParsedArticle::title, ParsedArticle::body)
+                .containsExactly(tuple(composed, "The caf\u00e9 is open again."));
+    }
+
+    @Test
+    void recognisesRepeatedTitleWithInvisibleCharacters() throws Exception {
+        String title = "Night Ferry Returns";
+
+        assertThat(parse(title + "\n\n" + title + "\u200B\n\nThe ferry sails again.\n"))
+                .extracting(ParsedArticle::title, ParsedArticle::body)
+                .containsExactly(tuple(title, "The ferry sails again."));
+        assertThat(parse(title + "\n\nNight Fer\u00ADry\u00A0Returns\n\nThe ferry sails again.\n"))
+                .extracting(ParsedArticle::body).containsExactly("The ferry sails again.");
+    }
+
+    @Test
+    void refusesRepeatInOtherLetterCaseRatherThanGlueingItIntoTheBody() throws Exception {
+        assertRefused(() -> parse("Night Ferry Returns\n\nNIGHT FERRY RETURNS\n\nThe ferry sails again.\n"),
+                Kind.AMBIGUOUS, 3, "other letter case");
+    }
+
+    @Test
+    void treatsALineOfInvisibleCharactersAsBlank() throws Exception {
+        assertThat(parse("Title\n\u200B\u00AD\nTitle\n\uFEFF\u200B\nBody.\n"))
+                .extracting(ParsedArticle::title, ParsedArticle::body).containsExactly(tuple("Title", "Body."));
+    }
+
     // ---- helpers ----
 
-    private List<ParsedArticle> parse(String text) {
+    private List<ParsedArticle> parse(String text) throws BulletinFormatException, IOException {
         return parse(utf8(text), null);
     }
 
-    private List<ParsedArticle> parse(byte[] bytes, Charset charset) {
+    private List<ParsedArticle> parse(byte[] bytes, Charset charset) throws BulletinFormatException, IOException {
         List<ParsedArticle> articles = new ArrayList<>();
-        parser.read(new ByteArrayInputStream(bytes), charset).forEach(articles::add);
+        BulletinParser.ArticleReader reader = parser.read(new ByteArrayInputStream(bytes), charset);
+        for (ParsedArticle article = reader.next(); article != null; article = reader.next()) {
+            articles.add(article);
+        }
         return articles;
     }
 
@@ -420,8 +459,7 @@ class BulletinParserTest {
      * must name, 0 for none, -1 for "any".
      */
     private static void assertRefused(ThrowingCallable parsing, Kind kind, int line, String fragment) {
-        assertThatThrownBy(parsing).isInstanceOf(IllegalArgumentException.class)
-                .cause().isInstanceOfSatisfying(BulletinFormatException.class, e -> {
+        assertThatThrownBy(parsing).isInstanceOfSatisfying(BulletinFormatException.class, e -> {
                     assertThat(e.kind()).isEqualTo(kind);
                     assertThat(e.getMessage()).contains(fragment);
                     if (line == 0) {

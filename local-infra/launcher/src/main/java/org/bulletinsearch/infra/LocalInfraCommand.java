@@ -3,62 +3,72 @@ package org.bulletinsearch.infra;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.bulletinsearch.infra.support.InfrastructureException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Command line: starts Kafka, PostgreSQL and the search engine and prints their endpoints, then
- * runs until Ctrl-C (or until stdin closes, with {@code --until-stdin-eof}).
- *
- * <pre>
- *   --data-dir=PATH          keep data there across runs (default: temporary, removed at exit)
- *   --only=kafka,postgres    start a subset (kafka, postgres, search-engine)
- *   --kafka-port=N --postgres-port=N --search-engine-port=N   fixed ports (default: free ones)
- * </pre>
+ * runs until Ctrl-C (or until stdin closes, with {@code --until-stdin-eof}). {@code --help} lists the options.
  */
-public final class LocalInfraCommand {
+@Command(name = "local-infra", sortOptions = false,
+        description = "Starts Kafka, PostgreSQL and the search engine, each in a JVM of its own, prints their"
+                + " endpoints and the variables for the services, and runs until Ctrl-C.")
+public final class LocalInfraCommand implements Callable<Integer> {
 
-    private LocalInfraCommand() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help") boolean help;
+
+    @Option(names = "--data-dir", paramLabel = "PATH",
+            description = "keep data there across runs (default: temporary, removed at exit)")
+    Path dataDir;
+
+    @Option(names = "--only", split = ",", paramLabel = "COMPONENT",
+            description = "start a subset: kafka, postgres, search-engine (default: all)")
+    List<Component> only = List.of(Component.values());
+
+    @Option(names = "--kafka-port", paramLabel = "N", description = "fixed port (default: a free one)")
+    int kafkaPort;
+
+    @Option(names = "--postgres-port", paramLabel = "N", description = "fixed port (default: a free one)")
+    int postgresPort;
+
+    @Option(names = "--search-engine-port", paramLabel = "N", description = "fixed port (default: a free one)")
+    int searchEnginePort;
+
+    @Option(names = "--until-stdin-eof", description = "stop when stdin closes instead of on Ctrl-C")
+    boolean untilStdinEof;
+
+    /** Runs the command; exits 1 when a server does not start, 2 on a wrong option. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        LocalInfrastructure.Builder builder = LocalInfrastructure.builder();
-        Set<Component> only = EnumSet.allOf(Component.class);
-        boolean untilStdinEof = false;
-        for (String arg : args) {
-            String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-            switch (key) {
-                case "--data-dir" -> builder.dataDir(Path.of(value));
-                case "--only" -> {
-                    only = EnumSet.noneOf(Component.class);
-                    for (String id : value.split(",")) {
-                        only.add(Component.fromId(id));
-                    }
-                }
-                case "--kafka-port" -> builder.port(Component.KAFKA, Integer.parseInt(value));
-                case "--postgres-port" -> builder.port(Component.POSTGRES, Integer.parseInt(value));
-                case "--search-engine-port" -> builder.port(Component.SEARCH_ENGINE, Integer.parseInt(value));
-                case "--until-stdin-eof" -> untilStdinEof = true;
-                case "--help", "-h" -> {
-                    System.out.println("usage: local-infra [--data-dir=PATH] [--only=kafka,postgres,search-engine]"
-                            + " [--kafka-port=N] [--postgres-port=N] [--search-engine-port=N] [--until-stdin-eof]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown option: " + arg + " (try --help)");
-                    System.exit(2);
-                }
-            }
+    static CommandLine commandLine() {
+        return new CommandLine(new LocalInfraCommand()).registerConverter(Component.class, Component::fromId);
+    }
+
+    /** Starts the servers, prints what the services need, then waits for Ctrl-C or the end of stdin. */
+    @Override
+    public Integer call() throws Exception {
+        LocalInfrastructure.Builder builder = LocalInfrastructure.builder().with(EnumSet.copyOf(only))
+                .port(Component.KAFKA, kafkaPort)
+                .port(Component.POSTGRES, postgresPort)
+                .port(Component.SEARCH_ENGINE, searchEnginePort);
+        if (dataDir != null) {
+            builder.dataDir(dataDir);
         }
-        LocalInfrastructure infra = builder.with(only).build();
-        System.out.println("Starting " + only + " ...");
+        LocalInfrastructure infra = builder.build();
+        System.out.println("Starting " + infra.components() + " ...");
         try {
             infra.start();
         } catch (InfrastructureException e) {
             System.err.println("FAILED: " + e.getMessage());
-            System.exit(1);
+            return 1;
         }
         for (Component component : infra.components()) {
             ServerProcess server = infra.server(component);
@@ -81,9 +91,10 @@ public final class LocalInfraCommand {
                 // parent gone
             }
             infra.close();
-        } else {
-            // The shutdown hook registered by start() stops the servers on Ctrl-C / SIGTERM.
-            new CountDownLatch(1).await();
+            return 0;
         }
+        // The shutdown hook registered by start() stops the servers on Ctrl-C / SIGTERM.
+        new CountDownLatch(1).await();
+        return 0;
     }
 }

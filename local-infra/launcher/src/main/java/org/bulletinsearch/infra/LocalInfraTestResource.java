@@ -3,9 +3,11 @@ package org.bulletinsearch.infra;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Quarkus test resource: starts the servers a module's tests need once per test JVM and hands
@@ -30,10 +32,8 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     public void init(Map<String, String> initArgs) {
         String components = initArgs.get("components");
         if (components != null && !components.isBlank()) {
-            wanted = EnumSet.noneOf(Component.class);
-            for (String id : components.split(",")) {
-                wanted.add(Component.fromId(id));
-            }
+            wanted = Arrays.stream(components.split(",")).map(Component::fromId)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Component.class)));
         }
     }
 

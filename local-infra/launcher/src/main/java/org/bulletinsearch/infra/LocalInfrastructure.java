@@ -5,17 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.bulletinsearch.infra.support.ProcessControl;
+import org.bulletinsearch.infra.support.JvmProcess;
 import org.bulletinsearch.infra.support.ServerMain;
 
 /**
@@ -34,6 +32,9 @@ import org.bulletinsearch.infra.support.ServerMain;
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
+    /** How long each server may take to be ready. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
     private final Map<Component, ServerProcess> servers;
     private final Path dataRoot;
     private final boolean temporaryData;
@@ -47,24 +48,18 @@ public final class LocalInfrastructure implements AutoCloseable {
         this.shutdownHook = useShutdownHook ? new Thread(this::stopAll, "local-infra-shutdown") : null;
     }
 
+    /** Nothing chosen yet. */
     public static Builder builder() {
         return new Builder();
     }
 
     /** Starts every server not yet running, in parallel; returns once all are ready. */
     public LocalInfrastructure start() {
-        List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
-        for (ServerProcess server : servers.values()) {
-            starting.add(CompletableFuture.supplyAsync(server::start));
-        }
         try {
-            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
+            JvmProcess.inParallel(servers.values(), ServerProcess::start);
+        } catch (RuntimeException e) {
             stopAll();
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new InfrastructureException(e.getCause().getMessage(), e.getCause());
+            throw e;
         }
         if (shutdownHook != null) {
             try {
@@ -76,14 +71,16 @@ public final class LocalInfrastructure implements AutoCloseable {
         return this;
     }
 
+    /** The servers this instance runs. */
     public Set<Component> components() {
         return servers.keySet();
     }
 
-    public boolean has(Component component) {
+    private boolean has(Component component) {
         return servers.containsKey(component);
     }
 
+    /** One server; an {@link IllegalStateException} if it was not asked for. */
     public ServerProcess server(Component component) {
         ServerProcess server = servers.get(component);
         if (server == null) {
@@ -92,14 +89,17 @@ public final class LocalInfrastructure implements AutoCloseable {
         return server;
     }
 
+    /** The Kafka server. */
     public ServerProcess kafka() {
         return server(Component.KAFKA);
     }
 
+    /** The PostgreSQL server. */
     public ServerProcess postgres() {
         return server(Component.POSTGRES);
     }
 
+    /** The search engine. */
     public ServerProcess searchEngine() {
         return server(Component.SEARCH_ENGINE);
     }
@@ -109,14 +109,17 @@ public final class LocalInfrastructure implements AutoCloseable {
         return kafka().endpoint("bootstrap");
     }
 
+    /** JDBC URL of the PostgreSQL database. */
     public String jdbcUrl() {
         return postgres().endpoint("jdbcUrl");
     }
 
+    /** The database user. */
     public String databaseUser() {
         return postgres().endpoint("user");
     }
 
+    /** The database user's password. */
     public String databasePassword() {
         return postgres().endpoint("password");
     }
@@ -151,23 +154,17 @@ public final class LocalInfrastructure implements AutoCloseable {
         return env;
     }
 
-    /** The same settings as Quarkus configuration properties, for tests. */
+    /**
+     * The same settings as Quarkus configuration properties, for tests: each variable's name in lower case with
+     * dots for underscores, the property MicroProfile Config reads that variable for.
+     */
     public Map<String, String> quarkusProperties() {
         Map<String, String> props = new LinkedHashMap<>();
-        if (has(Component.KAFKA)) {
-            props.put("kafka.bootstrap.servers", kafkaBootstrapServers());
-        }
-        if (has(Component.POSTGRES)) {
-            props.put("quarkus.datasource.jdbc.url", jdbcUrl());
-            props.put("quarkus.datasource.username", databaseUser());
-            props.put("quarkus.datasource.password", databasePassword());
-        }
-        if (has(Component.SEARCH_ENGINE)) {
-            props.put("quarkus.elasticsearch.hosts", searchEngineHost());
-        }
+        environment().forEach((variable, value) -> props.put(variable.toLowerCase(Locale.ROOT).replace('_', '.'), value));
         return props;
     }
 
+    /** The root of every server's data directory. */
     public Path dataRoot() {
         return dataRoot;
     }
@@ -186,7 +183,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     private synchronized void stopAll() {
-        ProcessControl.inParallel(servers.values(), ServerProcess::stop);
+        JvmProcess.inParallel(servers.values(), ServerProcess::stop);
         if (temporaryData) {
             ServerMain.deleteRecursively(dataRoot);
         }
@@ -199,7 +196,6 @@ public final class LocalInfrastructure implements AutoCloseable {
         private final Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
         private Path dataDir;
         private Path logDir;
-        private Duration startTimeout = Duration.ofSeconds(120);
         private boolean shutdownHook = true;
 
         private Builder() {
@@ -214,16 +210,19 @@ public final class LocalInfrastructure implements AutoCloseable {
             return this;
         }
 
+        /** Adds servers to start. */
         public Builder with(Component... wanted) {
             components.addAll(List.of(wanted));
             return this;
         }
 
+        /** Adds servers to start. */
         public Builder with(Set<Component> wanted) {
             components.addAll(wanted);
             return this;
         }
 
+        /** All three servers. */
         public Builder all() {
             return with(Component.values());
         }
@@ -252,11 +251,7 @@ public final class LocalInfrastructure implements AutoCloseable {
             return this;
         }
 
-        public Builder startTimeout(Duration timeout) {
-            this.startTimeout = timeout;
-            return this;
-        }
-
+        /** The servers, not started yet; their data directories are created. */
         public LocalInfrastructure build() {
             if (components.isEmpty()) {
                 throw new IllegalStateException("no component requested");
@@ -275,7 +270,7 @@ public final class LocalInfrastructure implements AutoCloseable {
                 List<String> args = temporary && component == Component.POSTGRES ? List.of("--durable=false") : List.of();
                 servers.put(component, new ServerProcess(component, ports.getOrDefault(component, 0),
                         root.resolve(component.id()), logs.resolve(component.id() + ".log"),
-                        jvmOptions.getOrDefault(component, component.defaultJvmOptions()), args, startTimeout));
+                        jvmOptions.getOrDefault(component, component.defaultJvmOptions()), args, START_TIMEOUT));
             }
             return new LocalInfrastructure(servers, root, temporary, shutdownHook);
         }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Set;
 import org.apache.http.HttpEntity;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
@@ -16,8 +17,10 @@ import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 
 /**
- * JSON over the low-level REST client, with the engine's failures sorted into "try again later"
- * ({@link SearchEngineUnavailableException}) and "refused for good" ({@link SearchEngineRequestException}).
+ * JSON over the low-level REST client, and the one place where the engine's failures are sorted into
+ * "try again later" ({@link SearchEngineUnavailableException}) and "refused for good"
+ * ({@link SearchEngineRequestException}): {@link #isTransient(int, String)} decides for whole requests
+ * here and for the items of a {@code _bulk} answer alike.
  *
  * <p>Only plain REST calls that Elasticsearch 8/9 and OpenSearch 2.x both serve go through here
  * ({@code _bulk}, {@code _search}, index and alias management, {@code _doc}); no client sends
@@ -27,6 +30,23 @@ import org.elasticsearch.client.RestClient;
 public class SearchEngine {
 
     private static final ContentType NDJSON = ContentType.create("application/x-ndjson", "UTF-8");
+
+    /** Errors that describe the cluster's state at that moment, never the request or the document. */
+    private static final Set<String> TRANSIENT_ERRORS = Set.of(
+            "index_not_found_exception",
+            "index_closed_exception",
+            "cluster_block_exception",
+            "es_rejected_execution_exception",
+            "opensearch_rejected_execution_exception",
+            "rejected_execution_exception",
+            "circuit_breaking_exception",
+            "unavailable_shards_exception",
+            "no_shard_available_action_exception",
+            "primary_missing_action_exception",
+            "process_cluster_event_timeout_exception",
+            "node_closed_exception",
+            "node_not_connected_exception",
+            "timeout_exception");
 
     private final RestClient client;
     private final ObjectMapper mapper;
@@ -40,14 +60,21 @@ public class SearchEngine {
         return mapper;
     }
 
-    /** A request with a JSON body (or none); returns the parsed answer. */
-    public JsonNode send(String method, String endpoint, JsonNode body) {
-        return send(method, endpoint, body, Map.of());
+    /**
+     * Whether a failure is worth retrying: no answer at all (status 0), a timeout (408), overload (429),
+     * a server error (5xx), or an error type that describes the cluster's state (a missing or blocked
+     * index, a full queue, an unassigned shard). Anything else is the request's or the document's fault.
+     *
+     * @param status the HTTP status of the answer or of a {@code _bulk} item, 0 when there was none
+     * @param errorType the engine's {@code error.type}, empty when it gave none
+     */
+    public static boolean isTransient(int status, String errorType) {
+        return status == 0 || status == 408 || status == 429 || status >= 500 || TRANSIENT_ERRORS.contains(errorType);
     }
 
-    public JsonNode send(String method, String endpoint, JsonNode body, Map<String, String> parameters) {
+    /** A request with a JSON body (or none); returns the parsed answer. */
+    public JsonNode send(String method, String endpoint, JsonNode body) {
         Request request = new Request(method, endpoint);
-        request.addParameters(parameters);
         if (body != null) {
             try {
                 request.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
@@ -66,34 +93,25 @@ public class SearchEngine {
         return perform(request);
     }
 
-    /** {@code HEAD endpoint}: whether the index or alias exists. */
+    /** {@code HEAD endpoint}: whether the index, alias or document exists. */
     public boolean exists(String endpoint) {
-        Request request = new Request("HEAD", endpoint);
+        int status;
         try {
-            Response response = client.performRequest(request);
-            int status = response.getStatusLine().getStatusCode();
-            if (status == 200) {
-                return true;
-            }
-            if (status == 404) {
-                return false;
-            }
-            throw classify(status, null, null);
+            status = client.performRequest(new Request("HEAD", endpoint)).getStatusLine().getStatusCode();
         } catch (ResponseException e) {
-            int status = e.getResponse().getStatusLine().getStatusCode();
-            if (status == 404) {
-                return false;
-            }
-            throw classify(status, null, e);
+            status = e.getResponse().getStatusLine().getStatusCode();
         } catch (IOException e) {
-            throw new SearchEngineUnavailableException("search engine unreachable: " + e.getMessage(), 0, e);
+            throw unreachable(e);
         }
+        if (status == 200 || status == 404) {
+            return status == 200;
+        }
+        throw failure(status, null, null);
     }
 
     private JsonNode perform(Request request) {
         try {
-            Response response = client.performRequest(request);
-            return read(response.getEntity());
+            return read(client.performRequest(request).getEntity());
         } catch (ResponseException e) {
             Response response = e.getResponse();
             JsonNode body = null;
@@ -102,9 +120,9 @@ public class SearchEngine {
             } catch (IOException | RuntimeException unreadable) {
                 // keep the status alone
             }
-            throw classify(response.getStatusLine().getStatusCode(), body, e);
+            throw failure(response.getStatusLine().getStatusCode(), body, e);
         } catch (IOException e) {
-            throw new SearchEngineUnavailableException("search engine unreachable: " + e.getMessage(), 0, e);
+            throw unreachable(e);
         }
     }
 
@@ -118,15 +136,17 @@ public class SearchEngine {
         }
     }
 
-    private static RuntimeException classify(int status, JsonNode body, Exception cause) {
-        String type = body == null ? "" : body.path("error").path("type").asText("");
-        String reason = body == null ? "" : body.path("error").path("reason").asText("");
-        if (body != null && body.path("error").isTextual()) {
-            reason = body.path("error").asText();
-        }
-        if (status == 429 || status >= 500 || status == 408) {
-            return new SearchEngineUnavailableException(
-                    "search engine answered " + status + (type.isEmpty() ? "" : " " + type + ": " + reason), status, cause);
+    private static SearchEngineUnavailableException unreachable(IOException e) {
+        return new SearchEngineUnavailableException(0, "engine_unavailable", "search engine unreachable: " + e.getMessage(), e);
+    }
+
+    private static RuntimeException failure(int status, JsonNode body, Exception cause) {
+        JsonNode error = body == null ? null : body.path("error");
+        String type = error == null ? "" : error.path("type").asText("");
+        String reason = error == null ? "" : error.isTextual() ? error.asText() : error.path("reason").asText("");
+        if (isTransient(status, type)) {
+            return new SearchEngineUnavailableException(status, type.isEmpty() ? "engine_unavailable" : type,
+                    "search engine answered " + status + (type.isEmpty() ? "" : " " + type + ": " + reason), cause);
         }
         return new SearchEngineRequestException(status, type.isEmpty() ? "http_" + status : type, reason);
     }

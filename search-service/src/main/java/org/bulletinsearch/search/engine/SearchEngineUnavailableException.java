@@ -1,20 +1,32 @@
 package org.bulletinsearch.search.engine;
 
 /**
- * The search engine could not answer now: unreachable, timing out, overloaded (429) or failing (5xx).
- * Worth retrying later; nothing was wrong with the request itself.
+ * The search engine could not answer now: unreachable, timing out, overloaded (429), failing (5xx) or
+ * in a state that passes (a missing or blocked index). Worth retrying later; nothing was wrong with
+ * the request itself.
  */
 public class SearchEngineUnavailableException extends RuntimeException {
 
     private final int status;
+    private final String errorType;
 
-    public SearchEngineUnavailableException(String message, int status, Throwable cause) {
+    /**
+     * @param status the HTTP status the engine answered with, 0 when it did not answer at all
+     * @param errorType the engine's error type, or {@code engine_unavailable} when it gave none
+     */
+    public SearchEngineUnavailableException(int status, String errorType, String message, Throwable cause) {
         super(message, cause);
         this.status = status;
+        this.errorType = errorType;
     }
 
     /** HTTP status the engine answered with, or 0 when it did not answer at all. */
     public int status() {
         return status;
+    }
+
+    /** The engine's error type (e.g. {@code index_not_found_exception}), or {@code engine_unavailable}. */
+    public String errorType() {
+        return errorType;
     }
 }

@@ -1,99 +1,95 @@
 package org.bulletinsearch.search.indexing;
 
-import jakarta.annotation.PreDestroy;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.bulletinsearch.events.ArticleEvent;
+import org.bulletinsearch.consumption.ConsumedRecord;
+import org.bulletinsearch.consumption.DeadLetter;
+import org.bulletinsearch.consumption.DeadLetterPublisher;
+import org.bulletinsearch.consumption.RetryPolicy;
 import org.bulletinsearch.events.ArticleEventCodec;
 import org.bulletinsearch.events.InvalidArticleEventException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Consumes article events in batches (group {@code search-service}, read-committed) and indexes each
- * batch with one {@code _bulk}.
+ * Consumes article events in batches (group {@code search-service}, read-committed, key and value as
+ * raw bytes so that a dead letter forwards them unchanged) and indexes each batch with one
+ * {@code _bulk}.
  *
- * <p>The batch is acknowledged, and its offsets become committable, only when the returned stage
+ * <p>The batch is acknowledged, and its offsets become committable, only when the returned {@link Uni}
  * completes: after the engine has confirmed every document and every event that can never be indexed
- * is on the dead-letter topic. While the engine is down the stage simply does not complete, so the
- * connector's buffer fills and it pauses fetching; nothing is skipped. Batches run one after another
- * on a dedicated thread (the connector concatenates stages), which keeps the event loop free and
- * the worker pool's blocked-thread checker quiet during a long outage.
+ * is on the dead-letter topic. While the engine (or Kafka, for dead letters) is down the
+ * {@link RetryPolicy} keeps retrying and the Uni does not complete, so the connector's buffer fills and
+ * it pauses fetching; nothing is skipped. Each channel copy ({@code concurrency}) has one batch in
+ * flight; the blocking work runs on the worker pool.
  */
 @ApplicationScoped
 public class ArticleEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ArticleEventConsumer.class);
-
     private final ArticleEventCodec codec = new ArticleEventCodec();
-    private final ExecutorService workers;
     private final ArticleIndexer indexer;
     private final DeadLetterPublisher deadLetters;
+    private final RetryPolicy retry;
 
-    public ArticleEventConsumer(ArticleIndexer indexer, DeadLetterPublisher deadLetters,
-            @ConfigProperty(name = "mp.messaging.incoming.articles.concurrency", defaultValue = "1") int concurrency) {
+    public ArticleEventConsumer(ArticleIndexer indexer, DeadLetterPublisher deadLetters, RetryPolicy retry) {
         this.indexer = indexer;
         this.deadLetters = deadLetters;
-        AtomicInteger threads = new AtomicInteger();
-        // At most one batch per channel copy is in flight, so this many threads never queue a batch.
-        this.workers = Executors.newFixedThreadPool(Math.max(1, concurrency), runnable -> {
-            Thread thread = new Thread(runnable, "article-indexer-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.retry = retry;
     }
 
     @Incoming("articles")
-    public CompletionStage<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return CompletableFuture.runAsync(() -> index(records), workers);
+    public Uni<Void> consume(ConsumerRecords<byte[], byte[]> records) {
+        List<ConsumedRecord> consumed = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            consumed.add(ConsumedRecord.of(record));
+        }
+        return Uni.createFrom().item(() -> decode(consumed)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(batch -> deadLetter(batch.undecodable())
+                        .chain(() -> indexer.index(batch.documents()))
+                        .chain(result -> deadLetter(batch.refused(result))));
     }
 
-    void index(ConsumerRecords<String, byte[]> records) {
-        Map<String, List<ConsumerRecord<String, byte[]>>> recordsById = new LinkedHashMap<>();
-        List<IndexDocument> documents = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            ArticleEvent event;
+    private Uni<Void> deadLetter(List<DeadLetter> letters) {
+        if (letters.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return retry.untilDone("dead-lettering " + letters.size() + " records", () -> deadLetters.publish(letters));
+    }
+
+    private Batch decode(List<ConsumedRecord> records) {
+        Batch batch = new Batch(new LinkedHashMap<>(), new ArrayList<>(records.size()), new ArrayList<>());
+        for (ConsumedRecord record : records) {
             try {
-                event = codec.fromJson(record.value());
+                ArticleDocument document = ArticleDocument.of(codec.fromJson(record.value()));
+                batch.recordsById().computeIfAbsent(document.id(), id -> new ArrayList<>(1)).add(record);
+                batch.documents().add(IndexDocument.of(document));
             } catch (InvalidArticleEventException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                deadLetters.publish(record, e.getMessage(), cause.getClass().getName(), "invalid_event");
-                continue;
-            }
-            if (record.key() != null && !record.key().equals(event.articleId())) {
-                // Harmless for the index (the id comes from the content), but the producer breaks the contract.
-                LOG.debugf("record key %s differs from articleId %s", record.key(), event.articleId());
-            }
-            recordsById.computeIfAbsent(event.articleId(), id -> new ArrayList<>(1)).add(record);
-            documents.add(IndexDocument.of(ArticleDocument.of(event)));
-        }
-        if (documents.isEmpty()) {
-            return;
-        }
-        ArticleIndexer.Result result = indexer.index(documents);
-        for (BulkItemOutcome refused : result.rejected()) {
-            for (ConsumerRecord<String, byte[]> record : recordsById.getOrDefault(refused.id(), List.of())) {
-                deadLetters.publish(record, "refused by the search engine: " + refused.errorType() + ": " + refused.reason(),
-                        refused.errorType(), "rejected");
+                batch.undecodable().add(DeadLetter.undecodable(record, e));
             }
         }
-        LOG.debugf("batch of %d events: %d indexed, %d refused", records.count(), result.indexed(), result.rejected().size());
+        return batch;
     }
 
-    @PreDestroy
-    void stop() {
-        // Interrupts a batch waiting for the engine; it stays unacknowledged and is redelivered.
-        workers.shutdownNow();
+    /** A consumed batch, decoded: the documents to index, the records behind each id, and the poison. */
+    private record Batch(Map<String, List<ConsumedRecord>> recordsById, List<IndexDocument> documents,
+            List<DeadLetter> undecodable) {
+
+        /** The dead letters of the events behind the documents the engine refused for good. */
+        List<DeadLetter> refused(ArticleIndexer.Result result) {
+            List<DeadLetter> letters = new ArrayList<>();
+            for (BulkItemOutcome refused : result.rejected()) {
+                for (ConsumedRecord record : recordsById.getOrDefault(refused.id(), List.of())) {
+                    letters.add(DeadLetter.refusedByStore(record, "refused by the search engine: " + refused.errorType()
+                            + ": " + refused.reason(), refused.errorType()));
+                }
+            }
+            return letters;
+        }
     }
 }

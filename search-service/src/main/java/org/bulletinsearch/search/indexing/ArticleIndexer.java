@@ -3,13 +3,15 @@ package org.bulletinsearch.search.indexing;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bulletinsearch.consumption.RetryPolicy;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
@@ -18,14 +20,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes documents with {@code _bulk} ({@code _id} = article id, so a redelivered event overwrites
- * the same document) and does not return before the engine has confirmed or refused each of them.
+ * the same document) and completes only once the engine has confirmed or refused each of them.
  *
- * <p>Items the engine could not take now (429, 5xx, engine down, index missing) are sent again after
- * a backoff, for as long as it takes; items refused for good (a 4xx such as
- * {@code mapper_parsing_exception}) are returned to the caller, which dead-letters them. A whole
- * request refused with a 4xx is split in halves until the refused document is isolated, so one bad
- * document never holds back its neighbours. No refresh is requested: the index refreshes on its own
- * interval (1 s by default).
+ * <p>One attempt sends every document still pending; items the engine could not take now (429, 5xx,
+ * engine down, index missing) stay pending and the attempt fails with {@link ItemsPendingException},
+ * so that the {@link RetryPolicy} sends them again after its backoff, for as long as it takes. Items
+ * refused for good (a 4xx such as {@code mapper_parsing_exception}) are returned to the caller, which
+ * dead-letters them. A whole request refused with a 4xx is split in halves until the refused document
+ * is isolated, so one bad document never holds back its neighbours. No refresh is requested: the index
+ * refreshes on its own interval (1 s by default).
  */
 @ApplicationScoped
 public class ArticleIndexer {
@@ -37,13 +40,13 @@ public class ArticleIndexer {
 
     private final SearchEngine engine;
     private final IndexManager indexManager;
-    private final Backoff backoff;
+    private final RetryPolicy retry;
     private final IndexingMetrics metrics;
 
-    public ArticleIndexer(SearchEngine engine, IndexManager indexManager, Backoff backoff, IndexingMetrics metrics) {
+    public ArticleIndexer(SearchEngine engine, IndexManager indexManager, RetryPolicy retry, IndexingMetrics metrics) {
         this.engine = engine;
         this.indexManager = indexManager;
-        this.backoff = backoff;
+        this.retry = retry;
         this.metrics = metrics;
     }
 
@@ -52,63 +55,54 @@ public class ArticleIndexer {
     }
 
     /**
-     * Indexes the documents (the last one wins when an id repeats), retrying until each is confirmed
-     * or refused for good. Throws {@link IndexingStoppedException} only when the service stops.
+     * An attempt left documents the engine could not take yet; the retry policy sends them again.
+     *
+     * @param count documents still pending
+     * @param cause the engine's error type for (the last of) them, e.g. {@code engine_unavailable}
      */
-    public Result index(List<IndexDocument> documents) {
-        Map<String, IndexDocument> pending = new LinkedHashMap<>();
-        for (IndexDocument document : documents) {
-            pending.remove(document.id());
-            pending.put(document.id(), document);
+    public static final class ItemsPendingException extends RuntimeException {
+        private final int count;
+        private final String cause;
+
+        ItemsPendingException(int count, int sent, String cause) {
+            super(count + " of " + sent + " articles not indexed yet (" + cause + "); consumption paused");
+            this.count = count;
+            this.cause = cause;
         }
-        List<BulkItemOutcome> rejected = new ArrayList<>();
-        int indexed = 0;
-        int failures = 0;
-        try {
-            while (!pending.isEmpty()) {
-                backoff.checkRunning();
-                List<IndexDocument> batch = List.copyOf(pending.values());
-                List<BulkItemOutcome> outcomes = attempt(batch);
-                int retrying = 0;
-                String retryCause = null;
-                for (BulkItemOutcome outcome : outcomes) {
-                    switch (outcome.kind()) {
-                        case INDEXED -> {
-                            pending.remove(outcome.id());
-                            indexed++;
-                        }
-                        case REJECTED -> {
-                            pending.remove(outcome.id());
-                            rejected.add(outcome);
-                            LOG.warnf("engine refused article %s for good: %s %s", outcome.id(), outcome.errorType(),
-                                    outcome.reason());
-                        }
-                        case RETRY -> {
-                            retrying++;
-                            retryCause = outcome.errorType();
-                            if ("index_not_found_exception".equals(outcome.errorType())) {
-                                indexManager.invalidate();
-                            }
-                        }
-                    }
-                }
-                if (retrying > 0) {
-                    metrics.waiting(retrying);
-                    metrics.retried(retrying, retryCause == null || retryCause.isEmpty() ? "unknown" : retryCause);
-                    if (failures == 0 || failures % 10 == 0) {
-                        LOG.warnf("%d of %d articles not indexed yet (%s); retrying with backoff, consumption paused",
-                                retrying, batch.size(), retryCause);
-                    }
-                    backoff.pause(failures++);
-                } else if (failures > 0) {
-                    LOG.infof("engine took the held-back articles after %d retries", failures);
-                }
-            }
-        } finally {
-            metrics.waiting(0);
+
+        public int count() {
+            return count;
         }
-        metrics.indexed(indexed);
-        return new Result(indexed, List.copyOf(rejected));
+
+        public String engineCause() {
+            return cause;
+        }
+    }
+
+    /**
+     * Indexes the documents (the last one wins when an id repeats) on a worker thread. Completes when
+     * each is confirmed or refused for good; fails only when the service stops first.
+     */
+    public Uni<Result> index(List<IndexDocument> documents) {
+        if (documents.isEmpty()) {
+            return Uni.createFrom().item(new Result(0, List.of()));
+        }
+        PendingDocuments batch = new PendingDocuments(documents, metrics);
+        return retry.untilDone("indexing " + batch.size() + " articles",
+                        () -> Uni.createFrom().item(() -> attemptPending(batch))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .eventually(batch::done)
+                .invoke(result -> metrics.indexed(result.indexed()));
+    }
+
+    private Result attemptPending(PendingDocuments batch) {
+        List<IndexDocument> sent = batch.pending();
+        batch.settle(attempt(sent));
+        indexManager.noticeFailure(batch.retryCause());
+        if (batch.pendingCount() > 0) {
+            throw new ItemsPendingException(batch.pendingCount(), sent.size(), batch.retryCause());
+        }
+        return batch.result();
     }
 
     /** One round trip (or several, when a refused request is split), never throwing for engine failures. */
@@ -116,11 +110,11 @@ public class ArticleIndexer {
         try {
             indexManager.ensureIndex();
         } catch (SearchEngineUnavailableException e) {
-            return allRetry(batch, "engine_unavailable", e.getMessage());
+            return BulkItemOutcome.all(batch, Kind.RETRY, e.status(), e.errorType(), e.getMessage());
         } catch (SearchEngineRequestException e) {
             // Not the documents' fault (e.g. the engine lacks an analysis module): hold them back.
             LOG.errorf("cannot create index %s: %s", indexManager.indexName(), e.getMessage());
-            return allRetry(batch, "index_creation_failed", e.getMessage());
+            return BulkItemOutcome.all(batch, Kind.RETRY, e.status(), "index_creation_failed", e.getMessage());
         }
         List<IndexDocument> serializable = new ArrayList<>(batch.size());
         List<BulkItemOutcome> outcomes = new ArrayList<>(batch.size());
@@ -131,13 +125,10 @@ public class ArticleIndexer {
         try {
             outcomes.addAll(BulkItemOutcome.read(engine.bulk(body.bytes(), body.size(), BULK_PARAMETERS), serializable));
         } catch (SearchEngineUnavailableException e) {
-            outcomes.addAll(allRetry(serializable, "engine_unavailable", e.getMessage()));
+            outcomes.addAll(BulkItemOutcome.all(serializable, Kind.RETRY, e.status(), e.errorType(), e.getMessage()));
         } catch (SearchEngineRequestException e) {
-            Kind kind = BulkItemOutcome.classify(e.status(), e.errorType());
-            if (kind == Kind.RETRY) {
-                outcomes.addAll(allRetry(serializable, e.errorType(), e.reason()));
-            } else if (serializable.size() == 1) {
-                outcomes.add(new BulkItemOutcome(serializable.get(0).id(), kind, e.status(), e.errorType(), e.reason()));
+            if (serializable.size() == 1) {
+                outcomes.addAll(BulkItemOutcome.all(serializable, Kind.REJECTED, e.status(), e.errorType(), e.reason()));
             } else {
                 int half = serializable.size() / 2;
                 outcomes.addAll(attempt(serializable.subList(0, half)));
@@ -192,9 +183,5 @@ public class ArticleIndexer {
         byte[] bytes() {
             return buf;
         }
-    }
-
-    private static List<BulkItemOutcome> allRetry(List<IndexDocument> batch, String cause, String reason) {
-        return batch.stream().map(d -> new BulkItemOutcome(d.id(), Kind.RETRY, 0, cause, reason)).toList();
     }
 }

@@ -1,9 +1,9 @@
 package org.bulletinsearch.search.indexing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.bulletinsearch.search.engine.SearchEngine;
 
 /**
  * What the engine did with one document of a {@code _bulk} request, and whether to send it again.
@@ -24,31 +24,18 @@ public record BulkItemOutcome(String id, Kind kind, int status, String errorType
         REJECTED
     }
 
-    /** Errors that say something about the cluster's state at that moment, never about the document. */
-    static final Set<String> TRANSIENT_ERRORS = Set.of(
-            "index_not_found_exception",
-            "index_closed_exception",
-            "cluster_block_exception",
-            "es_rejected_execution_exception",
-            "opensearch_rejected_execution_exception",
-            "rejected_execution_exception",
-            "circuit_breaking_exception",
-            "unavailable_shards_exception",
-            "no_shard_available_action_exception",
-            "primary_missing_action_exception",
-            "process_cluster_event_timeout_exception",
-            "node_closed_exception",
-            "node_not_connected_exception",
-            "timeout_exception");
-
+    /** An item's fate by its status and error type; what is transient is {@link SearchEngine#isTransient}'s call. */
     public static Kind classify(int status, String errorType) {
         if (status >= 200 && status < 300) {
             return Kind.INDEXED;
         }
-        if (status == 429 || status == 408 || status >= 500 || TRANSIENT_ERRORS.contains(errorType)) {
-            return Kind.RETRY;
-        }
-        return Kind.REJECTED;
+        return SearchEngine.isTransient(status, errorType) ? Kind.RETRY : Kind.REJECTED;
+    }
+
+    /** Every document of {@code documents} with the same fate, e.g. when the whole request failed. */
+    static List<BulkItemOutcome> all(List<IndexDocument> documents, Kind kind, int status, String errorType,
+            String reason) {
+        return documents.stream().map(d -> new BulkItemOutcome(d.id(), kind, status, errorType, reason)).toList();
     }
 
     /**

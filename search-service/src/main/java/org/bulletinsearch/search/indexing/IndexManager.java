@@ -15,12 +15,12 @@ import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.jboss.logging.Logger;
 
 /**
- * Owns the article index: creates the versioned index ({@code articles-v1}) with its explicit
+ * Owns the article index: creates the versioned index ({@code articles-v2}) with its explicit
  * settings and mapping, and the alias ({@code articles}) searches go through, when they are absent.
  *
  * <p>Writes go to the versioned index, reads to the alias. A release with a new mapping bumps the
- * version: it builds {@code articles-v2} next to the live index while the alias still points at v1,
- * and the alias is switched once v2 has caught up (see the README's reindex procedure). An alias that
+ * version: it builds {@code articles-v3} next to the live index while the alias still points at v2,
+ * and the alias is switched once v3 has caught up (see the README's reindex procedure). An alias that
  * already points elsewhere is therefore left alone.
  *
  * <p>The engine may be down when the service starts: start-up only tries, and indexing calls
@@ -83,9 +83,11 @@ public class IndexManager {
         }
     }
 
-    /** Forgets what {@link #ensureIndex()} found, e.g. after the engine said the index is missing. */
-    public void invalidate() {
-        ready = false;
+    /** Forgets what {@link #ensureIndex()} found when the engine said the index is missing, to create it again. */
+    public void noticeFailure(String errorType) {
+        if ("index_not_found_exception".equals(errorType)) {
+            ready = false;
+        }
     }
 
     /** Settings and mapping of the index, with the configured shard and replica counts. */
@@ -104,7 +106,7 @@ public class IndexManager {
         }
     }
 
-    /** Creates an index with this release's definition under any name (used for benchmarks and reindexing). */
+    /** Creates an index with this release's definition under any name (used for benchmarks). */
     public void createIndex(String name, String aliasOrNull) {
         ObjectNode body = definition();
         if (aliasOrNull != null) {

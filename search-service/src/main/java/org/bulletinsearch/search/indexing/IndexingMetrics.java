@@ -4,7 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bulletinsearch.consumption.DeadLetterPublisher.DeadLettered;
+import org.bulletinsearch.consumption.RetryPolicy.Retrying;
+import org.bulletinsearch.search.indexing.ArticleIndexer.ItemsPendingException;
 
 /**
  * Indexing counters on {@code /q/metrics}. Consumer lag comes from the Kafka client metrics
@@ -30,26 +34,30 @@ public class IndexingMetrics {
         indexed.increment(count);
     }
 
-    /** Documents sent again; {@code cause} is engine_unavailable or the engine's item error type. */
-    public void retried(int count, String cause) {
+    /**
+     * Counts documents sent again ({@code cause}: {@code engine_unavailable} or the engine's error type) and
+     * dead letters Kafka did not take yet ({@code dead_letter_unavailable}).
+     */
+    void retrying(@Observes Retrying retrying) {
+        boolean documents = retrying.failure() instanceof ItemsPendingException;
         Counter.builder("search.indexing.retried")
                 .description("Documents sent to the engine again after a transient failure")
-                .tag("cause", cause)
+                .tag("cause", documents ? ((ItemsPendingException) retrying.failure()).engineCause() : "dead_letter_unavailable")
                 .register(registry)
-                .increment(count);
+                .increment(documents ? ((ItemsPendingException) retrying.failure()).count() : 1);
     }
 
     /** {@code reason}: invalid_event (not the contract) or rejected (refused by the engine for good). */
-    public void deadLettered(String reason) {
+    void deadLettered(@Observes DeadLettered letter) {
         Counter.builder("search.indexing.dead.lettered")
                 .description("Events sent to the dead-letter topic")
-                .tag("reason", reason)
+                .tag("reason", "store-refused".equals(letter.category()) ? "rejected" : "invalid_event")
                 .register(registry)
                 .increment();
     }
 
     /** Documents held back while the engine cannot take them: non-zero means consumption is paused. */
-    public void waiting(int count) {
-        waiting.set(count);
+    void waitingChanged(int delta) {
+        waiting.addAndGet(delta);
     }
 }

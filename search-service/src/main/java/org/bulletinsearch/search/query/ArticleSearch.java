@@ -12,16 +12,24 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.bulletinsearch.edge.DependencyUnavailableException;
+import org.bulletinsearch.edge.DependencyUnavailableException.Dependency;
+import org.bulletinsearch.edge.InvalidParameterException;
+import org.bulletinsearch.edge.ResourceNotFoundException;
+import org.bulletinsearch.events.TextForms;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.indexing.IndexManager;
 
-/** Runs searches, suggestions and related-article lookups against the alias and shapes the answers. */
+/**
+ * Runs searches, suggestions and related-article lookups against the alias and shapes the answers.
+ * The engine's failures become the API's problems here, in {@link #onEngine}: down or without an index
+ * is a 503 ({@code dependency-unavailable}), a query it refuses (built from the client's input) a 400.
+ */
 @ApplicationScoped
 public class ArticleSearch {
 
@@ -58,9 +66,9 @@ public class ArticleSearch {
         return timed(searchLatency, () -> {
             // A fuzzy cursor only means something with words to loosen.
             boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
-            JsonNode answer = run(builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null));
+            JsonNode answer = run("q", builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null));
             if (shouldLoosen(criteria, answer)) {
-                JsonNode loose = run(builder.search(criteria, fuzzyForms(criteria.query())));
+                JsonNode loose = run("q", builder.search(criteria, fuzzyForms(criteria.query())));
                 if (total(loose) > total(answer)) {
                     answer = loose;
                     fuzzy = true;
@@ -75,9 +83,9 @@ public class ArticleSearch {
             List<Suggestion> suggestions = new ArrayList<>();
             if (!prefix.isEmpty()) {
                 Set<String> seen = new HashSet<>();
-                for (JsonNode hit : run(builder.suggest(prefix, size)).path("hits").path("hits")) {
+                for (JsonNode hit : run("q", builder.suggest(prefix, size)).path("hits").path("hits")) {
                     String title = hit.path("_source").path("title").asText();
-                    if (suggestions.size() < size && seen.add(title.toLowerCase(Locale.ROOT))) {
+                    if (suggestions.size() < size && seen.add(TextForms.folded(title))) {
                         suggestions.add(new Suggestion(hit.path("_source").path("id").asText(), title));
                     }
                 }
@@ -88,11 +96,10 @@ public class ArticleSearch {
 
     public RelatedResponse related(String id, int size) {
         return timed(relatedLatency, () -> {
-            indexManager.ensureIndex();
-            if (!engine.exists("/" + indexManager.alias() + "/_doc/" + id)) {
-                throw new ArticleNotFoundException(id);
+            if (!onEngine("id", () -> engine.exists("/" + indexManager.alias() + "/_doc/" + id))) {
+                throw new ResourceNotFoundException("article", id);
             }
-            JsonNode answer = run(builder.related(indexManager.alias(), id, size, config.relatedMinimumShouldMatch()));
+            JsonNode answer = run("id", builder.related(indexManager.alias(), id, size, config.relatedMinimumShouldMatch()));
             List<SearchHit> hits = new ArrayList<>();
             answer.path("hits").path("hits").forEach(hit -> hits.add(hit(hit)));
             return new RelatedResponse(id, hits);
@@ -142,15 +149,25 @@ public class ArticleSearch {
         return word -> forms.containsKey(word) ? forms.get(word) : word;
     }
 
-    private JsonNode run(JsonNode body) {
+    private JsonNode run(String parameter, JsonNode body) {
+        return onEngine(parameter, () -> engine.send("POST", "/" + indexManager.alias() + "/_search", body));
+    }
+
+    /**
+     * A call to the engine, its failures as the API's problems.
+     *
+     * @param parameter the request parameter the engine's request was built from, named when it refuses it
+     */
+    private <T> T onEngine(String parameter, Supplier<T> call) {
         try {
-            return engine.send("POST", "/" + indexManager.alias() + "/_search", body);
+            return call.get();
+        } catch (SearchEngineUnavailableException e) {
+            indexManager.noticeFailure(e.errorType());
+            throw new DependencyUnavailableException(Dependency.SEARCH_ENGINE,
+                    "the search engine cannot answer right now; try again shortly", e);
         } catch (SearchEngineRequestException e) {
-            if ("index_not_found_exception".equals(e.errorType())) {
-                indexManager.invalidate();
-                throw new SearchEngineUnavailableException("the article index does not exist yet", 404, e);
-            }
-            throw e;
+            throw new InvalidParameterException(parameter, "the search engine cannot run this query ("
+                    + e.errorType() + "); simplify it");
         }
     }
 
@@ -176,8 +193,8 @@ public class ArticleSearch {
         JsonNode source = hit.path("_source");
         String title = source.path("title").asText();
         JsonNode highlight = hit.path("highlight");
-        String titleHighlight = highlight.path("title").path(0).asText(escapeHtml(title));
-        String snippet = highlight.path("body").path(0).asText("");
+        String titleHighlight = Highlights.title(highlight, title);
+        String snippet = Highlights.snippet(highlight);
         JsonNode score = hit.path("_score");
         String ingestedAt = source.path("ingestedAt").asText(null);
         return new SearchHit(source.path("id").asText(hit.path("_id").asText()), title, titleHighlight, snippet,
@@ -203,22 +220,6 @@ public class ArticleSearch {
     private static long total(JsonNode answer) {
         JsonNode total = answer.path("hits").path("total");
         return total.isNumber() ? total.asLong() : total.path("value").asLong();
-    }
-
-    static String escapeHtml(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#x27;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static <T> T timed(Timer timer, Supplier<T> work) {

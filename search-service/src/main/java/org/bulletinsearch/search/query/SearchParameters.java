@@ -1,24 +1,29 @@
 package org.bulletinsearch.search.query;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
+import org.bulletinsearch.edge.InvalidParameterException;
+import org.bulletinsearch.edge.Parameters;
+import org.bulletinsearch.events.ArticleId;
+import org.bulletinsearch.events.TextForms;
 import org.bulletinsearch.search.query.SearchCursor.InvalidCursorException;
 
 /**
- * Turns raw query parameters into a {@link SearchCriteria}, refusing what the API cannot use with an
- * {@link InvalidParameterException} (a 400). Parameters arrive as strings on purpose: JAX-RS would
- * answer a non-numeric {@code size} with 404.
+ * Turns the search API's raw query parameters into validated values, refusing what the API cannot use
+ * with an {@link InvalidParameterException} (400, naming the parameter). The generic parsing (sizes,
+ * dates between the years 1 and 9999, text without control characters, in NFC, lengths in code points)
+ * is api-edge's {@link Parameters}; what is particular to search is here: the query syntax, cursors,
+ * and text with invisible format characters removed, as the index's analyzers do. Parameters arrive
+ * as strings on purpose: JAX-RS would answer a non-numeric {@code size} with 404.
  */
 public final class SearchParameters {
 
     static final int MAX_FILTER_VALUES = 50;
     static final int MAX_FILTER_VALUE_LENGTH = 255;
     static final int MAX_PREFIX_LENGTH = 200;
+    static final int DEFAULT_SUGGESTIONS = 5;
+    static final int MAX_SUGGESTIONS = 20;
+    static final int DEFAULT_RELATED = 5;
 
     private final QueryConfig config;
 
@@ -26,45 +31,29 @@ public final class SearchParameters {
         this.config = config;
     }
 
+    /** The parameters of {@code GET /search}. */
     public SearchCriteria criteria(String q, List<String> sourceNames, List<String> uploadIds, String from, String to,
             String sort, String size, String cursor) {
         UserQuery query = query(q);
-        SortOrder order = sort == null || sort.isBlank()
-                ? (query == null ? SortOrder.DATE : SortOrder.RELEVANCE)
-                : SortOrder.fromParameter(sort.strip().toLowerCase()).orElseThrow(() -> new InvalidParameterException("sort",
-                        "unknown sort '" + abbreviate(sort) + "'; use one of: " + SortOrder.allowed()));
-        Instant ingestedFrom = time("from", from, false);
-        Instant ingestedTo = time("to", to, true);
+        SortOrder order = Parameters.choice("sort", sort, SortOrder.class,
+                query == null ? SortOrder.DATE : SortOrder.RELEVANCE);
+        Instant ingestedFrom = Parameters.instant("from", from, false);
+        Instant ingestedTo = Parameters.instant("to", to, true);
         if (ingestedFrom != null && ingestedTo != null && ingestedFrom.isAfter(ingestedTo)) {
             throw new InvalidParameterException("from", "from (" + ingestedFrom + ") is after to (" + ingestedTo + ")");
         }
-        SearchCursor after = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                after = SearchCursor.decode(cursor);
-            } catch (InvalidCursorException e) {
-                throw new InvalidParameterException("cursor", "malformed cursor (" + e.getMessage()
-                        + "); pass the nextCursor of a previous page unchanged");
-            }
-            if (after.sort() != order) {
-                throw new InvalidParameterException("cursor", "the cursor belongs to sort=" + after.sort().parameter()
-                        + ", not sort=" + order.parameter());
-            }
-        }
-        return new SearchCriteria(query, values("sourceName", sourceNames), values("uploadId", uploadIds), ingestedFrom,
-                ingestedTo, order, size("size", size, config.defaultSize(), 0, config.maxSize()), after);
+        return new SearchCriteria(query, filter("sourceName", sourceNames), filter("uploadId", uploadIds), ingestedFrom,
+                ingestedTo, order, Parameters.integer("size", size, config.defaultSize(), 0, config.maxSize()),
+                cursor(cursor, order));
     }
 
     /** The parsed query, or null when {@code q} is absent or blank (browse). */
     public UserQuery query(String q) {
-        if (q == null || q.isBlank()) {
+        String text = visibleText("q", q, config.maxQueryLength());
+        if (text == null || text.isBlank()) {
             return null;
         }
-        if (q.length() > config.maxQueryLength()) {
-            throw new InvalidParameterException("q", "the query has " + q.length() + " characters; at most "
-                    + config.maxQueryLength() + " are accepted");
-        }
-        UserQuery query = UserQuery.parse(q);
+        UserQuery query = UserQuery.parse(text);
         if (query.termCount() > config.maxTerms()) {
             throw new InvalidParameterException("q", "the query has " + query.termCount() + " words; at most "
                     + config.maxTerms() + " are accepted");
@@ -72,75 +61,57 @@ public final class SearchParameters {
         return query;
     }
 
-    /** A suggestion prefix: stripped, empty when blank, refused when absurdly long. */
+    /** A suggestion prefix: empty when absent or blank. */
     public String prefix(String q) {
-        if (q == null) {
-            return "";
-        }
-        if (q.length() > MAX_PREFIX_LENGTH) {
-            throw new InvalidParameterException("q", "a suggestion prefix has at most " + MAX_PREFIX_LENGTH + " characters");
-        }
-        return q.strip();
+        String text = visibleText("q", q, MAX_PREFIX_LENGTH);
+        return text == null ? "" : text.strip();
     }
 
-    public static int size(String parameter, String raw, int defaultSize, int min, int max) {
-        if (raw == null || raw.isBlank()) {
-            return defaultSize;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException(parameter, parameter + " must be a whole number between " + min + " and " + max);
-        }
-        if (value < min || value > max) {
-            throw new InvalidParameterException(parameter, parameter + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return value;
+    /** How many suggestions: 1 to {@value #MAX_SUGGESTIONS}. */
+    public int suggestions(String size) {
+        return Parameters.size("size", size, DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS);
     }
 
-    static Instant time(String parameter, String raw, boolean upperBound) {
-        if (raw == null || raw.isBlank()) {
+    /** How many related articles: 1 to the page size cap. */
+    public int related(String size) {
+        return Parameters.size("size", size, DEFAULT_RELATED, config.maxSize());
+    }
+
+    /** An article id as a path parameter: 32 lowercase hex characters. */
+    public static String articleId(String id) {
+        if (!ArticleId.isWellFormed(id)) {
+            throw new InvalidParameterException("id", "an article id is 32 lowercase hex characters, was '"
+                    + Parameters.abbreviate(id) + "'");
+        }
+        return id;
+    }
+
+    /** Free text as {@link Parameters#text} reads it, without the invisible characters the index ignores too. */
+    private static String visibleText(String parameter, String value, int maxCodePoints) {
+        return TextForms.withoutInvisibles(Parameters.text(parameter, value, maxCodePoints, true));
+    }
+
+    /** Values of a repeatable filter; empty values (an empty form field) filter nothing. */
+    private static List<String> filter(String parameter, List<String> values) {
+        List<String> given = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+        return Parameters.texts(parameter, given, MAX_FILTER_VALUE_LENGTH, MAX_FILTER_VALUES);
+    }
+
+    private static SearchCursor cursor(String cursor, SortOrder order) {
+        if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        String value = raw.strip();
+        SearchCursor after;
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                LocalDate day = LocalDate.parse(value);
-                // A day as upper bound includes the whole day.
-                return upperBound ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
-                        : day.atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notADay) {
-                throw new InvalidParameterException(parameter, parameter + " must be an ISO-8601 day (2024-10-07) or instant"
-                        + " (2024-10-07T08:30:00Z), was '" + abbreviate(value) + "'");
-            }
+            after = SearchCursor.decode(cursor);
+        } catch (InvalidCursorException e) {
+            throw new InvalidParameterException("cursor", "malformed cursor (" + e.getMessage()
+                    + "); pass the nextCursor of a previous page unchanged");
         }
-    }
-
-    static List<String> values(String parameter, List<String> raw) {
-        List<String> values = new ArrayList<>();
-        if (raw == null) {
-            return values;
+        if (after.sort() != order) {
+            throw new InvalidParameterException("cursor", "the cursor belongs to sort=" + after.sort().parameter()
+                    + ", not sort=" + order.parameter());
         }
-        for (String value : raw) {
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            if (value.length() > MAX_FILTER_VALUE_LENGTH) {
-                throw new InvalidParameterException(parameter, parameter + " values have at most " + MAX_FILTER_VALUE_LENGTH
-                        + " characters");
-            }
-            values.add(value);
-        }
-        if (values.size() > MAX_FILTER_VALUES) {
-            throw new InvalidParameterException(parameter, "at most " + MAX_FILTER_VALUES + " " + parameter + " values");
-        }
-        return values;
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+        return after;
     }
 }

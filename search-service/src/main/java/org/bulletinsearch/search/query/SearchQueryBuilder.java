@@ -163,15 +163,21 @@ public final class SearchQueryBuilder {
         return node;
     }
 
+    /**
+     * Title and body highlighted as HTML, each also on its {@code .exact} subfield: quoted phrases match
+     * there only, and a highlighter marks only the terms of queries on its own field.
+     */
     private static ObjectNode highlight() {
         ObjectNode highlight = MAPPER.createObjectNode();
         highlight.put("encoder", "html");
-        highlight.set("pre_tags", strings(List.of("<em>")));
-        highlight.set("post_tags", strings(List.of("</em>")));
+        highlight.set("pre_tags", strings(List.of(Highlights.PRE)));
+        highlight.set("post_tags", strings(List.of(Highlights.POST)));
         ObjectNode fields = highlight.putObject("fields");
         fields.putObject(TITLE).put("number_of_fragments", 0);
+        fields.putObject(TITLE + PHRASE_SUFFIX).put("number_of_fragments", 0);
         fields.putObject(BODY).put("fragment_size", SNIPPET_LENGTH).put("number_of_fragments", 1)
                 .put("no_match_size", SNIPPET_LENGTH);
+        fields.putObject(BODY + PHRASE_SUFFIX).put("fragment_size", SNIPPET_LENGTH).put("number_of_fragments", 1);
         return highlight;
     }
 

@@ -2,7 +2,6 @@ package org.bulletinsearch.search.query;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Orders the search API offers; every order ends with the article id so that cursors are stable. */
 public enum SortOrder {
@@ -21,11 +20,8 @@ public enum SortOrder {
         return parameter;
     }
 
+    /** The order a cursor names. */
     public static Optional<SortOrder> fromParameter(String value) {
         return Arrays.stream(values()).filter(s -> s.parameter.equals(value)).findFirst();
-    }
-
-    public static String allowed() {
-        return Arrays.stream(values()).map(SortOrder::parameter).collect(Collectors.joining(", "));
     }
 }

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public final class UserQuery {
 
     static final int MAX_DEPTH = 8;
+    static final int MAX_FUZZY_LENGTH = 40;
     private static final String SPECIAL = "+-|\"*()~\\";
 
     /** A piece of the parsed query. */
@@ -118,10 +119,14 @@ public final class UserQuery {
         }
     }
 
-    /** Edit distance Elasticsearch's AUTO fuzziness allows for a word of this length. */
+    /**
+     * Edit distance Elasticsearch's AUTO fuzziness allows for a word of this length; none for words longer
+     * than {@value #MAX_FUZZY_LENGTH} characters: no word is that long, and the engine refuses (with a
+     * 500, "Term too complex") the automaton of a long random term.
+     */
     static int autoFuzziness(String word) {
         int length = word.codePointCount(0, word.length());
-        if (length <= 2) {
+        if (length <= 2 || length > MAX_FUZZY_LENGTH) {
             return 0;
         }
         return length <= 5 ? 1 : 2;

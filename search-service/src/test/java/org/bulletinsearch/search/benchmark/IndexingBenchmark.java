@@ -35,19 +35,19 @@ import org.bulletinsearch.infra.LocalInfraTestResource;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.indexing.ArticleDocument;
 import org.bulletinsearch.search.indexing.IndexManager;
-import org.bulletinsearch.search.support.ArticlePublisher;
+import org.bulletinsearch.platform.BulletinGenerator;
+import org.bulletinsearch.search.support.Kafka;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Measures indexing throughput of the service (Kafka to confirmed {@code _bulk}) against raw
  * {@code _bulk} of the same documents into the same engine, and search latency percentiles.
- * Not part of the normal build:
+ * Runs only with the root's {@code benchmark} profile:
  *
  * <pre>
- *   flock /tmp/bulletin-build.lock ./mvnw -B -pl search-service verify -Dbenchmark=true -Dtest=IndexingBenchmark \
- *       -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.events=100000]
+ *   flock /tmp/bulletin-build.lock ./mvnw -B verify -Pbenchmark -pl search-service -Dit.test=IndexingBenchmark \
+ *       [-Dbenchmark.events=100000]
  * </pre>
  *
  * The report goes to stdout and {@code target/benchmark-report.txt}.
@@ -55,7 +55,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
         initArgs = @ResourceArg(name = "components", value = "kafka,search-engine"))
-@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @Order(Integer.MAX_VALUE - 1)
 class IndexingBenchmark {
 
@@ -81,22 +80,19 @@ class IndexingBenchmark {
     void indexingThroughputAndSearchLatency() throws Exception {
         line("Bulletin Search benchmark, %s, %d events, %d cores, engine %s", Instant.now(), EVENTS,
                 Runtime.getRuntime().availableProcessors(), engine.send("GET", "/", null).path("version").path("number").asText());
-        List<ArticleEvent> events = BenchmarkCorpus.generate(EVENTS, new Random(7));
+        List<ArticleEvent> events = generate(EVENTS, 7);
         long bytes = events.stream().mapToLong(e -> e.title().length() + e.body().length()).sum();
         line("corpus: %d articles, %.1f MB of text, %.0f chars per body on average", events.size(), bytes / 1e6,
                 events.stream().mapToInt(e -> e.body().length()).average().orElse(0));
 
         // Warm the engine and the JIT on both paths with documents of the same shape.
-        rawBulk("bench-warmup-" + UUID.randomUUID().toString().substring(0, 8),
-                BenchmarkCorpus.generate(10_000, new Random(1)));
+        rawBulk("bench-warmup-" + UUID.randomUUID().toString().substring(0, 8), generate(10_000, 1));
 
         // 1. The service: one committed transaction (a read-committed consumer sees nothing before the
         //    commit), then the time until the engine confirmed every document.
         double before = indexedCount();
         long produceStart = System.nanoTime();
-        try (ArticlePublisher publisher = new ArticlePublisher()) {
-            publisher.publish(events);
-        }
+        Kafka.publish(events);
         long committed = System.nanoTime();
         line("produce (1 transaction, idempotent, acks=all): %.1f s, %.0f events/s", seconds(produceStart, committed),
                 EVENTS / seconds(produceStart, committed));
@@ -223,65 +219,16 @@ class IndexingBenchmark {
         System.out.println(text);
     }
 
-    /** Generated English-like articles in the bulletin's register; deterministic for a seed. */
-    static final class BenchmarkCorpus {
-
-        private static final String[] VOCABULARY = ("customs border trade port harbour cargo container vessel "
-                + "inspection officer officers importer importers exporter exporters declaration declarations tariff "
-                + "tariffs duty duties clearance post-clearance audit audits risk management single window pilot "
-                + "programme training workshop ministry finance revenue agency report annual growth valuation dispute "
-                + "disputes origin rules certificate certificates preferential agreement regional ministers levy "
-                + "e-commerce parcels airport mail centre consignments low-value threshold scanner scanners quarantine "
-                + "fruit pests veterinary cattle timber logs licence forestry reserve smuggling seizure seized illegal "
-                + "warehouse bonded transit corridor guarantee bonds manifest permit permits system digital electronic "
-                + "modernisation reform capacity building technical assistance donor partners cooperation agreement "
-                + "signed launched introduced announced expanded tightened reviewed published measured studies study "
-                + "waiting times lorries trucks inland crossing gate post checkpoint release goods company companies "
-                + "records data sharing analysis efficiency facilitation compliance enforcement penalty penalties "
-                + "investigation fraud undervaluation classification tariff-line nomenclature harmonized code codes "
-                + "statistics collection collections rising falling fewer more better faster quickly slowly weekly "
-                + "monthly quarterly coffee cocoa beans textile machinery equipment spare parts agricultural farmers "
-                + "fisheries fish frozen vehicles fuel petroleum pharmaceuticals medicines vaccines cold chain "
-                + "coastal island islands mainland northern southern eastern western central province district "
-                + "capital city officials staff team teams unit units division department authority authorities "
-                + "government parliament law regulation regulations decree notice guidance traders brokers agents "
-                + "shipping lines carriers freight forwarders logistics operators terminal terminals berth quay "
-                + "samoa fiji tonga botswana lesotho madagascar namibia zambia malawi kenya uganda rwanda ghana").split(" ");
-        private static final String[] CONNECTORS = {"the", "a", "of", "and", "for", "to", "in", "on", "with", "at", "by"};
-
-        static List<ArticleEvent> generate(int count, Random random) {
-            List<ArticleEvent> events = new ArrayList<>(count);
-            Instant start = Instant.parse("2024-01-01T00:00:00Z");
-            for (int i = 0; i < count; i++) {
-                int upload = i / 1000;
-                String title = capitalize(words(random, 5 + random.nextInt(5), false)) + " " + (i + 1);
-                StringBuilder body = new StringBuilder();
-                int sentences = 3 + random.nextInt(4);
-                for (int s = 0; s < sentences; s++) {
-                    body.append(capitalize(words(random, 10 + random.nextInt(12), true))).append(". ");
-                }
-                events.add(ArticleEvent.of(title, body.toString().strip(), "bench-" + (upload % 10) + ".txt",
-                        "bench-upload-" + upload, i % 1000 + 1, start.plusSeconds(3600L * upload)));
-            }
-            return events;
+    /** Articles from the platform's {@link BulletinGenerator}, in uploads of 1,000; deterministic for a seed. */
+    private static List<ArticleEvent> generate(int count, long seed) {
+        BulletinGenerator generator = new BulletinGenerator(seed);
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        List<ArticleEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int upload = i / 1000;
+            events.add(ArticleEvent.of(generator.title(i + 1), generator.body(), "bench-" + (upload % 10) + ".txt",
+                    "bench-upload-" + seed + "-" + upload, i % 1000 + 1, start.plusSeconds(3600L * upload)));
         }
-
-        private static String words(Random random, int n, boolean connectors) {
-            List<String> words = new ArrayList<>(n);
-            for (int w = 0; w < n; w++) {
-                if (connectors && random.nextInt(3) == 0) {
-                    words.add(CONNECTORS[random.nextInt(CONNECTORS.length)]);
-                } else {
-                    // skewed towards the start of the vocabulary, as real word frequencies are
-                    double r = random.nextDouble();
-                    words.add(VOCABULARY[(int) (VOCABULARY.length * r * r)]);
-                }
-            }
-            return String.join(" ", words);
-        }
-
-        private static String capitalize(String text) {
-            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        }
+        return events;
     }
 }

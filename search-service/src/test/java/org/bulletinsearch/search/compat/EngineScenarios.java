@@ -19,7 +19,6 @@ import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.indexing.ArticleDocument;
 import org.bulletinsearch.search.indexing.ArticleIndexer;
-import org.bulletinsearch.search.indexing.Backoff;
 import org.bulletinsearch.search.indexing.IndexConfig;
 import org.bulletinsearch.search.indexing.IndexDocument;
 import org.bulletinsearch.search.indexing.IndexManager;
@@ -31,7 +30,8 @@ import org.bulletinsearch.search.query.SearchCriteria;
 import org.bulletinsearch.search.query.SearchHit;
 import org.bulletinsearch.search.query.SearchParameters;
 import org.bulletinsearch.search.query.SearchResponse;
-import org.bulletinsearch.search.support.CustomsCorpusText;
+import org.bulletinsearch.search.support.RelevanceFixtures;
+import org.bulletinsearch.search.support.Retries;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +71,7 @@ abstract class EngineScenarios {
             }
 
             public String version() {
-                return "v1";
+                return "v2";
             }
 
             public int shards() {
@@ -83,19 +83,19 @@ abstract class EngineScenarios {
             }
         });
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        indexer = new ArticleIndexer(engine, indexManager, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)),
-                new IndexingMetrics(registry));
+        indexer = new ArticleIndexer(engine, indexManager, Retries.policy(Duration.ofMillis(100), Duration.ofSeconds(1),
+                retrying -> { }), new IndexingMetrics(registry));
         QueryConfig queryConfig = new SmallRyeConfigBuilder().withMapping(QueryConfig.class).build()
                 .getConfigMapping(QueryConfig.class);
         search = new ArticleSearch(engine, indexManager, queryConfig, registry);
         parameters = new SearchParameters(queryConfig);
 
         indexManager.ensureIndex();
-        assertThat(indexManager.aliasTarget()).isEqualTo(alias + "-v1");
-        corpus = CustomsCorpusText.events();
+        assertThat(indexManager.aliasTarget()).isEqualTo(alias + "-v2");
+        corpus = RelevanceFixtures.events();
         List<IndexDocument> documents = new ArrayList<>();
         corpus.forEach(event -> documents.add(IndexDocument.of(ArticleDocument.of(event))));
-        ArticleIndexer.Result result = indexer.index(documents);
+        ArticleIndexer.Result result = indexer.index(documents).await().atMost(Duration.ofMinutes(1));
         assertThat(result.indexed()).isEqualTo(corpus.size());
         // Tests only: make the documents searchable now instead of within the refresh interval.
         engine.send("POST", "/" + alias + "/_refresh", null);
@@ -163,11 +163,11 @@ abstract class EngineScenarios {
 
     @Test
     void facetsIgnoreTheirOwnFilter() {
-        SearchResponse weekly = find(null, "sourceName", CustomsCorpusText.WEEKLY_SOURCE);
+        SearchResponse weekly = find(null, "sourceName", RelevanceFixtures.WEEKLY_SOURCE);
         assertThat(weekly.total()).isEqualTo(8);
         assertThat(weekly.facets().sourceName()).extracting(FacetValue::value, FacetValue::count).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(CustomsCorpusText.WEEKLY_SOURCE, 8L),
-                org.assertj.core.groups.Tuple.tuple(CustomsCorpusText.MONTHLY_SOURCE, 9L));
+                org.assertj.core.groups.Tuple.tuple(RelevanceFixtures.WEEKLY_SOURCE, 8L),
+                org.assertj.core.groups.Tuple.tuple(RelevanceFixtures.MONTHLY_SOURCE, 9L));
         assertThat(weekly.facets().ingestedAt().buckets()).isNotEmpty();
     }
 
@@ -202,7 +202,7 @@ abstract class EngineScenarios {
         String bad = "dddddddddddddddddddddddddddddddd";
         ArticleIndexer.Result result = indexer.index(List.of(
                 IndexDocument.of(ArticleDocument.of(corpus.get(0))),
-                new IndexDocument(bad, Map.of("id", bad, "unexpected", true))));
+                new IndexDocument(bad, Map.of("id", bad, "unexpected", true)))).await().atMost(Duration.ofMinutes(1));
         assertThat(result.indexed()).isEqualTo(1);
         assertThat(result.rejected()).singleElement()
                 .satisfies(refused -> assertThat(refused.errorType()).isEqualTo("strict_dynamic_mapping_exception"));

@@ -19,10 +19,12 @@ import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.indexing.BulkItemOutcome.Kind;
+import org.bulletinsearch.search.support.Retries;
 import org.junit.jupiter.api.Test;
 
 /**
- * The retry and isolation rules of {@link ArticleIndexer}, against a scripted engine. The real
+ * The retry and isolation rules of {@link ArticleIndexer}, with the shared retry policy (short delays),
+ * against a scripted engine. The real
  * engine's behaviour is covered by the integration tests; what cannot be provoked there on demand
  * (a whole {@code _bulk} refused with a 4xx, items answered with 429) is covered here.
  */
@@ -75,9 +77,14 @@ class ArticleIndexerTest {
         }
     }
 
-    private static ArticleIndexer indexer(SearchEngine engine, SimpleMeterRegistry registry) {
-        return new ArticleIndexer(engine, new FixedIndex(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
-                new IndexingMetrics(registry));
+    private static ArticleIndexer.Result index(SearchEngine engine, SimpleMeterRegistry registry,
+            List<IndexDocument> documents) {
+        IndexingMetrics metrics = new IndexingMetrics(registry);
+        ArticleIndexer indexer = new ArticleIndexer(engine, new FixedIndex(),
+                Retries.policy(Duration.ofMillis(1), Duration.ofMillis(5), metrics::retrying), metrics);
+        ArticleIndexer.Result result = indexer.index(documents).await().atMost(Duration.ofSeconds(30));
+        assertThat(registry.get("search.indexing.waiting").gauge().value()).as("nothing held back any more").isZero();
+        return result;
     }
 
     private static JsonNode answer(List<String> ids, Function<String, Integer> status) {
@@ -106,7 +113,7 @@ class ArticleIndexerTest {
             return answer(ids, id -> id.equals("c") ? 400 : id.equals("b") && round[0] <= 2 ? 429 : 201);
         });
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ArticleIndexer.Result result = indexer(engine, registry).index(documents("a", "b", "c", "d"));
+        ArticleIndexer.Result result = index(engine, registry, documents("a", "b", "c", "d"));
 
         assertThat(result.indexed()).isEqualTo(3);
         assertThat(result.rejected()).extracting(BulkItemOutcome::id).containsExactly("c");
@@ -120,11 +127,11 @@ class ArticleIndexerTest {
         int[] calls = {0};
         ScriptedEngine engine = new ScriptedEngine(ids -> {
             if (++calls[0] <= 3) {
-                throw new SearchEngineUnavailableException("connection refused", 0, null);
+                throw new SearchEngineUnavailableException(0, "engine_unavailable", "connection refused", null);
             }
             return answer(ids, id -> 201);
         });
-        ArticleIndexer.Result result = indexer(engine, new SimpleMeterRegistry()).index(documents("a", "b"));
+        ArticleIndexer.Result result = index(engine, new SimpleMeterRegistry(), documents("a", "b"));
         assertThat(result.indexed()).isEqualTo(2);
         assertThat(result.rejected()).isEmpty();
         assertThat(engine.requests).hasSize(4);
@@ -138,8 +145,8 @@ class ArticleIndexerTest {
             }
             return answer(ids, id -> 201);
         });
-        ArticleIndexer.Result result = indexer(engine, new SimpleMeterRegistry())
-                .index(documents("a", "b", "c", "bad", "e", "f", "g"));
+        ArticleIndexer.Result result = index(engine, new SimpleMeterRegistry(),
+                documents("a", "b", "c", "bad", "e", "f", "g"));
         assertThat(result.indexed()).isEqualTo(6);
         assertThat(result.rejected()).singleElement().satisfies(refused -> {
             assertThat(refused.id()).isEqualTo("bad");
@@ -153,7 +160,7 @@ class ArticleIndexerTest {
         ScriptedEngine engine = new ScriptedEngine(ids -> answer(ids, id -> 201));
         List<IndexDocument> documents = List.of(new IndexDocument("a", Map.of("v", 1)), new IndexDocument("b", Map.of()),
                 new IndexDocument("a", Map.of("v", 2)));
-        ArticleIndexer.Result result = indexer(engine, new SimpleMeterRegistry()).index(documents);
+        ArticleIndexer.Result result = index(engine, new SimpleMeterRegistry(), documents);
         assertThat(result.indexed()).isEqualTo(2);
         assertThat(engine.requests).containsExactly(List.of("b", "a"));
     }
@@ -170,7 +177,7 @@ class ArticleIndexerTest {
         ScriptedEngine engine = new ScriptedEngine(ids -> answer(ids, id -> 201));
         List<IndexDocument> documents = List.of(new IndexDocument("a", Map.of("id", "a")),
                 new IndexDocument("broken", new Unserializable("broken")), new IndexDocument("c", Map.of("id", "c")));
-        ArticleIndexer.Result result = indexer(engine, new SimpleMeterRegistry()).index(documents);
+        ArticleIndexer.Result result = index(engine, new SimpleMeterRegistry(), documents);
 
         assertThat(result.indexed()).isEqualTo(2);
         assertThat(result.rejected()).singleElement().satisfies(refused -> {

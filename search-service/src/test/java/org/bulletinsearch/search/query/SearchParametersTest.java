@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import org.bulletinsearch.edge.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 
 class SearchParametersTest {
@@ -80,6 +81,43 @@ class SearchParametersTest {
         assertThat(instants.ingestedFrom()).isEqualTo(Instant.parse("2024-10-01T08:00:00Z"));
         assertRefused(() -> parameters.criteria(null, List.of(), List.of(), "yesterday", null, null, null, null), "from");
         assertRefused(() -> parameters.criteria(null, List.of(), List.of(), "2024-11-01", "2024-10-01", null, null, null), "from");
+    }
+
+    @Test
+    void datesTheEngineCannotStoreAreRefusedNamingTheParameter() {
+        // +999999999-12-31 parses as a Java date but is far beyond what the engine's date field takes
+        assertRefused(() -> parameters.criteria(null, List.of(), List.of(), null, "+999999999-12-31", null, null, null), "to");
+        assertRefused(() -> parameters.criteria(null, List.of(), List.of(), "-0001-01-01", null, null, null, null), "from");
+        assertRefused(() -> parameters.criteria(null, List.of(), List.of(), "10000-01-01T00:00:00Z", null, null, null, null),
+                "from");
+        assertThat(parameters.criteria(null, List.of(), List.of(), null, "9999-12-31", null, null, null).ingestedTo())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59.999Z"));
+    }
+
+    @Test
+    void queriesAreComposedAndWithoutInvisibleCharacters() {
+        // decomposed "Zürich", a soft hyphen and a zero-width space: what the index's analyzers see too
+        UserQuery query = parameters.query("\"in Zu\u0308rich\" Zoll\u00ADamt\u200B");
+        assertThat(query.text()).isEqualTo("\"in Z\u00fcrich\" Zollamt");
+        assertThat(parameters.prefix(" Zu\u0308r\u00AD ")).isEqualTo("Z\u00fcr");
+        assertRefused(() -> parameters.query("customs\u0000"), "q");
+        assertRefused(() -> parameters.prefix("bot\u0007"), "q");
+        // lengths count characters, not UTF-16 units: 1000 ships are 2000 units
+        assertThat(parameters.query("\uD83D\uDEA2".repeat(1000))).isNotNull();
+        assertRefused(() -> parameters.query("\uD83D\uDEA2".repeat(1001)), "q");
+    }
+
+    @Test
+    void suggestionAndRelatedSizesAndArticleIds() {
+        assertThat(parameters.suggestions(null)).isEqualTo(5);
+        assertThat(parameters.related("100")).isEqualTo(100);
+        for (String size : List.of("0", "21", "-1", "x")) {
+            assertRefused(() -> parameters.suggestions(size), "size");
+        }
+        assertRefused(() -> parameters.related("101"), "size");
+        assertThat(SearchParameters.articleId("0123456789abcdef0123456789abcdef")).isNotNull();
+        assertRefused(() -> SearchParameters.articleId("0123456789ABCDEF0123456789ABCDEF"), "id");
+        assertRefused(() -> SearchParameters.articleId("x\u0000"), "id");
     }
 
     @Test

@@ -105,6 +105,8 @@ class UserQueryTest {
         assertThat(UserQuery.autoFuzziness("abc")).isEqualTo(1);
         assertThat(UserQuery.autoFuzziness("abcde")).isEqualTo(1);
         assertThat(UserQuery.autoFuzziness("abcdef")).isEqualTo(2);
+        assertThat(UserQuery.autoFuzziness("a".repeat(40))).isEqualTo(2);
+        assertThat(UserQuery.autoFuzziness("\u8b0e".repeat(41))).as("too long to loosen").isZero();
     }
 
     @Test

@@ -9,12 +9,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -73,35 +72,7 @@ final class KafkaServer implements RunningServer {
         int port = options.portOrFree();
         int controllerPort = reusableControllerPort(state.getProperty("controller.port"), port);
 
-        Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", NODE_ID);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        props.put("log.dirs", logDir.toString());
-        props.put("num.partitions", "3");
-        props.put("auto.create.topics.enable", "true");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "1");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("share.coordinator.state.topic.num.partitions", "1");
-        props.put("default.replication.factor", "1");
-        props.put("min.insync.replicas", "1");
-        // The log cleaner (compacted topics such as __consumer_offsets) allocates this on the heap
-        // up front; Kafka's default of 128 MiB is most of a small broker's memory.
-        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
-        options.extra().forEach(props::put);
-
-        KafkaConfig config = new KafkaConfig(props, false);
+        KafkaConfig config = new KafkaConfig(brokerProperties(port, controllerPort, logDir, options.extra()), false);
 
         String clusterId = formatIfNeeded(logDir);
 
@@ -129,6 +100,36 @@ final class KafkaServer implements RunningServer {
         endpoint.put("controllerPort", Integer.toString(controllerPort));
         endpoint.put("clusterId", clusterId);
         return new KafkaServer(server, endpoint);
+    }
+
+    /** The single-node broker and controller described above; {@code extra} (launcher options) overrides any of it. */
+    private static Properties brokerProperties(int port, int controllerPort, Path logDir, Map<String, String> extra) {
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", NODE_ID);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        props.put("log.dirs", logDir.toString());
+        props.put("num.partitions", "3");
+        props.put("auto.create.topics.enable", "true");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        // One broker: one replica of everything, and one partition for each internal topic.
+        for (String single : List.of("offsets.topic.replication.factor", "offsets.topic.num.partitions",
+                "transaction.state.log.replication.factor", "transaction.state.log.min.isr",
+                "transaction.state.log.num.partitions", "share.coordinator.state.topic.replication.factor",
+                "share.coordinator.state.topic.min.isr", "share.coordinator.state.topic.num.partitions",
+                "default.replication.factor", "min.insync.replicas")) {
+            props.put(single, "1");
+        }
+        // The log cleaner (compacted topics such as __consumer_offsets) allocates this on the heap
+        // up front; Kafka's default of 128 MiB is most of a small broker's memory.
+        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+        props.putAll(extra);
+        return props;
     }
 
     /** Formats the log directory once; returns the cluster id stored in its meta.properties. */

@@ -13,6 +13,7 @@ public final class KafkaServerMain {
     private KafkaServerMain() {
     }
 
+    /** Runs Kafka until stdin closes or SIGTERM. */
     public static void main(String[] args) {
         ServerMain.run("kafka", args, options -> KafkaServer.start(options));
     }

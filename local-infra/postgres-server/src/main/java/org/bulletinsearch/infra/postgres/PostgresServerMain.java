@@ -15,6 +15,7 @@ public final class PostgresServerMain {
     private PostgresServerMain() {
     }
 
+    /** Runs PostgreSQL until stdin closes or SIGTERM. */
     public static void main(String[] args) {
         ServerMain.run("postgres", args, options -> PostgresServer.start(options));
     }

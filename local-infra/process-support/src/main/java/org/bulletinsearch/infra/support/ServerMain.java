@@ -2,22 +2,24 @@ package org.bulletinsearch.infra.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
  * The protocol every server launcher speaks with the process that spawned it.
@@ -35,14 +37,16 @@ import java.util.stream.Collectors;
  */
 public final class ServerMain {
 
+    /** Starts the line a server prints once it accepts clients. */
     public static final String READY_PREFIX = "LOCAL-INFRA READY ";
+    /** Starts the line a server prints when it cannot start. */
     public static final String FAILED_PREFIX = "LOCAL-INFRA FAILED ";
     private static final String LOCK_FILE = "local-infra.lock";
     /** How long a launcher waits for the data directory of a launcher that is still stopping. */
     private static final Duration DATA_DIR_LOCK_WAIT = Duration.ofSeconds(30);
 
     @SuppressWarnings("unused") // kept so that the channel, and with it the lock, stays open
-    private static volatile FileLock dataDirLock;
+    private static volatile FolderLock dataDirLock;
 
     /** What a server needs to run; {@link #close()} stops it and must be idempotent. */
     public interface RunningServer extends AutoCloseable {
@@ -53,38 +57,47 @@ public final class ServerMain {
         void close() throws Exception;
     }
 
+    /** A launcher's way of starting its server from the parsed arguments. */
     @FunctionalInterface
     public interface ServerStarter {
+        /** Starts the server; returns once it accepts clients. */
         RunningServer start(Options options) throws Exception;
     }
 
-    /** Parsed launcher arguments. */
+    /**
+     * Parsed launcher arguments: {@code --port=N} (0, the default, picks a free port), {@code --data-dir=PATH}
+     * (without it a temporary directory, not {@link #persistent}), and any other {@code --key=value} as
+     * {@link #extra}.
+     */
     public record Options(int port, Path dataDir, boolean persistent, Map<String, String> extra) {
 
+        /** Parses the arguments (picocli; an {@link IllegalArgumentException} if one is wrong) and creates the data directory. */
         public static Options parse(String[] args) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String arg : args) {
-                if (!arg.startsWith("--") || !arg.contains("=")) {
+            Arguments parsed = new Arguments();
+            try {
+                new CommandLine(parsed).parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            Map<String, String> extra = new LinkedHashMap<>();
+            for (String arg : parsed.extra) {
+                int eq = arg.indexOf('=');
+                if (!arg.startsWith("--") || eq < 0) {
                     throw new IllegalArgumentException("expected --key=value, got: " + arg);
                 }
-                int eq = arg.indexOf('=');
-                values.put(arg.substring(2, eq), arg.substring(eq + 1));
+                extra.put(arg.substring(2, eq), arg.substring(eq + 1));
             }
-            int port = Integer.parseInt(values.getOrDefault("port", "0"));
-            String dir = values.remove("data-dir");
-            values.remove("port");
+            boolean persistent = parsed.dataDir != null && !parsed.dataDir.isBlank();
             try {
-                if (dir == null || dir.isBlank()) {
-                    return new Options(port, Files.createTempDirectory("local-infra-"), false, Map.copyOf(values));
-                }
-                Path dataDir = Path.of(dir).toAbsolutePath();
-                Files.createDirectories(dataDir);
-                return new Options(port, dataDir, true, Map.copyOf(values));
+                Path dataDir = persistent ? Files.createDirectories(Path.of(parsed.dataDir).toAbsolutePath())
+                        : Files.createTempDirectory("local-infra-");
+                return new Options(parsed.port, dataDir, persistent, Map.copyOf(extra));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data directory", e);
             }
         }
 
+        /** The value of an extra {@code --key=value} argument. */
         public Optional<String> get(String key) {
             return Optional.ofNullable(extra.get(key));
         }
@@ -93,6 +106,13 @@ public final class ServerMain {
         public int portOrFree() {
             return port != 0 ? port : freePort();
         }
+    }
+
+    /** The launcher protocol's command line; every {@code --key=value} it does not name is for the server. */
+    private static final class Arguments {
+        @Option(names = "--port") int port;
+        @Option(names = "--data-dir") String dataDir;
+        @Unmatched List<String> extra = new ArrayList<>();
     }
 
     private ServerMain() {
@@ -150,26 +170,15 @@ public final class ServerMain {
     }
 
     /**
-     * Makes the data directory this launcher's until its JVM exits (the OS releases the lock even
-     * on kill -9). Two servers on one directory corrupt it, and the servers' own locks come too late:
-     * a second Kafka writes to its metadata log before its log manager finds the directory locked.
-     * A launcher that is still stopping (a platform restarted at once) is waited for, up to
-     * {@link #DATA_DIR_LOCK_WAIT}.
+     * Makes the data directory this launcher's until its JVM exits. Two servers on one directory corrupt it,
+     * and the servers' own locks come too late: a second Kafka writes to its metadata log before its log
+     * manager finds the directory locked. A launcher that is still stopping (a platform restarted at once)
+     * is waited for, up to {@link #DATA_DIR_LOCK_WAIT}.
      */
     private static void lockDataDirectory(Path dataDir) throws IOException, InterruptedException {
-        FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        long deadline = System.nanoTime() + DATA_DIR_LOCK_WAIT.toNanos();
-        FileLock lock;
-        while ((lock = channel.tryLock()) == null) {
-            if (System.nanoTime() > deadline) {
-                channel.close();
-                throw new IllegalStateException("data directory " + dataDir + " is in use by another running launcher"
-                        + " (still after " + DATA_DIR_LOCK_WAIT.toSeconds() + " s)");
-            }
-            Thread.sleep(200);
-        }
-        dataDirLock = lock;
+        dataDirLock = FolderLock.acquire(dataDir.resolve(LOCK_FILE), DATA_DIR_LOCK_WAIT, holder -> true, holder -> { })
+                .orElseThrow(() -> new IllegalStateException("data directory " + dataDir + " is in use by another running"
+                        + " launcher (still after " + DATA_DIR_LOCK_WAIT.toSeconds() + " s)"));
     }
 
     /** Parses a ready line into its key/value pairs. */
@@ -187,6 +196,7 @@ public final class ServerMain {
         return values;
     }
 
+    /** A TCP port nobody listens on right now. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
@@ -196,36 +206,24 @@ public final class ServerMain {
         }
     }
 
+    /** Deletes a directory tree (nothing if it is null or gone); what cannot be deleted is reported on stderr. */
     public static void deleteRecursively(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 
     private static void waitForStdinEof(InputStream in) {
-        byte[] buffer = new byte[256];
         try {
-            while (in.read(buffer) >= 0) {
-                // Input is ignored; only its end matters.
-            }
-        } catch (IOException ignored) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException parentGone) {
             // A broken pipe means the parent is gone as well.
         }
     }

@@ -1,0 +1,76 @@
+package org.bulletinsearch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code bench/run}'s options as bench/run and bench/README.md document them, parsed only. */
+class BenchOptionsTest {
+
+    private static BenchOptions parse(String... args) {
+        BenchOptions options = new BenchOptions();
+        new CommandLine(options).parseArgs(args);
+        return options;
+    }
+
+    @Test
+    void theDefaultsAreThePublishedBenchmark() {
+        BenchOptions options = parse();
+        assertThat(options.isStandard()).isTrue();
+        assertThat(options.rounds).isEqualTo(3);
+        assertThat(options.articles).isEqualTo(100_000);
+        assertThat(options.phases).containsExactlyElementsOf(BenchOptions.PHASES);
+        assertThat(options.budget().toSeconds()).isEqualTo(870);
+        assertThat(options.noReadme).isFalse();
+    }
+
+    @Test
+    void everyDocumentedOptionIsRead() {
+        BenchOptions options = parse("--rounds=2", "--articles=5000", "--files=5", "--threads=8", "--search-seconds=3",
+                "--catalog-seconds=4", "--freshness-seconds=6", "--budget-minutes=1.5", "--phases=search,ingest",
+                "--profile", "--service-jvm=-XX:+UseG1GC  -Xss512k", "--seed=7", "--out=/tmp/r", "--keep-data", "--no-readme");
+
+        assertThat(List.of(options.rounds, options.articles, options.files, options.threads, options.searchSeconds,
+                options.catalogSeconds, options.freshnessSeconds)).containsExactly(2, 5000, 5, 8, 3, 4, 6);
+        assertThat(options.budget().toSeconds()).isEqualTo(90);
+        assertThat(options.phases).containsExactly("search", "ingest");
+        assertThat(options.runs("catalog")).isFalse();
+        assertThat(options.serviceJvm).containsExactly("-XX:+UseG1GC", "-Xss512k");
+        assertThat(options.seed).isEqualTo(7);
+        assertThat(options.out).isEqualTo(Path.of("/tmp/r"));
+        assertThat(options.profile && options.keepData && options.noReadme).isTrue();
+        assertThat(options.isStandard()).isFalse();
+    }
+
+    @Test
+    void quickIsASmokeRunThatLaterOptionsStillAdjust() {
+        BenchOptions quick = parse("--quick");
+        assertThat(List.of(quick.articles, quick.files, quick.rounds, quick.warmupSeconds)).containsExactly(20_000, 4, 1, 1);
+        assertThat(parse("--quick", "--rounds=2").rounds).isEqualTo(2);
+    }
+
+    @Test
+    void wrongValuesAreUsageErrors() {
+        for (String[] args : List.of(new String[] {"--rounds=0"}, new String[] {"--phases=ingest,warp"},
+                new String[] {"--threads=many"}, new String[] {"--articles=1001"}, new String[] {"--bogus"})) {
+            StringWriter err = new StringWriter();
+            BenchOptions options = new BenchOptions();
+            int exit = new CommandLine(options).setErr(new PrintWriter(err)).execute(args);
+            assertThat(exit).as("%s: %s", List.of(args), err).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        StringWriter out = new StringWriter();
+        assertThat(new CommandLine(new BenchOptions()).setOut(new PrintWriter(out)).execute("--help")).isZero();
+        assertThat(out.toString()).contains("--rounds", "--articles", "--files", "--threads", "--search-seconds",
+                "--catalog-seconds", "--freshness-seconds", "--budget-minutes", "--phases", "--profile", "--service-jvm",
+                "--quick", "--seed", "--out", "--keep-data", "--no-readme");
+    }
+}

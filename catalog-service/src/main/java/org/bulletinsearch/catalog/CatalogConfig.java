@@ -1,0 +1,28 @@
+package org.bulletinsearch.catalog;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * The catalog's own settings (prefix {@code catalog}), set in application.properties with their
+ * environment variables. Retry pauses of the consumer are the shared {@code consumer.retry.*}
+ * ({@link org.bulletinsearch.consumption.RetryConfig}).
+ */
+@ConfigMapping(prefix = "catalog")
+public interface CatalogConfig {
+
+    /** {@code GET /articles}. */
+    Paging articles();
+
+    /** {@code GET /uploads/{uploadId}}. */
+    Paging uploads();
+
+    /** Page sizes of one listing, in items. */
+    interface Paging {
+
+        /** Size of a page when the request names none. */
+        int defaultPageSize();
+
+        /** Largest {@code size} a request may ask for; larger is a 400. */
+        int maxPageSize();
+    }
+}

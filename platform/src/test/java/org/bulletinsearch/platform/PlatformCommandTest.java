@@ -1,0 +1,73 @@
+package org.bulletinsearch.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** {@code ./bulletin-search}'s command line, without starting anything. */
+class PlatformCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
+
+    private CommandLine cli() {
+        return PlatformCommand.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(out, true));
+    }
+
+    @Test
+    void runIsTheDefaultAndTakesItsOptionsWithOrWithoutTheWordRun() {
+        CommandLine bare = cli();
+        bare.parseArgs("--fresh", "--no-samples", "--data-dir=" + tmp);
+        PlatformCommand command = bare.getCommand();
+        assertThat(command.run.fresh).isTrue();
+        assertThat(command.run.noSamples).isTrue();
+        assertThat(command.run.dataDir).isEqualTo(tmp);
+
+        ParseResult withRun = cli().parseArgs("run", "--fresh");
+        assertThat(withRun.subcommand().matchedOptionValue("--fresh", false)).isTrue();
+        assertThat(withRun.subcommand().matchedOptionValue("--no-samples", false)).isFalse();
+    }
+
+    @Test
+    void generateWritesTheArticlesSpreadOverTheFiles() throws Exception {
+        assertThat(cli().execute("generate", "--articles=5", "--files=2", "--seed=7", tmp.toString())).isZero();
+
+        assertThat(Files.readString(tmp.resolve("generated-001.txt"))).contains("no. 1\n", "no. 3\n").doesNotContain("no. 4\n");
+        assertThat(Files.readString(tmp.resolve("generated-002.txt"))).contains("no. 4\n", "no. 5\n");
+        assertThat(tmp.resolve("generated-003.txt")).doesNotExist();
+    }
+
+    @Test
+    void loadingAFileThatIsNotThereIsOneLineAndExitCode1() {
+        assertThat(cli().execute("load", tmp.resolve("missing.txt").toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("platform: no such file: " + tmp.resolve("missing.txt"));
+    }
+
+    @Test
+    void wrongUsageIsExitCode2WithTheUsage() {
+        assertThat(cli().execute("load")).isEqualTo(2);
+        assertThat(err.toString()).contains("FILE");
+        assertThat(cli().execute("launch")).isEqualTo(2);
+        assertThat(cli().execute("--articles=5")).isEqualTo(2);
+    }
+
+    @Test
+    void helpNamesEveryCommandAndTheEnvironment() {
+        assertThat(cli().execute("--help")).isZero();
+        assertThat(out.toString()).contains("run", "load", "generate", "--fresh", "--no-samples", "--data-dir",
+                "INGEST_API_KEY", "INGEST_PORT", "KAFKA_PORT", "BULLETIN_DATA_DIR", "INGEST_URL");
+        out.getBuffer().setLength(0);
+        assertThat(cli().execute("help", "generate")).isZero();
+        assertThat(out.toString()).contains("--articles", "--files", "--seed", "DIR");
+    }
+}

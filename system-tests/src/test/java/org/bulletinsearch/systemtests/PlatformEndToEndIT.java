@@ -1,0 +1,187 @@
+package org.bulletinsearch.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bulletinsearch.infra.support.ServerMain;
+import org.bulletinsearch.platform.BulletinGenerator;
+import org.bulletinsearch.platform.Platform;
+import org.bulletinsearch.platform.Service;
+import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.platform.client.JsonHttp.Reply;
+import org.bulletinsearch.platform.client.PlatformClient;
+import org.bulletinsearch.platform.client.Upload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The packaged platform end to end: real Kafka, PostgreSQL and OpenSearch processes, the three
+ * services run from their {@code quarkus-run.jar}, and nothing but HTTP between this test and them.
+ * The tests build on each other (counts carry over), hence the order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndIT {
+
+    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+    private static final Duration CONSUMED = Duration.ofMinutes(3);
+
+    private static Path dataDir;
+    private static Platform platform;
+    private static PlatformClient api;
+    private static List<Path> bulletins;
+    /** Every article uploaded so far: id -> title. */
+    private static final Map<String, String> uploaded = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        dataDir = Files.createTempDirectory("platform-e2e-");
+        platform = Platform.builder(REPOSITORY)
+                .dataDir(dataDir)
+                .logDir(REPOSITORY.resolve("system-tests/target/platform-logs"))
+                .port(Service.INGEST, 0).port(Service.CATALOG, 0).port(Service.SEARCH, 0)
+                .apiKey("system-test-key")
+                .progress(line -> System.out.println("[platform] " + line))
+                .start();
+        api = platform.client();
+
+        bulletins = new ArrayList<>(PlatformClient.bulletinsIn(REPOSITORY.resolve("samples")));
+        Path seeds = REPOSITORY.resolveSibling("shared").resolve("seeds");
+        if (Files.isDirectory(seeds)) {
+            bulletins.addAll(PlatformClient.bulletinsIn(seeds));
+        } else {
+            System.out.println("[system-tests] " + seeds + " does not exist: seed bulletins not uploaded");
+        }
+        assertThat(bulletins).as("sample bulletins in samples/").isNotEmpty();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        ServerMain.deleteRecursively(dataDir);
+    }
+
+    @Test
+    @Order(1)
+    void everyUploadedArticleIsCatalogedOnceAndFoundByItsTitle() {
+        long accepted = 0;
+        for (Path file : bulletins) {
+            Upload upload = api.upload(file);
+            assertThat(upload.status()).as("upload of %s: %s", file.getFileName(), upload.refusal()).isEqualTo(202);
+            upload.articles().forEach(article -> uploaded.put(article.id(), article.title()));
+            accepted = System.nanoTime();
+        }
+        long lastAccepted = accepted;
+
+        await("catalog holds every article once").atMost(CONSUMED).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.catalogTotal() == uploaded.size());
+        await("search index holds every article once").atMost(CONSUMED).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.searchTotal("") == uploaded.size());
+        System.out.printf("[freshness] last upload's 202 -> all %d articles searchable: %d ms%n", uploaded.size(),
+                (System.nanoTime() - lastAccepted) / 1_000_000);
+
+        for (Map.Entry<String, String> article : uploaded.entrySet()) {
+            Reply stored = api.catalog("/articles/" + article.getKey());
+            assertThat(stored.status()).isEqualTo(200);
+            assertThat(stored.json().path("title").asText()).isEqualTo(article.getValue());
+
+            Reply found = api.search("/search?size=10&q=" + JsonHttp.encode("\"" + article.getValue() + "\""));
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(ids(found.json().get("hits"))).as("search for the title of %s", article.getKey())
+                    .contains(article.getKey());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void reUploadingTheSameFilesChangesNoCount() {
+        long catalogBefore = api.catalogTotal();
+        long indexBefore = api.searchTotal("");
+        List<String> uploadIds = new ArrayList<>();
+        for (Path file : bulletins) {
+            Upload upload = api.upload(file);
+            assertThat(upload.status()).isEqualTo(202);
+            uploadIds.add(upload.uploadId());
+            upload.articles().forEach(article -> assertThat(uploaded).containsKey(article.id()));
+        }
+        // Both consumers have seen the re-upload once its articles are listed under the new upload ids.
+        String lastUpload = uploadIds.get(uploadIds.size() - 1);
+        await().atMost(CONSUMED).until(() -> api.catalog("/uploads/" + lastUpload).status() == 200
+                && !api.catalog("/uploads/" + lastUpload).json().path("articles").isEmpty());
+        await().atMost(CONSUMED).until(() ->
+                api.search("/search?size=1&uploadId=" + lastUpload).json().path("total").asLong() > 0);
+
+        assertThat(api.catalogTotal()).isEqualTo(catalogBefore).isEqualTo(uploaded.size());
+        assertThat(api.searchTotal("")).isEqualTo(indexBefore).isEqualTo(uploaded.size());
+    }
+
+    @Test
+    @Order(3)
+    void aBadFileIsRefusedAndChangesNothing() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        Upload refused = api.upload(png, "picture.txt", "text/plain");
+        assertThat(refused.status()).isBetween(400, 499);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        String titleOnly = "A title with no body at all\n";
+        Upload noBody = api.upload(titleOnly.getBytes(StandardCharsets.UTF_8), "broken.txt", "text/plain");
+        assertThat(noBody.status()).isBetween(400, 499);
+
+        assertThat(api.catalogTotal()).isEqualTo(uploaded.size());
+        assertThat(api.searchTotal("")).isEqualTo(uploaded.size());
+    }
+
+    @Test
+    @Order(4)
+    void consumersKilledMidStreamLoseNothingAndDuplicateNothing(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        int articles = 30_000;
+        Path large = new BulletinGenerator(7).write(tmp.resolve("large.txt"), articles, 1);
+        long before = api.catalogTotal();
+        long expected = before + articles;
+
+        Upload upload = api.upload(large);
+        assertThat(upload.status()).isEqualTo(202);
+        assertThat(upload.articleCount()).isEqualTo(articles);
+
+        // Kill both consumers as soon as the catalog has started to take the new articles.
+        await().atMost(CONSUMED).pollInterval(Duration.ofMillis(20)).until(() -> api.catalogTotal() > before);
+        long catalogAtKill = api.catalogTotal();
+        long indexAtKill = api.searchTotal("");
+        platform.service(Service.CATALOG).kill();
+        platform.service(Service.SEARCH).kill();
+        System.out.printf("[crash] SIGKILL to catalog (%d of %d stored) and search (%d indexed)%n",
+                catalogAtKill - before, articles, indexAtKill - before);
+
+        platform.restart(Service.CATALOG);
+        platform.restart(Service.SEARCH);
+        await("catalog catches up").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.catalogTotal() == expected);
+        await("index catches up").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.searchTotal("") == expected);
+        assertThat(catalogAtKill).as("killed while consuming").isLessThan(expected);
+        // Stable: nothing more arrives later (no duplicates counted twice, none dropped).
+        assertThat(api.catalogTotal()).isEqualTo(expected);
+        assertThat(api.searchTotal("")).isEqualTo(expected);
+    }
+
+    private static List<String> ids(JsonNode hits) {
+        List<String> ids = new ArrayList<>();
+        hits.forEach(hit -> ids.add(hit.get("id").asText()));
+        return ids;
+    }
+
+}
