@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The infrastructure of the dev overlay is what the services expect: the event contract's topics
- * (compacted articles topic), a KRaft Kafka whose replication settings fit its brokers, and endpoints
+ * (articles topic kept forever, not compacted), a KRaft Kafka whose replication settings fit its brokers, and endpoints
  * and credentials that point at the Services and Secrets the operators create. Prod brings none of it
  * and points elsewhere.
  */
@@ -43,7 +43,7 @@ class InfrastructureTest {
     }
 
     @Test
-    void topicsAreTheEventContractsAndTheArticlesTopicIsCompacted() {
+    void topicsAreTheEventContractsAndTheArticlesTopicKeepsEverything() {
         JsonNode kafka = single(dev, STRIMZI, "Kafka");
         String cluster = kafka.path("metadata").path("name").asText();
         Set<String> topics = new TreeSet<>();
@@ -54,7 +54,10 @@ class InfrastructureTest {
                     .as("strimzi.io/cluster of topic %s", name).isEqualTo(cluster);
             String cleanup = topic.path("spec").path("config").path("cleanup.policy").asText("delete");
             if (name.equals(Topics.ARTICLES)) {
-                assertThat(cleanup).as("cleanup.policy of %s", name).isEqualTo("compact");
+                // every sighting and deletion is needed to rebuild the catalog from the topic
+                assertThat(cleanup).as("cleanup.policy of %s", name).isEqualTo("delete");
+                assertThat(topic.path("spec").path("config").path("retention.ms").asLong())
+                        .as("retention.ms of %s (forever)", name).isEqualTo(-1L);
             } else {
                 assertThat(cleanup).as("cleanup.policy of %s (dead letters are kept as they came)", name).isEqualTo("delete");
             }

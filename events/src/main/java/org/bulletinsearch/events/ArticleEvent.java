@@ -21,9 +21,13 @@ import java.util.Objects;
  * @param uploadId id of the upload this article came in
  * @param position 1-based position of the article within its file
  * @param ingestedAt when the ingest service accepted the upload
+ * @param supersedes the id of an earlier article this one corrects, or null; consumers show only the correction
+ * @param entities what the article is about, extracted at ingest, or null in events published before entities
+ *     existed (consumers then derive them from the text with the same gazetteer)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "articleId", "title", "body", "sourceName", "uploadId", "position", "ingestedAt"})
+@JsonPropertyOrder({"schemaVersion", "articleId", "title", "body", "sourceName", "uploadId", "position", "ingestedAt",
+        "supersedes", "entities"})
 public record ArticleEvent(
         int schemaVersion,
         String articleId,
@@ -32,7 +36,9 @@ public record ArticleEvent(
         String sourceName,
         String uploadId,
         int position,
-        Instant ingestedAt) {
+        Instant ingestedAt,
+        String supersedes,
+        Entities entities) implements ArticleRecord {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -51,6 +57,18 @@ public record ArticleEvent(
         String normalizedTitle = ArticleId.normalize(title);
         String normalizedBody = ArticleId.normalize(body);
         return new ArticleEvent(SCHEMA_VERSION, ArticleId.ofNormalized(normalizedTitle, normalizedBody), normalizedTitle,
-                normalizedBody, sourceName, uploadId, position, ingestedAt);
+                normalizedBody, sourceName, uploadId, position, ingestedAt, null, null);
+    }
+
+    /** This event, declaring that it corrects the article {@code earlierId} (null: corrects nothing). */
+    public ArticleEvent withSupersedes(String earlierId) {
+        return new ArticleEvent(schemaVersion, articleId, title, body, sourceName, uploadId, position, ingestedAt,
+                earlierId, entities);
+    }
+
+    /** This event with the entities extracted from its text. */
+    public ArticleEvent withEntities(Entities extracted) {
+        return new ArticleEvent(schemaVersion, articleId, title, body, sourceName, uploadId, position, ingestedAt,
+                supersedes, extracted);
     }
 }

@@ -19,16 +19,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes and reads {@link ArticleEvent}s in their JSON form, checking every payload read against the
- * JSON Schema ({@value #SCHEMA_RESOURCE}) and that its id matches its text. Thread-safe; create one
- * and share it.
+ * Writes and reads the values of {@link Topics#ARTICLES} in their JSON form: {@link ArticleEvent}s, checked
+ * against {@value #SCHEMA_RESOURCE} and for an id that matches their text, and {@link SightingRetraction}s,
+ * checked against {@value #RETRACTION_SCHEMA_RESOURCE}. Thread-safe; create one and share it.
  */
 public final class ArticleEventCodec {
 
     public static final String SCHEMA_RESOURCE = "/schema/article-event-v1.schema.json";
+    public static final String RETRACTION_SCHEMA_RESOURCE = "/schema/sighting-retraction-v1.schema.json";
 
     private final ObjectMapper mapper;
     private final JsonSchema schema;
+    private final JsonSchema retractionSchema;
 
     public ArticleEventCodec() {
         this.mapper = JsonMapper.builder()
@@ -36,28 +38,58 @@ public final class ArticleEventCodec {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        this.schema = loadSchema();
+        this.schema = loadSchema(SCHEMA_RESOURCE);
+        this.retractionSchema = loadSchema(RETRACTION_SCHEMA_RESOURCE);
     }
 
-    public byte[] toJson(ArticleEvent event) {
+    /** The JSON of an event or a retraction. */
+    public byte[] toJson(ArticleRecord record) {
         try {
-            return mapper.writeValueAsBytes(event);
+            return mapper.writeValueAsBytes(record);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an ArticleEvent always serializes", e);
+            throw new IllegalStateException("an ArticleRecord always serializes", e);
         }
     }
 
-    /** Reads and validates a payload; the exception's message says what is wrong with it. */
+    /**
+     * Reads and validates a value of the articles topic (a tombstone, which has none, is the caller's to
+     * handle); the exception's message says what is wrong with it.
+     */
+    public ArticleRecord decode(byte[] payload) throws InvalidArticleEventException {
+        JsonNode tree = tree(payload);
+        if (!SightingRetraction.KIND.equals(tree.path("kind").asText())) {
+            return event(tree);
+        }
+        List<String> violations = retractionSchema.validate(tree).stream().map(ValidationMessage::getMessage).sorted()
+                .toList();
+        if (!violations.isEmpty()) {
+            throw new InvalidArticleEventException("violates " + RETRACTION_SCHEMA_RESOURCE + ": "
+                    + String.join("; ", violations));
+        }
+        try {
+            return mapper.treeToValue(tree, SightingRetraction.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidArticleEventException("not an article event: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Reads and validates an {@link ArticleEvent}; anything else (a retraction too) is refused. */
     public ArticleEvent fromJson(byte[] payload) throws InvalidArticleEventException {
+        return event(tree(payload));
+    }
+
+    private JsonNode tree(byte[] payload) throws InvalidArticleEventException {
         if (payload == null || payload.length == 0) {
             throw new InvalidArticleEventException("empty payload");
         }
-        JsonNode tree;
         try {
-            tree = mapper.readTree(payload);
+            return mapper.readTree(payload);
         } catch (IOException e) {
             throw new InvalidArticleEventException("not JSON: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    private ArticleEvent event(JsonNode tree) throws InvalidArticleEventException {
         List<String> violations = validate(tree);
         if (!violations.isEmpty()) {
             throw new InvalidArticleEventException("violates " + SCHEMA_RESOURCE + ": " + String.join("; ", violations));
@@ -86,11 +118,11 @@ public final class ArticleEventCodec {
         return mapper;
     }
 
-    private static JsonSchema loadSchema() {
+    private static JsonSchema loadSchema(String resource) {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = ArticleEventCodec.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+        try (InputStream in = ArticleEventCodec.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + SCHEMA_RESOURCE);
+                throw new IllegalStateException("missing " + resource);
             }
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
         } catch (IOException e) {

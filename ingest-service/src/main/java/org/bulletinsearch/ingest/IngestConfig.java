@@ -15,12 +15,6 @@ import java.util.Optional;
 public interface IngestConfig {
 
     /**
-     * API keys accepted for uploads, comma-separated ({@code INGEST_API_KEY}). Required in production; the
-     * service refuses to start without one.
-     */
-    Optional<String> apiKey();
-
-    /**
      * Most bytes one upload may have, over all its files (enforced by {@code upload.UploadSizeLimit});
      * {@code quarkus.http.limits.max-body-size} must be larger.
      */

@@ -112,6 +112,9 @@ public final class Platform implements AutoCloseable {
         // Services are configured with the same variables as in production (see README).
         Map<String, String> environment = new LinkedHashMap<>(infrastructure.environment());
         environment.put("INGEST_API_KEY", settings.apiKey);
+        // The search service rebuilds its index from the catalog (reindex); both start in parallel, and the
+        // search service retries until the catalog answers.
+        environment.put("CATALOG_URL", "http://127.0.0.1:" + settings.ports.get(Service.CATALOG));
         for (Service service : Service.values()) {
             Path runJar = settings.repositoryRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
             services.put(service, new ServiceProcess(service, runJar, settings.ports.get(service), environment,

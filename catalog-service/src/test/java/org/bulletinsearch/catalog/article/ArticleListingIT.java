@@ -26,9 +26,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.bulletinsearch.catalog.support.Bulletins;
-import org.bulletinsearch.catalog.support.Kafka;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,9 +84,9 @@ class ArticleListingIT {
         thirdArticles.addAll(Bulletins.articles(tag, 50, 10));
         List<ArticleEvent> thirdEvents = Bulletins.upload(third, morningSource, MAY_3, thirdArticles);
 
-        Kafka.publish(firstEvents);
-        Kafka.publish(secondEvents);
-        Kafka.publish(thirdEvents);
+        ArticlesTopic.publish(firstEvents);
+        ArticlesTopic.publish(secondEvents);
+        ArticlesTopic.publish(thirdEvents);
         await("290 articles stored").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             given().get("/uploads/{id}?size=1", third).then().statusCode(200).body("articleCount", equalTo(80));
             given().get("/articles?size=1&" + RANGE).then().statusCode(200).body("total", equalTo(290));

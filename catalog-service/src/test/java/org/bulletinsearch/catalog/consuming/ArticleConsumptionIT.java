@@ -16,19 +16,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bulletinsearch.catalog.support.Bulletins;
 import org.bulletinsearch.catalog.support.CatalogDatabase;
-import org.bulletinsearch.catalog.support.Kafka;
 import org.bulletinsearch.catalog.support.Metrics;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +53,7 @@ class ArticleConsumptionIT {
         List<ArticleEvent> events = Bulletins.upload(uploadId, "harbour-notes.txt", ingestedAt,
                 Bulletins.articles("fields-" + uploadId, 0, 12));
 
-        Kafka.publish(events);
+        ArticlesTopic.publish(events);
 
         awaitUploadStored(uploadId, 12);
         JsonPath upload = given().get("/uploads/{id}", uploadId).then().statusCode(200).extract().jsonPath();
@@ -103,9 +99,9 @@ class ArticleConsumptionIT {
                 List.of(Bulletins.article(tag, 1), Bulletins.article(tag, 3)));
         double knownBefore = Metrics.value("catalog_events_duplicate_total", "kind=\"known-article\"");
 
-        Kafka.publish(first);
+        ArticlesTopic.publish(first);
         awaitUploadStored(morning, 3);
-        Kafka.publish(second);
+        ArticlesTopic.publish(second);
         awaitUploadStored(evening, 2);
 
         String repeated = first.get(1).articleId();
@@ -136,8 +132,8 @@ class ArticleConsumptionIT {
         String uploadId = Bulletins.newUploadId();
         List<ArticleEvent> events = Bulletins.upload(uploadId, "replayed.txt", Instant.now(),
                 Bulletins.articles("replay-" + uploadId, 0, 6));
-        List<ProducerRecord<byte[], byte[]>> records = events.stream().map(e -> Kafka.record(null, e)).toList();
-        Kafka.send(records);
+        List<ProducerRecord<byte[], byte[]>> records = ArticlesTopic.records(null, events);
+        ArticlesTopic.send(records);
         awaitUploadStored(uploadId, 6);
         List<String> before = new ArrayList<>();
         for (ArticleEvent event : events) {
@@ -146,8 +142,8 @@ class ArticleConsumptionIT {
         double redeliveredBefore = Metrics.value("catalog_events_duplicate_total", "kind=\"redelivered\"");
 
         // The very same records, twice more: what a producer retry or a consumer restart delivers.
-        Kafka.send(records);
-        Kafka.send(records);
+        ArticlesTopic.send(records);
+        ArticlesTopic.send(records);
 
         await("both replays consumed").atMost(STORED_WITHIN).untilAsserted(() ->
                 assertThat(Metrics.value("catalog_events_duplicate_total", "kind=\"redelivered\""))
@@ -174,19 +170,8 @@ class ArticleConsumptionIT {
 
         // Ingest publishes an upload in one Kafka transaction. Both uploads go to partition 0 so that
         // once the committed one is stored, the aborted one (earlier offsets) has been read past.
-        Map<String, Object> config = new HashMap<>(Kafka.companion().getProducerProperties());
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "catalog-test-" + aborted);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            abortedEvents.forEach(event -> producer.send(Kafka.record(0, event)));
-            producer.flush();
-            producer.abortTransaction();
-            producer.beginTransaction();
-            committedEvents.forEach(event -> producer.send(Kafka.record(0, event)));
-            producer.commitTransaction();
-        }
+        ArticlesTopic.publishAborted(ArticlesTopic.records(0, abortedEvents));
+        ArticlesTopic.publishRecords(ArticlesTopic.records(0, committedEvents));
 
         awaitUploadStored(committed, 3);
         given().get("/uploads/{id}", aborted).then().statusCode(404);

@@ -17,11 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import org.bulletinsearch.catalog.support.Bulletins;
 import org.bulletinsearch.catalog.support.CatalogDatabase;
-import org.bulletinsearch.catalog.support.Kafka;
 import org.bulletinsearch.catalog.support.Metrics;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
 import org.bulletinsearch.infra.ServerProcess;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL stops while events arrive: nothing is skipped, everything is stored once when it returns. */
@@ -55,7 +55,7 @@ class DatabaseOutageIT {
             given().get("/uploads/{id}", uploadId).then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", "5");
 
-            Kafka.publish(events);
+            ArticlesTopic.publish(events);
 
             // The consumer tries, fails and retries with a growing backoff (0.2 s doubling to 2 s in tests,
             // so five failures take about five seconds): the events are neither skipped nor dead-lettered.

@@ -3,6 +3,8 @@ package org.bulletinsearch.catalog.consuming;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bulletinsearch.servicetesting.ArticlesTopic.header;
+import static org.bulletinsearch.servicetesting.ArticlesTopic.utf8;
 import static org.hamcrest.Matchers.contains;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,15 +24,14 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
 import org.bulletinsearch.catalog.support.Bulletins;
-import org.bulletinsearch.catalog.support.Kafka;
 import org.bulletinsearch.catalog.support.Metrics;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.DeadLetterHeaders;
 import org.bulletinsearch.events.InvalidArticleEventException;
 import org.bulletinsearch.events.Topics;
 import org.bulletinsearch.infra.LocalInfraTestResource;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.Test;
 
 /** Poison records go to the dead-letter topic, with reasons, and the valid records around them are stored. */
@@ -47,11 +47,11 @@ class DeadLetterIT {
         List<ArticleEvent> valid = Bulletins.upload(uploadId, "mixed-bag.txt", Instant.now(), Bulletins.articles(tag, 0, 4));
         ArticleEvent spare = Bulletins.upload(uploadId, "mixed-bag.txt", Instant.now(), Bulletins.articles(tag, 4, 1)).get(0);
 
-        byte[] validJson = Kafka.CODEC.toJson(spare);
-        ObjectNode withoutTitle = (ObjectNode) Kafka.CODEC.mapper().readTree(validJson);
+        byte[] validJson = ArticlesTopic.CODEC.toJson(spare);
+        ObjectNode withoutTitle = (ObjectNode) ArticlesTopic.CODEC.mapper().readTree(validJson);
         withoutTitle.remove("title");
         withoutTitle.put("position", 0);
-        ObjectNode wrongId = (ObjectNode) Kafka.CODEC.mapper().readTree(validJson);
+        ObjectNode wrongId = (ObjectNode) ArticlesTopic.CODEC.mapper().readTree(validJson);
         wrongId.put("articleId", valid.get(0).articleId());
         // Valid for the contract (JSON, schema, id), but PostgreSQL text cannot hold a NUL character.
         ArticleEvent withNul = ArticleEvent.of("Kestrel Bay ferry notice " + tag,
@@ -61,26 +61,26 @@ class DeadLetterIT {
         Map<String, Poison> poisons = new LinkedHashMap<>();
         poisons.put("not json", new Poison("html-" + tag, utf8("<html><body>502 Bad Gateway</body></html>"), "not JSON"));
         poisons.put("truncated", new Poison("cut-" + tag, Arrays.copyOf(validJson, validJson.length / 2), "not JSON"));
-        poisons.put("no title", new Poison(spare.articleId(), Kafka.CODEC.mapper().writeValueAsBytes(withoutTitle),
+        poisons.put("no title", new Poison(spare.articleId(), ArticlesTopic.CODEC.mapper().writeValueAsBytes(withoutTitle),
                 "violates"));
-        poisons.put("wrong id", new Poison(spare.articleId(), Kafka.CODEC.mapper().writeValueAsBytes(wrongId),
+        poisons.put("wrong id", new Poison(spare.articleId(), ArticlesTopic.CODEC.mapper().writeValueAsBytes(wrongId),
                 "does not match"));
         poisons.put("empty", new Poison("empty-" + tag, new byte[0], "empty payload"));
-        poisons.put("nul", new Poison(withNul.articleId(), Kafka.CODEC.toJson(withNul), "refused by the catalog database"));
+        poisons.put("nul", new Poison(withNul.articleId(), ArticlesTopic.CODEC.toJson(withNul), "refused by the catalog database"));
 
         // Valid and poison records interleaved on one partition, in one go: they share batches.
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         List<Poison> poisonList = List.copyOf(poisons.values());
         for (int i = 0; i < poisonList.size(); i++) {
             if (i < valid.size()) {
-                records.add(Kafka.record(0, valid.get(i)));
+                records.add(ArticlesTopic.record(0, valid.get(i)));
             }
-            records.add(Kafka.raw(0, poisonList.get(i).key(), poisonList.get(i).value()));
+            records.add(ArticlesTopic.raw(0, poisonList.get(i).key(), poisonList.get(i).value()));
         }
         double notJsonBefore = Metrics.value("catalog_events_dead_lettered_total", "reason=\"not-json\"");
         double refusedBefore = Metrics.value("catalog_events_dead_lettered_total", "reason=\"store-refused\"");
 
-        List<RecordMetadata> sent = Kafka.send(records);
+        List<RecordMetadata> sent = ArticlesTopic.send(records);
 
         await("valid neighbours stored").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (ArticleEvent event : valid) {
@@ -92,7 +92,7 @@ class DeadLetterIT {
         given().get("/articles/{id}", withNul.articleId()).then().statusCode(404);
 
         Set<String> sentOffsets = sent.stream().map(m -> Long.toString(m.offset())).collect(Collectors.toSet());
-        List<ConsumerRecord<byte[], byte[]>> deadLetters = Kafka.readDeadLetters(
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = ArticlesTopic.readDeadLetters(
                 record -> "0".equals(header(record, DeadLetterHeaders.PARTITION))
                         && Topics.ARTICLES.equals(header(record, DeadLetterHeaders.TOPIC))
                         && sentOffsets.contains(header(record, DeadLetterHeaders.OFFSET)),
@@ -120,15 +120,6 @@ class DeadLetterIT {
                 .isGreaterThanOrEqualTo(notJsonBefore + 2);
         assertThat(Metrics.value("catalog_events_dead_lettered_total", "reason=\"store-refused\""))
                 .isGreaterThanOrEqualTo(refusedBefore + 1);
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private record Poison(String key, byte[] value, String reasonContains) {

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import org.bulletinsearch.catalog.support.Bulletins;
 import org.bulletinsearch.catalog.support.CatalogDatabase;
-import org.bulletinsearch.catalog.support.Kafka;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +46,7 @@ class ProvenanceIT {
         List<ArticleEvent> events = new ArrayList<>(Bulletins.upload(uploadId, "a-morning.txt", at, Bulletins.articles(tag, 0, 2)));
         events.addAll(Bulletins.upload(uploadId, "b-evening.txt", at, Bulletins.articles(tag, 2, 2)));
 
-        Kafka.publish(events);
+        ArticlesTopic.publish(events);
 
         awaitUploadCount(uploadId, 4);
         List<Map<String, Object>> walked = walkUpload(uploadId, 1);
@@ -67,7 +67,7 @@ class ProvenanceIT {
         List<ArticleEvent> events = new ArrayList<>(Bulletins.upload(uploadId, "first.txt", at, content));
         events.addAll(Bulletins.upload(uploadId, "second.txt", at, content));
 
-        Kafka.publish(events);
+        ArticlesTopic.publish(events);
 
         // The ingest report of this upload says 4 articles, 2 per file: so must the catalog.
         awaitUploadCount(uploadId, 4);
@@ -93,7 +93,7 @@ class ProvenanceIT {
         String uploadId = Bulletins.newUploadId();
         String decomposed = "Cafe\u0301-" + uploadId + ".txt";
         String composed = "Caf\u00e9-" + uploadId + ".txt";
-        Kafka.publish(Bulletins.upload(uploadId, decomposed, Instant.now(), Bulletins.articles("nfc-" + uploadId, 0, 3)));
+        ArticlesTopic.publish(Bulletins.upload(uploadId, decomposed, Instant.now(), Bulletins.articles("nfc-" + uploadId, 0, 3)));
 
         awaitUploadCount(uploadId, 3);
         given().get("/uploads/{id}", uploadId).then().statusCode(200).body("sources.name", contains(composed));

@@ -2,8 +2,9 @@ package org.bulletinsearch.catalog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bulletinsearch.servicetesting.Problems.assertInvalidParameter;
+import static org.bulletinsearch.servicetesting.Problems.assertProblem;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -11,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -28,9 +26,10 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.engine.SourceOfRandomness;
 import org.bulletinsearch.catalog.support.CatalogDatabase;
-import org.bulletinsearch.catalog.support.RawHttp.Answer;
-import org.bulletinsearch.catalog.support.RawHttp;
 import org.bulletinsearch.infra.LocalInfraTestResource;
+import org.bulletinsearch.servicetesting.Problems;
+import org.bulletinsearch.servicetesting.RawHttp;
+import org.bulletinsearch.servicetesting.RawHttp.Answer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +47,6 @@ class HostileInputIT {
     private static final long SEED = 20_261_125L;
     private static final int SAMPLES_PER_PARAMETER = 250;
     private static final int RAW_SAMPLES_PER_PARAMETER = 30;
-    private static final String TYPE_BASE = "https://bulletinsearch.org/problems/";
     private static final String ID = "3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a";
 
     @Inject
@@ -141,7 +139,7 @@ class HostileInputIT {
                 String target = parameter.getValue().apply(raw ? value : encode(value, parameter.getKey()));
                 Answer answer = get(target);
                 statuses.merge(answer.status(), 1, Integer::sum);
-                check(answer).ifPresent(problem -> failures.add(parameter.getKey() + " " + target + ": " + problem));
+                Problems.violation(answer).ifPresent(problem -> failures.add(parameter.getKey() + " " + target + ": " + problem));
                 tried++;
             }
         }
@@ -200,48 +198,14 @@ class HostileInputIT {
 
     /** The value percent-encoded as UTF-8 for a query string, or (a space as %20) for a path parameter. */
     private static String encode(String value, String parameter) {
-        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        String encoded = RawHttp.encode(value);
         return parameter.endsWith("}") ? encoded.replace("+", "%20") : encoded;
-    }
-
-    /** What is wrong with an answer, if anything. */
-    private static Optional<String> check(Answer answer) {
-        if (answer.status() >= 500) {
-            return Optional.of(answer.status() + " " + answer.body());
-        }
-        if (answer.status() >= 400) {
-            try {
-                assertProblem(answer, answer.status(), null);
-            } catch (AssertionError e) {
-                return Optional.of(e.getMessage());
-            }
-        }
-        return Optional.empty();
     }
 
     // ---------------------------------------------------------------- helpers
 
     private static Answer get(String target, String... headers) {
         return RawHttp.get(RestAssured.port, target, headers);
-    }
-
-    private static void assertInvalidParameter(Answer answer, String parameter) {
-        assertProblem(answer, 400, "invalid-parameter");
-        assertThat(answer.json().path("parameter").asText()).isEqualTo(parameter);
-    }
-
-    /** A problem+json answer of this status (and type slug, unless null) with type, title and status. */
-    private static void assertProblem(Answer answer, int status, String slug) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).as("Content-Type of %s", answer).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.path("type").asText()).startsWith(TYPE_BASE);
-        if (slug != null) {
-            assertThat(problem.path("type").asText()).isEqualTo(TYPE_BASE + slug);
-        }
-        assertThat(problem.path("title").asText()).isNotBlank();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(answer.body()).doesNotContain("Exception", "\tat ");
     }
 
     /** Article and sighting row counts, once two readings a second apart agree (other tests' events consumed). */

@@ -20,8 +20,10 @@ import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.bulletinsearch.edge.Parameters;
+import org.bulletinsearch.edge.ApiKeyProtected;
+import org.bulletinsearch.edge.InvalidParameterException;
 import org.bulletinsearch.edge.ResourceNotFoundException;
-import org.bulletinsearch.ingest.security.ApiKeyProtected;
+import org.bulletinsearch.events.ArticleId;
 import org.bulletinsearch.ingest.upload.UploadReportStore.StoredReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -79,10 +81,12 @@ public class BulletinResource {
     @APIResponse(responseCode = "503", ref = "KafkaUnavailable")
     public Response uploadText(InputStream body,
             @Parameter(ref = "Source") @QueryParam("source") String source,
+            @Parameter(ref = "Supersedes") @QueryParam("supersedes") String supersedes,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_DISPOSITION) String disposition,
             @Context HttpHeaders headers, @Context UriInfo uri) {
+        String corrected = articleId("supersedes", supersedes);
         UploadedFile file = UploadedFile.body(body, headers.getMediaType(), source, disposition);
-        return accepted(uploads.ingest(List.of(file)), uri);
+        return accepted(uploads.ingest(List.of(file), corrected), uri);
     }
 
     @POST
@@ -95,8 +99,20 @@ public class BulletinResource {
             // Declared so that parts named "file" are spooled as files even without a file name
             // (curl -F 'file=<bulletin.txt'); they are among the parts above.
             @Schema(hidden = true) @RestForm("file") FileUpload named,
+            @Parameter(ref = "Supersedes") @QueryParam("supersedes") String supersedes,
             @Context UriInfo uri) {
-        return accepted(uploads.ingest(UploadedFile.parts(parts)), uri);
+        String corrected = articleId("supersedes", supersedes);
+        return accepted(uploads.ingest(UploadedFile.parts(parts), corrected), uri);
+    }
+
+    /** An optional article id parameter: null when absent, else 32 lowercase hex characters. */
+    private static String articleId(String parameter, String value) {
+        String id = Parameters.text(parameter, value, ArticleId.LENGTH, false);
+        if (id != null && !ArticleId.isWellFormed(id)) {
+            throw new InvalidParameterException(parameter, parameter + " must be an article id (32 lowercase hex"
+                    + " characters), was '" + Parameters.abbreviate(value) + "'");
+        }
+        return id;
     }
 
     @GET

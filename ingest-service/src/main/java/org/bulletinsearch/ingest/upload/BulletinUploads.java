@@ -18,8 +18,12 @@ import java.util.List;
 import java.util.UUID;
 import org.bulletinsearch.edge.DependencyUnavailableException;
 import org.bulletinsearch.edge.DependencyUnavailableException.Dependency;
+import org.bulletinsearch.edge.InvalidParameterException;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.ArticleEventCodec;
+import org.bulletinsearch.events.Entities;
+import org.bulletinsearch.vocabulary.ArticleEntities;
+import org.bulletinsearch.vocabulary.EntityExtractor;
 import org.bulletinsearch.ingest.IngestConfig;
 import org.bulletinsearch.ingest.parsing.BulletinFormatException;
 import org.bulletinsearch.ingest.parsing.BulletinParser;
@@ -38,6 +42,10 @@ import org.jboss.logging.Logger;
  * <p>Every article of every file is published, also when two files of the upload hold the same article:
  * each (upload, file, position) is a sighting of its own, and every file has a name of its own
  * ({@link SourceNames#forUpload}).
+ *
+ * <p>Each event carries the article's entities (countries, regions, organizations, programmes, years),
+ * extracted once here by the {@code vocabulary} gazetteer, and, for a correction, the id of the article it
+ * supersedes.
  *
  * <p>Runs on a worker thread (it blocks on the request body and on Kafka), never on the event loop.
  */
@@ -86,7 +94,15 @@ public class BulletinUploads {
      *         nothing of it is visible either
      */
     public StoredReport ingest(List<UploadedFile> files) {
-        Upload upload = new Upload(files);
+        return ingest(files, null);
+    }
+
+    /**
+     * As {@link #ingest(List)}, for an upload that corrects the article {@code supersedes} (null: none). A
+     * correction holds exactly one article; a second one refuses the upload ({@code invalid-parameter}).
+     */
+    public StoredReport ingest(List<UploadedFile> files, String supersedes) {
+        Upload upload = new Upload(files, supersedes);
         try (ArticlePublisher.Transaction transaction = publisher.begin()) {
             for (int i = 0; i < files.size(); i++) {
                 upload.publishFile(transaction, i);
@@ -134,6 +150,9 @@ public class BulletinUploads {
             refusal = UploadRefusedException.invalidBulletin(e, upload.currentName(), upload.files.size() > 1);
         } else if (failure instanceof UploadRefusedException e) {
             refusal = e;
+        } else if (failure instanceof InvalidParameterException e) {
+            metrics.rejected("invalid-parameter", upload.elapsed());
+            return upload.settle(e);
         } else if (failure instanceof IOException e) {
             refusal = UploadRefusedException.unreadable(e);
         } else if (failure instanceof RuntimeException e) {
@@ -146,6 +165,12 @@ public class BulletinUploads {
         return upload.settle(refusal);
     }
 
+    private static Entities entitiesOf(ArticleEvent event) {
+        ArticleEntities found = EntityExtractor.shared().extract(event.title(), event.body());
+        return new Entities(found.countries(), found.regions(), found.organizations(), found.programmes(),
+                found.years());
+    }
+
     /** One upload while it is parsed and published. */
     private final class Upload {
 
@@ -153,6 +178,7 @@ public class BulletinUploads {
         final Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         final long started = System.nanoTime();
         final List<UploadedFile> files;
+        final String supersedes;
         final List<String> names;
         final UploadReportStore.Spool spool;
         final UploadSizeLimit.Budget budget = sizeLimit.budget();
@@ -163,8 +189,9 @@ public class BulletinUploads {
         int alreadyKnown;
         int current = -1;
 
-        Upload(List<UploadedFile> files) {
+        Upload(List<UploadedFile> files, String supersedes) {
             this.files = files;
+            this.supersedes = supersedes;
             this.names = SourceNames.forUpload(id, files.stream().map(UploadedFile::name).toList());
             try {
                 this.spool = reports.startSpool(id);
@@ -196,7 +223,9 @@ public class BulletinUploads {
                         names.get(fileIndex));
             }
             ArticleEvent event = ArticleEvent.of(article.title(), article.body(), names.get(fileIndex), id,
-                    article.position(), receivedAt);
+                    article.position(), receivedAt).withSupersedes(supersedes);
+            checkCorrection(event);
+            event = event.withEntities(entitiesOf(event));
             transaction.send(event.articleId(), codec.toJson(event));
             long fingerprint = RecentArticleIds.fingerprint(event.articleId());
             boolean known = knownIds.contains(fingerprint);
@@ -208,6 +237,21 @@ public class BulletinUploads {
             }
             fingerprints[total - 1] = fingerprint;
             spool.add(fileIndex, article.position(), known, event.articleId(), event.title());
+        }
+
+        /** A correction is one article, and never of itself. */
+        private void checkCorrection(ArticleEvent event) {
+            if (supersedes == null) {
+                return;
+            }
+            if (total > 1) {
+                throw new InvalidParameterException("supersedes", "supersedes names the one article an upload"
+                        + " corrects; this upload holds more than one article");
+            }
+            if (supersedes.equals(event.articleId())) {
+                throw new InvalidParameterException("supersedes", "the article cannot supersede itself: its text is"
+                        + " the same as that of " + supersedes);
+            }
         }
 
         /** The name of the file being read when the upload failed. */

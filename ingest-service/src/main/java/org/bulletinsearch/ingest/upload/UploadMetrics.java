@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.bulletinsearch.edge.ApiKeyFilter;
 import java.time.Duration;
 
 /**
@@ -42,11 +44,11 @@ public class UploadMetrics {
     }
 
     /** A request without a valid API key; counted as an upload when it was one (not a report lookup). */
-    public void unauthorized(String reason, boolean upload) {
-        if (upload) {
+    void unauthorized(@Observes ApiKeyFilter.Unauthorized refused) {
+        if ("POST".equals(refused.method())) {
             upload("unauthorized", null);
         }
-        rejection(reason);
+        rejection(refused.type().slug());
     }
 
     public void failed(String reason, Duration took) {

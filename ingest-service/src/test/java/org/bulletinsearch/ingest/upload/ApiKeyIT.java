@@ -1,7 +1,6 @@
 package org.bulletinsearch.ingest.upload;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.bulletinsearch.ingest.upload.Fixtures.HARBOUR_GAZETTE;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,32 +9,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.bulletinsearch.infra.LocalInfraTestResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Uploads without a valid API key are refused before their body is read, and publish nothing. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
-class ApiKeyIT {
-
-    private static PublishedEvents topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = new PublishedEvents();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
-
-    @AfterEach
-    void nothingWasPublished() {
-        assertThat(topic.readSettled()).as("committed records after a refused upload").isEmpty();
-    }
+class ApiKeyIT extends PublishesNothing {
 
     @Test
     void uploadWithoutKeyIs401() {

@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bulletinsearch.ingest.upload.Fixtures.HARBOUR_GAZETTE;
 import static org.bulletinsearch.ingest.upload.Fixtures.VALLEY_COURIER;
 import static org.bulletinsearch.ingest.upload.Uploads.withKey;
+import static org.bulletinsearch.servicetesting.Problems.TYPE_BASE;
+import static org.bulletinsearch.servicetesting.Problems.assertProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -29,9 +29,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.bulletinsearch.infra.LocalInfraTestResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.bulletinsearch.servicetesting.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,31 +41,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
-class BadUploadIT {
+class BadUploadIT extends PublishesNothing {
 
     private static final String HARBOUR = Fixtures.text(HARBOUR_GAZETTE);
 
     @TestHTTPResource("/bulletins")
     URL bulletins;
-
-    private static final String PROBLEMS = "https://bulletinsearch.org/problems/";
-
-    private static PublishedEvents topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = new PublishedEvents();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
-
-    @AfterEach
-    void nothingWasPublished() {
-        assertThat(topic.readSettled()).as("committed records after a refused upload").isEmpty();
-    }
 
     static Stream<Arguments> badTextFiles() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
@@ -112,7 +91,7 @@ class BadUploadIT {
                 .when().post("/bulletins")
                 .then().statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status))
-                .body("type", equalTo(PROBLEMS + type))
+                .body("type", equalTo(TYPE_BASE + type))
                 .body("reason", equalTo(reason))
                 .body("title", org.hamcrest.Matchers.notNullValue())
                 .body("detail", org.hamcrest.Matchers.notNullValue());
@@ -128,7 +107,7 @@ class BadUploadIT {
         withKey().contentType("application/json").body("{\"title\":\"not a bulletin\"}")
                 .when().post("/bulletins")
                 .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415))
-                .body("type", equalTo(PROBLEMS + "unsupported-media-type"));
+                .body("type", equalTo(TYPE_BASE + "unsupported-media-type"));
     }
 
     @Test
@@ -152,7 +131,7 @@ class BadUploadIT {
         withKey().multiPart("comment", "no file here")
                 .when().post("/bulletins")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo(PROBLEMS + "malformed-request")).body("reason", equalTo("no-file"));
+                .body("type", equalTo(TYPE_BASE + "malformed-request")).body("reason", equalTo("no-file"));
     }
 
     @Test
@@ -170,21 +149,15 @@ class BadUploadIT {
     }
 
     @Test
-    void announcedBodyOverTheLimitIsRefusedBeforeItIsSent() throws IOException {
+    void announcedBodyOverTheLimitIsRefusedBeforeItIsSent() {
         // Only the headers go out: the service answers from the Content-Length alone.
-        try (Socket socket = new Socket(bulletins.getHost(), bulletins.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /bulletins HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + Fixtures.API_KEY
-                    + "\r\nContent-Type: text/plain\r\nContent-Length: " + (5 * 1024 * 1024)
-                    + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String answer = readResponse(socket.getInputStream());
+        RawHttp.Answer answer = RawHttp.send(bulletins.getPort(), "POST", "/bulletins", List.of(Fixtures.API_KEY_HEADER,
+                "Content-Type: text/plain", "Content-Length: " + (5 * 1024 * 1024), "Expect: 100-continue"), null);
 
-            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
-                    .contains("\"type\":\"" + PROBLEMS + "payload-too-large\"").contains("\"reason\":\"upload-too-large\"")
-                    .contains("\"limit\":4194304").contains("ingest.max-upload-size");
-        }
+        JsonNode problem = assertProblem(answer, 413, "payload-too-large");
+        assertThat(problem.path("reason").asText()).isEqualTo("upload-too-large");
+        assertThat(problem.path("limit").asLong()).isEqualTo(4_194_304);
+        assertThat(answer.text()).contains("ingest.max-upload-size");
     }
 
     @Test
@@ -230,40 +203,20 @@ class BadUploadIT {
         }
     }
 
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        int n;
-        try {
-            while ((n = in.read(buffer)) > 0) {
-                answer.write(buffer, 0, n);
-                if (answer.toString(StandardCharsets.UTF_8).contains("}")) {
-                    break;
-                }
-            }
-        } catch (java.net.SocketTimeoutException e) {
-            // whatever arrived is the answer
-        }
-        return answer.toString(StandardCharsets.UTF_8);
-    }
-
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
-    void multipartCutOffBeforeItsClosingBoundaryIs400NotA500() throws IOException {
+    void multipartCutOffBeforeItsClosingBoundaryIs400NotA500() {
         String boundary = "cut-off-boundary-42";
         byte[] form = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\n" + HARBOUR).getBytes(StandardCharsets.UTF_8);
 
-        RawHttp.Answer answer = RawHttp.exchange(bulletins, RawHttp.request("POST", "/bulletins",
-                List.of("X-API-Key: " + Fixtures.API_KEY, "Content-Type: multipart/form-data; boundary=" + boundary),
-                form));
+        RawHttp.Answer answer = RawHttp.send(bulletins.getPort(), "POST", "/bulletins",
+                List.of(Fixtures.API_KEY_HEADER, "Content-Type: multipart/form-data; boundary=" + boundary), form);
 
-        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
-        assertThat(answer.isProblem()).as(answer.text()).isTrue();
-        assertThat(answer.json().getString("type")).isEqualTo(PROBLEMS + "malformed-request");
+        assertProblem(answer, 400, "malformed-request");
     }
 
     @Test
@@ -275,7 +228,7 @@ class BadUploadIT {
         }
         request.when().post("/bulletins")
                 .then().statusCode(413).contentType("application/problem+json")
-                .body("type", equalTo(PROBLEMS + "payload-too-large"));
+                .body("type", equalTo(TYPE_BASE + "payload-too-large"));
     }
 
     @Test
@@ -284,7 +237,7 @@ class BadUploadIT {
                 .urlEncodingEnabled(false).queryParam("source", "harbour%00.txt")
                 .when().post("/bulletins")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo(PROBLEMS + "invalid-parameter"))
+                .body("type", equalTo(TYPE_BASE + "invalid-parameter"))
                 .body("parameter", equalTo("source"));
     }
 }

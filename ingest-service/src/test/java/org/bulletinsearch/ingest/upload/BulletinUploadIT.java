@@ -23,6 +23,9 @@ import java.util.UUID;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
 import org.bulletinsearch.platform.BulletinGenerator;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
+import org.bulletinsearch.servicetesting.CommittedArticles;
+import org.bulletinsearch.servicetesting.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +44,11 @@ class BulletinUploadIT {
     @TestHTTPResource("/bulletins")
     URL bulletins;
 
-    private PublishedEvents topic;
+    private CommittedArticles topic;
 
     @BeforeEach
     void openTopic() {
-        topic = new PublishedEvents();
+        topic = ArticlesTopic.readCommitted();
     }
 
     @AfterEach
@@ -199,7 +202,7 @@ class BulletinUploadIT {
     }
 
     @Test
-    void fileFieldWithoutFileNameIsABulletinNotA413() throws Exception {
+    void fileFieldWithoutFileNameIsABulletinNotA413() {
         // What curl -F 'file=<bulletin.txt' sends: a form field named "file", no filename, no Content-Type,
         // 5.5 KB (far above the 2 KB of an ordinary form field).
         String bulletin = bulletinOfSize(5_632);
@@ -207,12 +210,11 @@ class BulletinUploadIT {
         byte[] form = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + bulletin
                 + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 
-        RawHttp.Answer answer = RawHttp.exchange(bulletins, RawHttp.request("POST", "/bulletins",
-                List.of("X-API-Key: " + Fixtures.API_KEY, "Content-Type: multipart/form-data; boundary=" + boundary),
-                form));
+        RawHttp.Answer answer = RawHttp.send(bulletins.getPort(), "POST", "/bulletins",
+                List.of(Fixtures.API_KEY_HEADER, "Content-Type: multipart/form-data; boundary=" + boundary), form);
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(202);
-        JsonPath report = answer.json();
+        JsonPath report = JsonPath.from(answer.text());
         assertThat(report.getList("sources.name", String.class)).containsExactly("file");
         assertThat(decode(topic.readSettled())).hasSize(report.getInt("articleCount"))
                 .extracting(ArticleEvent::sourceName).containsOnly("file");

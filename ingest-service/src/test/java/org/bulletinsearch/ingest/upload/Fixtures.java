@@ -11,6 +11,8 @@ final class Fixtures {
     /** From {@code %test.ingest.api-key}. */
     static final String API_KEY = "test-key-one";
     static final String SECOND_API_KEY = "test-key-two";
+    /** {@link #API_KEY} as a raw request's header line. */
+    static final String API_KEY_HEADER = "X-API-Key: " + API_KEY;
 
     static final String HARBOUR_GAZETTE = "harbour-gazette.txt";
     static final String VALLEY_COURIER = "valley-courier.txt";

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
 import org.bulletinsearch.infra.ServerProcess;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
+import org.bulletinsearch.servicetesting.CommittedArticles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +34,7 @@ class KafkaOutageIT {
     void uploadDuringKafkaOutageIs503AndARetryAfterwardsSucceeds() {
         byte[] bulletin = Fixtures.bytes(HARBOUR_GAZETTE);
         ServerProcess kafka = LocalInfraTestResource.infrastructure().kafka();
-        try (PublishedEvents topic = new PublishedEvents()) {
+        try (CommittedArticles topic = ArticlesTopic.readCommitted()) {
             // a first upload, so that the producer is connected and has the topic's metadata when Kafka dies
             withKey().contentType("text/plain").body(bulletin).when().post("/bulletins").then().statusCode(202);
             assertThat(topic.readSettled()).hasSize(3);

@@ -1,18 +1,17 @@
 package org.bulletinsearch.ingest.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bulletinsearch.servicetesting.Problems.assertInvalidParameter;
+import static org.bulletinsearch.servicetesting.Problems.assertProblem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.net.URL;
 import java.util.List;
 import org.bulletinsearch.infra.LocalInfraTestResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.bulletinsearch.servicetesting.RawHttp;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,87 +20,55 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
-class RequestEdgeIT {
+class RequestEdgeIT extends PublishesNothing {
 
-    private static final String PROBLEMS = "https://bulletinsearch.org/problems/";
-    private static final List<String> WITH_KEY = List.of("X-API-Key: " + Fixtures.API_KEY, "Content-Type: text/plain");
+    private static final List<String> WITH_KEY = List.of(Fixtures.API_KEY_HEADER, "Content-Type: text/plain");
     private static final byte[] BULLETIN = Fixtures.bytes(Fixtures.HARBOUR_GAZETTE);
 
     @TestHTTPResource("/bulletins")
     URL bulletins;
 
-    private static PublishedEvents topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = new PublishedEvents();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
-
-    @AfterEach
-    void nothingWasPublished() {
-        assertThat(topic.readSettled()).as("committed records after a refused request").isEmpty();
-    }
-
     @Test
-    void sixThousandCharacterUrlIs414ProblemJson() throws IOException {
+    void sixThousandCharacterUrlIs414ProblemJson() {
         RawHttp.Answer answer = post("/bulletins?source=" + "a".repeat(6_000), WITH_KEY);
 
-        assertProblem(answer, 414, "uri-too-long");
-        assertThat(answer.json().getInt("limit")).isEqualTo(4096);
+        assertThat(assertProblem(answer, 414, "uri-too-long").path("limit").asInt()).isEqualTo(4096);
     }
 
     @Test
-    void thirtyKilobyteHeaderIs431ProblemJson() throws IOException {
-        RawHttp.Answer answer = post("/bulletins", List.of("X-API-Key: " + Fixtures.API_KEY,
+    void thirtyKilobyteHeaderIs431ProblemJson() {
+        RawHttp.Answer answer = post("/bulletins", List.of(Fixtures.API_KEY_HEADER,
                 "Content-Type: text/plain", "X-Padding: " + "p".repeat(30 * 1024)));
 
         assertProblem(answer, 431, "headers-too-large");
     }
 
     @Test
-    void brokenPercentEncodingIs400ProblemJson() throws IOException {
+    void brokenPercentEncodingIs400ProblemJson() {
         assertProblem(post("/bulletins?source=%E0%A4%A", WITH_KEY), 400, "malformed-request");
     }
 
     @Test
-    void unencodedPipeInTheQueryIs400ProblemJson() throws IOException {
+    void unencodedPipeInTheQueryIs400ProblemJson() {
         assertProblem(post("/bulletins?source=a|b.txt", WITH_KEY), 400, "malformed-request");
     }
 
     @Test
-    void unencodedQuoteInTheQueryIs400ProblemJson() throws IOException {
+    void unencodedQuoteInTheQueryIs400ProblemJson() {
         assertProblem(post("/bulletins?source=\"a\".txt", WITH_KEY), 400, "malformed-request");
     }
 
     @Test
-    void uploadIdWithNulIs400NamingTheParameter() throws IOException {
-        RawHttp.Answer answer = RawHttp.exchange(bulletins, RawHttp.request("GET", "/bulletins/x%00y",
-                List.of("X-API-Key: " + Fixtures.API_KEY), null));
-
-        assertProblem(answer, 400, "invalid-parameter");
-        assertThat(answer.json().getString("parameter")).isEqualTo("uploadId");
+    void uploadIdWithNulIs400NamingTheParameter() {
+        assertInvalidParameter(RawHttp.get(bulletins.getPort(), "/bulletins/x%00y", Fixtures.API_KEY_HEADER), "uploadId");
     }
 
     @Test
-    void sourceWithNulIs400NamingTheParameter() throws IOException {
-        RawHttp.Answer answer = post("/bulletins?source=%00", WITH_KEY);
-
-        assertProblem(answer, 400, "invalid-parameter");
-        assertThat(answer.json().getString("parameter")).isEqualTo("source");
+    void sourceWithNulIs400NamingTheParameter() {
+        assertInvalidParameter(post("/bulletins?source=%00", WITH_KEY), "source");
     }
 
-    private RawHttp.Answer post(String target, List<String> headers) throws IOException {
-        return RawHttp.exchange(bulletins, RawHttp.request("POST", target, headers, BULLETIN));
-    }
-
-    private static void assertProblem(RawHttp.Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
-        assertThat(answer.isProblem()).as("problem+json: %s %s", answer.headers(), answer.text()).isTrue();
-        assertThat(answer.json().getString("type")).isEqualTo(PROBLEMS + type);
+    private RawHttp.Answer post(String target, List<String> headers) {
+        return RawHttp.send(bulletins.getPort(), "POST", target, headers, BULLETIN);
     }
 }

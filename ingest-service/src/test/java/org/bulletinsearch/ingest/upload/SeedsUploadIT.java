@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.ArticleId;
 import org.bulletinsearch.infra.LocalInfraTestResource;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
+import org.bulletinsearch.servicetesting.CommittedArticles;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +43,7 @@ class SeedsUploadIT {
         }
         Assumptions.assumeFalse(files.isEmpty(), "no *.txt in " + seeds.get() + "; seed upload test skipped");
 
-        try (PublishedEvents topic = new PublishedEvents()) {
+        try (CommittedArticles topic = ArticlesTopic.readCommitted()) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 JsonPath report = withKey().contentType("text/plain").queryParam("source", name)

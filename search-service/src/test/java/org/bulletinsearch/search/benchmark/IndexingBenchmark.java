@@ -36,7 +36,7 @@ import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.indexing.ArticleDocument;
 import org.bulletinsearch.search.indexing.IndexManager;
 import org.bulletinsearch.platform.BulletinGenerator;
-import org.bulletinsearch.search.support.Kafka;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +92,7 @@ class IndexingBenchmark {
         //    commit), then the time until the engine confirmed every document.
         double before = indexedCount();
         long produceStart = System.nanoTime();
-        Kafka.publish(events);
+        ArticlesTopic.publish(events);
         long committed = System.nanoTime();
         line("produce (1 transaction, idempotent, acks=all): %.1f s, %.0f events/s", seconds(produceStart, committed),
                 EVENTS / seconds(produceStart, committed));

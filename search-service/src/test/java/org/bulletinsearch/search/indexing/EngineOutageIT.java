@@ -21,11 +21,10 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bulletinsearch.events.ArticleEvent;
-import org.bulletinsearch.events.Topics;
 import org.bulletinsearch.infra.LocalInfraTestResource;
 import org.bulletinsearch.infra.ServerProcess;
-import org.bulletinsearch.search.support.Kafka;
 import org.bulletinsearch.search.support.SearchApi;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class EngineOutageIT {
 
     private static final int EVENTS = 40;
+    /** The service's consumer group. */
+    private static final String GROUP = "search-service";
 
     private Map<TopicPartition, Long> firstOffsets;
     private Map<TopicPartition, Long> lastOffsets;
@@ -68,7 +69,7 @@ class EngineOutageIT {
 
         engine.stop();
         try {
-            List<RecordMetadata> written = Kafka.publish(events);
+            List<RecordMetadata> written = ArticlesTopic.publish(events);
             // Where our records are: the committed offset of a partition must not pass them before they are indexed.
             firstOffsets = written.stream().collect(Collectors.toMap(
                     m -> new TopicPartition(m.topic(), m.partition()), RecordMetadata::offset, Math::min));
@@ -89,7 +90,7 @@ class EngineOutageIT {
             // (the throttled strategy commits every 5 s; watch across more than one period).
             Map<TopicPartition, Long> first = firstOffsets;
             await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> {
-                Map<TopicPartition, Long> committed = Kafka.committedOffsets(Topics.ARTICLES);
+                Map<TopicPartition, Long> committed = ArticlesTopic.committedOffsets(GROUP);
                 return first.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) <= e.getValue());
             });
             assertThat(retried()).isGreaterThan(retriedBefore);
@@ -105,7 +106,7 @@ class EngineOutageIT {
         // Now that the engine confirmed them, their offsets are committed.
         Map<TopicPartition, Long> last = lastOffsets;
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Map<TopicPartition, Long> committed = Kafka.committedOffsets(Topics.ARTICLES);
+            Map<TopicPartition, Long> committed = ArticlesTopic.committedOffsets(GROUP);
             return last.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) > e.getValue());
         });
         assertThat(gauge("search.indexing.waiting")).isZero();

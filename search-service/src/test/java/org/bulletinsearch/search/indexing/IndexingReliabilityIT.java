@@ -2,6 +2,7 @@ package org.bulletinsearch.search.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bulletinsearch.servicetesting.ArticlesTopic.header;
 import static org.bulletinsearch.search.support.SearchApi.ids;
 import static org.bulletinsearch.search.support.SearchApi.search;
 
@@ -19,16 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.DeadLetterHeaders;
 import org.bulletinsearch.events.Topics;
 import org.bulletinsearch.infra.LocalInfraTestResource;
-import org.bulletinsearch.search.support.Kafka;
 import org.bulletinsearch.search.support.SearchApi;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.Test;
 
 /** Redelivery, aborted transactions, poison events and refused documents against the real Kafka and engine. */
@@ -65,11 +64,11 @@ class IndexingReliabilityIT {
         String uploadId = "redelivery-" + UUID.randomUUID();
         List<ArticleEvent> events = upload(marker, 5, uploadId);
         double indexedBefore = counter("search.indexing.indexed", null, null);
-        Kafka.publish(events);
+        ArticlesTopic.publish(events);
         SearchApi.awaitIndexed(uploadId, 5);
         // the same events again (a redelivery), twice
-        Kafka.publish(events);
-        Kafka.publish(events);
+        ArticlesTopic.publish(events);
+        ArticlesTopic.publish(events);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> counter("search.indexing.indexed", null, null) >= indexedBefore + 15);
         assertThat(search("q", marker, "size", 50).getLong("total")).isEqualTo(5);
@@ -83,8 +82,8 @@ class IndexingReliabilityIT {
         String marker = "aborted" + UUID.randomUUID().toString().substring(0, 8);
         String abortedUpload = "aborted-" + UUID.randomUUID();
         String committedUpload = "committed-" + UUID.randomUUID();
-        Kafka.publishAborted(upload(marker, 3, abortedUpload));
-        Kafka.publish(upload("committed" + UUID.randomUUID().toString().substring(0, 8), 2, committedUpload));
+        ArticlesTopic.publishAborted(ArticlesTopic.records(null, upload(marker, 3, abortedUpload)));
+        ArticlesTopic.publish(upload("committed" + UUID.randomUUID().toString().substring(0, 8), 2, committedUpload));
         // the committed upload comes after the aborted one on the same partitions' logs
         SearchApi.awaitIndexed(committedUpload, 2);
         assertThat(search("uploadId", abortedUpload, "size", 0).getLong("total")).isZero();
@@ -97,45 +96,39 @@ class IndexingReliabilityIT {
         String uploadId = "poison-" + UUID.randomUUID();
         List<ArticleEvent> good = upload(marker, 3, uploadId);
         ArticleEvent valid = good.get(0);
-        String mismatched = new String(Kafka.codec().toJson(valid), StandardCharsets.UTF_8)
+        String mismatched = new String(ArticlesTopic.CODEC.toJson(valid), StandardCharsets.UTF_8)
                 .replace(valid.articleId(), "ffffffffffffffffffffffffffffffff");
         Map<String, String> poison = Map.of(
                 marker + "-not-json", "this is not JSON at all {",
                 marker + "-schema", "{\"schemaVersion\":1,\"articleId\":\"" + valid.articleId() + "\",\"title\":\"no body\"}",
                 marker + "-mismatch", mismatched);
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        records.add(Kafka.record(good.get(0)));
-        records.add(Kafka.raw(marker + "-not-json", poison.get(marker + "-not-json")));
-        records.add(Kafka.record(good.get(1)));
-        records.add(Kafka.raw(marker + "-schema", poison.get(marker + "-schema")));
-        records.add(Kafka.raw(marker + "-mismatch", poison.get(marker + "-mismatch")));
-        records.add(Kafka.record(good.get(2)));
+        records.add(ArticlesTopic.record(good.get(0)));
+        records.add(poisonRecord(marker + "-not-json", poison));
+        records.add(ArticlesTopic.record(good.get(1)));
+        records.add(poisonRecord(marker + "-schema", poison));
+        records.add(poisonRecord(marker + "-mismatch", poison));
+        records.add(ArticlesTopic.record(good.get(2)));
         double deadBefore = counter("search.indexing.dead.lettered", "reason", "invalid_event");
 
-        try (ConsumerTask<byte[], byte[]> deadLetters = Kafka.deadLetters()) {
-            Kafka.publishRaw(records);
-            SearchApi.awaitIndexed(uploadId, 3);
+        ArticlesTopic.publishRecords(records);
+        SearchApi.awaitIndexed(uploadId, 3);
 
-            List<ConsumerRecord<byte[], byte[]>> ours = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                ours.clear();
-                deadLetters.getRecords().stream().filter(r -> key(r) != null && key(r).startsWith(marker)).forEach(ours::add);
-                return ours.size() >= 3;
-            });
-            // the original key is forwarded unchanged
-            assertThat(ours).extracting(IndexingReliabilityIT::key).containsExactlyInAnyOrderElementsOf(poison.keySet());
-            for (ConsumerRecord<byte[], byte[]> dead : ours) {
-                assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(poison.get(key(dead)));
-                assertThat(header(dead, DeadLetterHeaders.CONSUMER)).isEqualTo("search-service");
-                assertThat(header(dead, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.ARTICLES);
-                assertThat(header(dead, DeadLetterHeaders.PARTITION)).matches("\\d+");
-                assertThat(header(dead, DeadLetterHeaders.OFFSET)).matches("\\d+");
-                assertThat(header(dead, DeadLetterHeaders.CAUSE)).isNotBlank();
-            }
-            assertThat(reason(ours, marker + "-not-json")).startsWith("not JSON");
-            assertThat(reason(ours, marker + "-schema")).contains("violates");
-            assertThat(reason(ours, marker + "-mismatch")).contains("does not match");
+        List<ConsumerRecord<byte[], byte[]>> ours = ArticlesTopic.readDeadLetters(
+                r -> key(r) != null && key(r).startsWith(marker), 3);
+        // the original key is forwarded unchanged
+        assertThat(ours).extracting(IndexingReliabilityIT::key).containsExactlyInAnyOrderElementsOf(poison.keySet());
+        for (ConsumerRecord<byte[], byte[]> dead : ours) {
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(poison.get(key(dead)));
+            assertThat(header(dead, DeadLetterHeaders.CONSUMER)).isEqualTo("search-service");
+            assertThat(header(dead, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.ARTICLES);
+            assertThat(header(dead, DeadLetterHeaders.PARTITION)).matches("\\d+");
+            assertThat(header(dead, DeadLetterHeaders.OFFSET)).matches("\\d+");
+            assertThat(header(dead, DeadLetterHeaders.CAUSE)).isNotBlank();
         }
+        assertThat(reason(ours, marker + "-not-json")).startsWith("not JSON");
+        assertThat(reason(ours, marker + "-schema")).contains("violates");
+        assertThat(reason(ours, marker + "-mismatch")).contains("does not match");
         assertThat(ids(search("uploadId", uploadId, "size", 10)))
                 .containsExactlyInAnyOrderElementsOf(good.stream().map(ArticleEvent::articleId).toList());
         assertThat(counter("search.indexing.dead.lettered", "reason", "invalid_event")).isGreaterThanOrEqualTo(deadBefore + 3);
@@ -164,12 +157,12 @@ class IndexingReliabilityIT {
         SearchApi.awaitIndexed(uploadId, 2);
     }
 
-    private static String key(ConsumerRecord<byte[], byte[]> record) {
-        return Kafka.utf8(record.key());
+    private static ProducerRecord<byte[], byte[]> poisonRecord(String key, Map<String, String> poison) {
+        return ArticlesTopic.raw(null, key, ArticlesTopic.utf8(poison.get(key)));
     }
 
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        return KafkaCompanion.getHeader(record.headers(), name);
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return ArticlesTopic.text(record.key());
     }
 
     private static String reason(List<ConsumerRecord<byte[], byte[]>> records, String key) {

@@ -16,8 +16,8 @@ import java.util.Random;
 import java.util.UUID;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
-import org.bulletinsearch.search.support.Kafka;
 import org.bulletinsearch.search.support.SearchApi;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class CursorPagingIT {
                     events.add(ArticleEvent.of("Tonnage note " + n, body.toString(), "paging-" + u + ".txt", uploadId, i,
                             ingestedAt));
                 }
-                Kafka.publish(events);
+                ArticlesTopic.publish(events);
                 created.add(uploadId);
             }
             SearchApi.awaitIndexed(created, 3L * PER_UPLOAD);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bulletinsearch.search.support.SearchApi.ids;
 import static org.bulletinsearch.search.support.SearchApi.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -13,16 +14,16 @@ import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.TextForms;
 import org.bulletinsearch.infra.LocalInfraTestResource;
-import org.bulletinsearch.search.support.Kafka;
-import org.bulletinsearch.search.support.RawHttp;
-import org.bulletinsearch.search.support.RawHttp.Answer;
 import org.bulletinsearch.search.support.RelevanceFixtures;
 import org.bulletinsearch.search.support.SearchApi;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
+import org.bulletinsearch.servicetesting.Problems;
+import org.bulletinsearch.servicetesting.RawHttp;
+import org.bulletinsearch.servicetesting.RawHttp.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "components", value = "kafka,search-engine"))
 class InputRegressionIT {
 
-    private static final String PROBLEMS = "https://bulletinsearch.org/problems/";
     /** Composed (NFC) as events carry it. */
     private static final String ZURICH_TITLE = "Customs Union Talks Resume in Z\u00fcrich";
     private static final String HIDDEN_TITLE = "Zoll\u00ADverwaltung Extends Ware\u200Bhouse Hours";
@@ -55,7 +55,7 @@ class InputRegressionIT {
                         ArticleEvent.of(ZURICH_TITLE, "Delegations met in Z\u00fcrich to resume the customs union talks.",
                                 "regression.txt", uploadId, 1, at),
                         ArticleEvent.of(HIDDEN_TITLE, HIDDEN_BODY, "regression.txt", uploadId, 2, at));
-                Kafka.publish(events);
+                ArticlesTopic.publish(events);
                 SearchApi.awaitIndexed(uploadId, 2);
                 zurich = events.get(0).articleId();
                 hidden = events.get(1).articleId();
@@ -73,53 +73,48 @@ class InputRegressionIT {
                 .extract().jsonPath().getList("suggestions.title", String.class);
     }
 
-    private static void assertProblem(Answer answer, int status, String slug) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        JsonPath problem = answer.json();
-        assertThat(problem.getString("type")).isEqualTo(PROBLEMS + slug);
-        assertThat(problem.getString("title")).isNotBlank();
-        assertThat(problem.getInt("status")).isEqualTo(status);
-        assertThat(problem.getString("detail")).isNotBlank();
+    /** A problem of the vocabulary, with a {@code detail} for the person who sent the request. */
+    private static JsonNode assertProblem(Answer answer, int status, String slug) {
+        JsonNode problem = Problems.assertProblem(answer, status, slug);
+        assertThat(problem.path("detail").asText()).as("detail of %s", answer).isNotBlank();
+        return problem;
     }
 
     @Test
     void toFarInTheFutureIs400NamingTheParameter() {
         for (String target : List.of("/search?to=+999999999-12-31", "/search?to=%2B999999999-12-31")) {
-            Answer answer = RawHttp.get(server, target);
-            assertProblem(answer, 400, "invalid-parameter");
-            assertThat(answer.json().getString("parameter")).isEqualTo("to");
+            assertThat(assertProblem(RawHttp.get(server.getPort(), target), 400, "invalid-parameter")
+                    .path("parameter").asText()).isEqualTo("to");
         }
     }
 
     @Test
     void aFortyThousandCharacterUrlIs414Problem() {
-        Answer answer = RawHttp.get(server, "/search?q=" + "a".repeat(40_000));
-        assertProblem(answer, 414, "uri-too-long");
-        assertThat(answer.json().getInt("limit")).isEqualTo(32_768);
+        Answer answer = RawHttp.get(server.getPort(), "/search?q=" + "a".repeat(40_000));
+        assertThat(assertProblem(answer, 414, "uri-too-long").path("limit").asInt()).isEqualTo(32_768);
         // while a long query within the limit still reaches the API (and its own 1,000-character cap)
-        assertProblem(RawHttp.get(server, "/search?q=" + "a".repeat(30_000)), 400, "invalid-parameter");
+        assertProblem(RawHttp.get(server.getPort(), "/search?q=" + "a".repeat(30_000)), 400, "invalid-parameter");
     }
 
     @Test
     void aThirtyKilobyteHeaderIs431Problem() {
-        Answer answer = RawHttp.get(server, "/search?q=customs", Map.of("X-Filler", "x".repeat(30 * 1024)));
+        Answer answer = RawHttp.get(server.getPort(), "/search?q=customs", "X-Filler: " + "x".repeat(30 * 1024));
         assertProblem(answer, 431, "headers-too-large");
     }
 
     @Test
     void brokenPercentEncodingIs400Problem() {
-        assertProblem(RawHttp.get(server, "/search?q=%E0%A4%A"), 400, "malformed-request");
-        assertProblem(RawHttp.get(server, "/search/suggest?q=%E0%A4"), 400, "malformed-request");
+        assertProblem(RawHttp.get(server.getPort(), "/search?q=%E0%A4%A"), 400, "malformed-request");
+        assertProblem(RawHttp.get(server.getPort(), "/search/suggest?q=%E0%A4"), 400, "malformed-request");
     }
 
     @Test
     void anUnencodedPipeOrQuoteIs400Problem() {
-        assertProblem(RawHttp.get(server, "/search?q=fiji|iceland"), 400, "malformed-request");
-        assertProblem(RawHttp.get(server, "/search?q=\"risk+management\""), 400, "malformed-request");
+        assertProblem(RawHttp.get(server.getPort(), "/search?q=fiji|iceland"), 400, "malformed-request");
+        assertProblem(RawHttp.get(server.getPort(), "/search?q=\"risk+management\""), 400, "malformed-request");
         // encoded, both are the query syntax
-        assertThat(RawHttp.get(server, "/search?q=fiji%7Ciceland").status()).isEqualTo(200);
-        assertThat(RawHttp.get(server, "/search?q=%22risk+management%22").status()).isEqualTo(200);
+        assertThat(RawHttp.get(server.getPort(), "/search?q=fiji%7Ciceland").status()).isEqualTo(200);
+        assertThat(RawHttp.get(server.getPort(), "/search?q=%22risk+management%22").status()).isEqualTo(200);
     }
 
     @Test
@@ -163,7 +158,7 @@ class InputRegressionIT {
         String uploadId = "snippet-" + UUID.randomUUID();
         ArticleEvent event = ArticleEvent.of("Snippet Boundary Check " + uploadId, body, "snippet.txt", uploadId, 1,
                 Instant.parse("2024-12-04T10:00:00Z"));
-        Kafka.publish(List.of(event));
+        ArticlesTopic.publish(List.of(event));
         SearchApi.awaitIndexed(uploadId, 1);
         String snippet = search("q", "\"Snippet Boundary Check\"", "uploadId", uploadId).getString("hits[0].snippet");
         assertThat(snippet).isNotEmpty();

@@ -17,9 +17,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
-import org.bulletinsearch.search.support.Kafka;
 import org.bulletinsearch.search.support.Bulletin;
 import org.bulletinsearch.search.support.SearchApi;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +57,7 @@ class SeedCorpusIT {
             String uploadId = "seed-" + UUID.randomUUID();
             List<ArticleEvent> upload = Bulletin.fromFile(file)
                     .events(file.getFileName().toString(), uploadId, Instant.parse("2024-08-01T00:00:00Z"));
-            Kafka.publish(upload);
+            ArticlesTopic.publish(upload);
             uploads.add(uploadId);
             events.addAll(upload);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bulletinsearch.events.ArticleEvent;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 
 /**
  * The hand-written relevance fixtures: the two bulletins in {@code src/test/resources/bulletins} (the
@@ -49,8 +50,8 @@ public final class RelevanceFixtures {
     public static synchronized RelevanceFixtures published() {
         if (published == null) {
             RelevanceFixtures fixtures = new RelevanceFixtures(true);
-            Kafka.publish(fixtures.weekly);
-            Kafka.publish(fixtures.monthly);
+            ArticlesTopic.publish(fixtures.weekly);
+            ArticlesTopic.publish(fixtures.monthly);
             SearchApi.awaitIndexed(fixtures.uploads(), fixtures.all().size());
             published = fixtures;
         }

@@ -37,7 +37,9 @@ import org.bulletinsearch.infra.support.ServerMain.RunningServer;
  *       afterwards the cluster id is read back from {@code meta.properties} and the node simply starts.</li>
  *   <li>Single-node friendly defaults: every internal topic with replication factor 1 and min ISR 1,
  *       {@code group.initial.rebalance.delay.ms=0}, {@code auto.create.topics.enable=true} and
- *       {@code num.partitions=3} for auto-created topics (enough to see consumer-group parallelism
+ *       {@code log.retention.ms=-1} (records never expire: the articles topic is the platform's record,
+ *       see README "Retention, not compaction"), {@code num.partitions=3} for auto-created topics (enough
+ *       to see consumer-group parallelism
  *       and per-key ordering, small enough to stay cheap). The internal topics
  *       ({@code __consumer_offsets}, {@code __transaction_state}, {@code __share_group_state}) get
  *       a single partition each instead of 50: they are created lazily on first use, and 50 partitions
@@ -116,6 +118,9 @@ final class KafkaServer implements RunningServer {
         props.put("log.dirs", logDir.toString());
         props.put("num.partitions", "3");
         props.put("auto.create.topics.enable", "true");
+        // The articles topic is the record of every sighting and deletion: a catalog rebuilt from it needs
+        // all of them, so nothing expires (Kafka's default would drop records after 7 days).
+        props.put("log.retention.ms", "-1");
         props.put("group.initial.rebalance.delay.ms", "0");
         // One broker: one replica of everything, and one partition for each internal topic.
         for (String single : List.of("offsets.topic.replication.factor", "offsets.topic.num.partitions",

@@ -1,4 +1,4 @@
-package org.bulletinsearch.ingest.security;
+package org.bulletinsearch.edge;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Resources (or methods) that need an API key; {@link ApiKeyFilter} checks it before the body is read. */
+/**
+ * Resources (or methods) that change something and need an API key; {@link ApiKeyFilter} checks it before
+ * the body is read. Every writing endpoint of every service carries it: uploads, deletions, reindexing.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

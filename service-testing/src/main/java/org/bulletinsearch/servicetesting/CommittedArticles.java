@@ -1,4 +1,4 @@
-package org.bulletinsearch.ingest.upload;
+package org.bulletinsearch.servicetesting;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,11 +17,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.bulletinsearch.events.Topics;
-import org.bulletinsearch.infra.LocalInfraTestResource;
 
 /**
- * What uploads really published: {@link Topics#ARTICLES} read the way the platform's consumers read it
- * ({@code isolation.level=read_committed}), through SmallRye's {@link KafkaCompanion}.
+ * What was really published to {@link Topics#ARTICLES} since this reader was opened, read the way the
+ * platform's consumers read it ({@code isolation.level=read_committed}). Opened by
+ * {@link ArticlesTopic#readCommitted()}; creates the topic (3 partitions) when it does not exist yet.
  *
  * <p>Aborted records take offsets too, so offsets say nothing about what was published; and commit or
  * abort markers reach the partitions shortly after the producer's call returns. {@link #readSettled()}
@@ -29,7 +29,10 @@ import org.bulletinsearch.infra.LocalInfraTestResource;
  * resolved (the last stable offset has caught up with the high watermark) and the consumer has read up to
  * there, then returns exactly the committed records since the previous read.
  */
-final class PublishedEvents implements AutoCloseable {
+public final class CommittedArticles implements AutoCloseable {
+
+    private static final Duration RESOLVED_WITHIN = Duration.ofSeconds(90);
+    private static final Duration READ_WITHIN = Duration.ofSeconds(30);
 
     private final KafkaCompanion kafka;
     private final List<TopicPartition> partitions;
@@ -37,8 +40,8 @@ final class PublishedEvents implements AutoCloseable {
     private final ConsumerTask<String, byte[]> records;
     private int returned;
 
-    PublishedEvents() {
-        kafka = new KafkaCompanion(LocalInfraTestResource.infrastructure().kafkaBootstrapServers());
+    CommittedArticles(KafkaCompanion kafka) {
+        this.kafka = kafka;
         if (!kafka.topics().list().contains(Topics.ARTICLES)) {
             kafka.topics().createAndWait(Topics.ARTICLES, 3);
         }
@@ -48,13 +51,16 @@ final class PublishedEvents implements AutoCloseable {
         records = consumer.fromOffsets(endOffsets(IsolationLevel.READ_UNCOMMITTED));
     }
 
-    /** The committed records published since the last read (or since this reader was created). */
-    List<ConsumerRecord<String, byte[]>> readSettled() {
+    /**
+     * The committed records published since the last read (or since this reader was opened), keys as text;
+     * fails the test when transactions stay unresolved for 90 s or the consumer does not catch up in 30 s.
+     */
+    public List<ConsumerRecord<String, byte[]>> readSettled() {
         Map<TopicPartition, Long> written = endOffsets(IsolationLevel.READ_UNCOMMITTED);
-        await("transactions on " + Topics.ARTICLES + " to be resolved").atMost(Duration.ofSeconds(90))
+        await("transactions on " + Topics.ARTICLES + " to be resolved").atMost(RESOLVED_WITHIN)
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                 .until(() -> reached(endOffsets(IsolationLevel.READ_COMMITTED), written));
-        await("committed records to be read").atMost(Duration.ofSeconds(30))
+        await("committed records to be read").atMost(READ_WITHIN)
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
                 .until(() -> reached(partitions.stream().collect(Collectors.toMap(Function.identity(),
                         consumer::position)), written));
@@ -83,9 +89,9 @@ final class PublishedEvents implements AutoCloseable {
         }
     }
 
+    /** Stops the reader's consumer (the companion stays, shared by the test run). */
     @Override
     public void close() {
         records.close();
-        kafka.close();
     }
 }
