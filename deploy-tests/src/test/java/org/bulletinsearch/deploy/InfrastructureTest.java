@@ -165,6 +165,17 @@ class InfrastructureTest {
     }
 
     @Test
+    void everyServiceReadsTheSameApiKeys() {
+        for (String service : Repository.SERVICES) {
+            var container = dev.deployment(service).getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(container.getEnv()).as(service).filteredOn(e -> e.getName().equals("INGEST_API_KEY"))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("ingest-api-keys"))
+                    .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("api-keys"));
+        }
+    }
+
+    @Test
     void prodBringsNoInfrastructureAndPointsOutsideTheNamespace() {
         RenderedOverlay prod = RenderedOverlay.of("prod");
         for (String kind : List.of("Kafka", "KafkaNodePool", "KafkaTopic", "Cluster", "Elasticsearch")) {

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +138,26 @@ class NetworkPolicyTest {
             assertThat(s.allows(reader, "search-service", 8083)).as("%s -> search-service", reader).isTrue();
             assertThat(s.allows(reader, "catalog-service", 5005)).as("%s -> catalog-service:5005", reader).isFalse();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void searchReachesTheCatalogItReindexesFrom(String overlay) {
+        Setup s = setup(overlay);
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        URI catalogUrl = URI.create(env(rendered, "search-service", "CATALOG_URL"));
+        Service catalog = rendered.all(Service.class).stream()
+                .filter(svc -> svc.getMetadata().getName().equals(catalogUrl.getHost()))
+                .findFirst().orElseThrow(() -> new AssertionError("no Service " + catalogUrl.getHost()));
+        assertThat(catalog.getSpec().getPorts()).extracting(ServicePort::getPort).contains(catalogUrl.getPort());
+        assertThat(catalog.getSpec().getSelector()).containsEntry("app.kubernetes.io/name", "catalog-service");
+        assertThat(s.allows(s.from("search-service"), "catalog-service", 8082)).as("search -> catalog").isTrue();
+    }
+
+    private static String env(RenderedOverlay rendered, String service, String name) {
+        return rendered.deployment(service).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(service + " has no " + name)).getValue();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -89,6 +89,24 @@ class LocalInfrastructureIT {
     }
 
     @Test
+    @Order(2)
+    void searchEngineAnswersFilteredVectorQueriesWithTheLuceneKnnEngine() throws Exception {
+        assertThat(http("PUT", "/infra-vectors", """
+                {"settings":{"index":{"knn":true}},"mappings":{"properties":{"kind":{"type":"keyword"},
+                 "vector":{"type":"knn_vector","dimension":3,
+                           "method":{"name":"hnsw","engine":"lucene","space_type":"cosinesimil"}}}}}""")
+                .statusCode()).isEqualTo(200);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(http("PUT", "/infra-vectors/_doc/" + i + "?refresh=true",
+                    "{\"kind\":\"k" + (i % 2) + "\",\"vector\":[" + i + ",1,0]}").statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> nearest = http("POST", "/infra-vectors/_search", """
+                {"size":1,"query":{"knn":{"vector":{"vector":[3,1,0],"k":2,"filter":{"term":{"kind":"k1"}}}}}}""");
+        assertThat(nearest.statusCode()).isEqualTo(200);
+        assertThat(nearest.body()).contains("\"_id\":\"3\"").doesNotContain("\"_id\":\"2\"");
+    }
+
+    @Test
     @Order(3)
     void postgresCreatesAndQueriesATable() throws Exception {
         try (Connection db = connect(); Statement sql = db.createStatement()) {

@@ -2,6 +2,7 @@ package org.bulletinsearch.infra.opensearch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ import org.opensearch.transport.Netty4Plugin;
  * {@code Node(Environment, Collection<Class<? extends Plugin>>, boolean)} constructor (the one the
  * OpenSearch test framework's {@code MockNode} uses), hence {@link EmbeddedNode}. Bypassing
  * {@code Bootstrap} also skips the bootstrap checks, which is what a throwaway local node wants.
+ *
+ * <p>Also loaded: the k-NN plugin ({@link KnnPlugin}), for vector fields with the {@code lucene} engine.
  *
  * <p>Not loaded: the other distribution modules (ingest-common, reindex, lang-mustache,
  * parent-join, percolator, geo, aggs-matrix-stats, ...), no security plugin. The system
@@ -106,7 +109,9 @@ public final class OpenSearchServerMain {
                 .build();
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> NODE_NAME);
 
-        Node node = new EmbeddedNode(environment, PLUGINS);
+        List<Class<? extends Plugin>> plugins = new ArrayList<>(PLUGINS);
+        KnnPlugin.load().ifPresent(plugins::add);
+        Node node = new EmbeddedNode(environment, plugins);
         try {
             node.start();
             ClusterHealthResponse health = node.client().admin().cluster().prepareHealth()
