@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bulletinsearch.bench.catalog.CatalogBenchmark;
 import org.bulletinsearch.bench.corpus.Corpus;
+import org.bulletinsearch.bench.fields.FieldCostBenchmark;
 import org.bulletinsearch.bench.freshness.FreshnessBenchmark;
 import org.bulletinsearch.bench.ingest.IngestBenchmark;
 import org.bulletinsearch.bench.profile.FlightRecorder;
@@ -47,9 +48,11 @@ import picocli.CommandLine;
 public final class BenchmarkRunner {
 
     private static final Duration SHUTDOWN_RESERVE = Duration.ofSeconds(20);
+    /** Articles per variant of the field-cost figure: 5 variants of 30,000 take about 2 minutes here. */
+    private static final int FIELD_COST_ARTICLES = 30_000;
     /** The order {@link #measure} runs the phases in; "ingest" stands for the rounds after the first. */
     private static final List<String> PHASE_ORDER = List.of("startup", "freshness", "search", "catalog", "large-upload",
-            "ingest");
+            "field-cost", "ingest");
 
     private final BenchOptions options;
     private final Path root;
@@ -192,6 +195,10 @@ public final class BenchmarkRunner {
             if (options.runs("large-upload")) {
                 phase("large-upload", () -> new LargeUploadBenchmark(platform, corpus, rss, work).run(results));
             }
+            if (options.runs("field-cost")) {
+                phase("field-cost", () -> new FieldCostBenchmark(ingest.rawBulk(),
+                        corpus.fieldCostEvents(Math.min(options.articles, FIELD_COST_ARTICLES)), 1).run(results));
+            }
             if (measureIngest) {
                 phase("ingest rounds 2+", () -> ingest.moreRounds(rounds("ingest")));
                 ingest.report(results);
@@ -266,6 +273,7 @@ public final class BenchmarkRunner {
             case "freshness" -> 2L * (options.freshnessSeconds + 2);
             case "search" -> 2L * (warmup + options.searchSeconds) + 12;
             case "catalog" -> 4L * (1 + options.catalogSeconds) + 5;
+            case "field-cost" -> 150;
             default -> 0;
         });
     }

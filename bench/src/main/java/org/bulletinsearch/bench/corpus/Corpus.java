@@ -27,6 +27,7 @@ public record Corpus(Path directory, long seed) {
     static final int FRESHNESS_BASE = 50_000_000;
     static final int LARGE_UPLOAD_BASE = 90_000_000;
     static final int WARM_UP_BASE = 95_000_000;
+    static final int FIELD_COST_BASE = 80_000_000;
 
     /** A bulletin file on disk and the articles in it, in file order. */
     public record BulletinFile(Path path, List<Article> articles) {
@@ -87,6 +88,16 @@ public record Corpus(Path directory, long seed) {
     public BulletinFile largeFile(long bytes) {
         Path file = directory.resolve("bench-large-upload.txt");
         return new BulletinFile(file, new BulletinGenerator(seed * 1_000 + 999).writeAtLeast(file, bytes, LARGE_UPLOAD_BASE + 1));
+    }
+
+    /** In-memory events for the field-cost figure: {@code articles} generated articles of one upload. */
+    public List<ArticleEvent> fieldCostEvents(int articles) {
+        BulletinGenerator generator = new BulletinGenerator(seed * 1_000 + 997);
+        List<Article> generated = new ArrayList<>(articles);
+        for (int i = 0; i < articles; i++) {
+            generated.add(generator.next(FIELD_COST_BASE + i + 1));
+        }
+        return events(generated, "bench-field-cost.txt", "field-cost", Instant.now());
     }
 
     /** Small in-memory bulletins for the freshness figure: {@code uploads} of {@code perUpload} articles. */

@@ -1,6 +1,7 @@
 package org.bulletinsearch.bench.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,13 +16,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.events.ArticleEvent;
+import org.bulletinsearch.events.Entities;
 import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.vocabulary.ArticleEntities;
+import org.bulletinsearch.vocabulary.EntityExtractor;
 
 /**
  * The engine anchor of figure 1 (and of freshness): documents written with {@code _bulk} straight into
  * an index of their own that has exactly the live article index's settings and mapping, read back from
  * the engine ({@code GET /articles}: the versioned index behind the alias). The documents are those the search
- * service writes for the same events (id, title, body, suggest, sourceName, uploadId, position, ingestedAt).
+ * service writes for the same events (id, title, body, suggest, sourceName, uploadId, position, ingestedAt, and
+ * the entity fields ingest extracts: country, region, organization, programme, year).
+ *
+ * <p>Other indices ({@link #into}) serve the field-cost figure: the same documents into another definition.
  */
 public final class RawBulk {
 
@@ -31,13 +38,19 @@ public final class RawBulk {
     private static final String BULK_PARAMETERS = "?filter_path=errors,items.*.status,items.*.error";
 
     private final String engineUrl;
+    private final String index;
     private final int batchSize;
     private final int concurrency;
     private boolean created;
 
     /** {@code batchSize} documents per {@code _bulk}, {@code concurrency} requests in flight. */
     public RawBulk(String engineUrl, int batchSize, int concurrency) {
+        this(engineUrl, INDEX, batchSize, concurrency);
+    }
+
+    private RawBulk(String engineUrl, String index, int batchSize, int concurrency) {
         this.engineUrl = engineUrl;
+        this.index = index;
         this.batchSize = batchSize;
         this.concurrency = concurrency;
     }
@@ -52,24 +65,56 @@ public final class RawBulk {
         return concurrency;
     }
 
+    /** The same sender, writing into another index (created by {@link #create}, then {@link #delete}d). */
+    public RawBulk into(String otherIndex) {
+        return new RawBulk(engineUrl, otherIndex, batchSize, concurrency);
+    }
+
     /** Creates the anchor index as a copy of the service's index definition (once). */
     public void ensureIndex() {
         if (created) {
             return;
         }
-        // Keyed by the concrete index's name (articles-vN), the only one behind the alias.
-        JsonNode live = JsonHttp.getJson(engineUrl + "/" + BenchPlatform.SEARCH_ALIAS).elements().next();
-        ObjectNode index = live.path("settings").path("index").deepCopy();
-        GENERATED_SETTINGS.forEach(index::remove);
-        ObjectNode definition = JsonHttp.JSON.createObjectNode();
-        definition.putObject("settings").set("index", index);
-        definition.set("mappings", live.path("mappings").deepCopy());
-        JsonHttp.Reply exists = JsonHttp.send(JsonHttp.request(engineUrl + "/" + INDEX).method("HEAD",
+        JsonHttp.Reply exists = JsonHttp.send(JsonHttp.request(engineUrl + "/" + index).method("HEAD",
                 HttpRequest.BodyPublishers.noBody()).build());
         if (exists.status() == 404) {
-            JsonHttp.putJson(engineUrl + "/" + INDEX, definition);
+            create(liveDefinition());
         }
         created = true;
+    }
+
+    /**
+     * The settings and mappings of the index behind the service's alias, as {@code PUT /<index>} takes them:
+     * {@code {"settings":{"index":{…}},"mappings":{…}}}.
+     */
+    public ObjectNode liveDefinition() {
+        // Keyed by the concrete index's name (articles-vN), the only one behind the alias.
+        JsonNode live = JsonHttp.getJson(engineUrl + "/" + BenchPlatform.SEARCH_ALIAS).elements().next();
+        ObjectNode settings = live.path("settings").path("index").deepCopy();
+        GENERATED_SETTINGS.forEach(settings::remove);
+        ObjectNode definition = JsonHttp.JSON.createObjectNode();
+        definition.putObject("settings").set("index", settings);
+        definition.set("mappings", live.path("mappings").deepCopy());
+        return definition;
+    }
+
+    /** Creates this sender's index with {@code definition}. */
+    public void create(ObjectNode definition) {
+        JsonHttp.putJson(engineUrl + "/" + index, definition);
+        created = true;
+    }
+
+    /** Deletes this sender's index. */
+    public void delete() {
+        JsonHttp.send(JsonHttp.request(engineUrl + "/" + index).DELETE().build());
+        created = false;
+    }
+
+    /** Bytes of this index's primary store after a flush (segments as written, not force-merged). */
+    public long storeBytes() {
+        JsonHttp.json(JsonHttp.request(engineUrl + "/" + index + "/_flush").POST(HttpRequest.BodyPublishers.noBody()).build());
+        return JsonHttp.getJson(engineUrl + "/" + index + "/_stats/store")
+                .path("_all").path("primaries").path("store").path("size_in_bytes").asLong();
     }
 
     /** Indexes every event's document, then refreshes (searchable, as the figure's end point requires). */
@@ -100,7 +145,7 @@ public final class RawBulk {
     }
 
     private void refresh() {
-        JsonHttp.json(JsonHttp.request(engineUrl + "/" + INDEX + "/_refresh").POST(HttpRequest.BodyPublishers.noBody()).build());
+        JsonHttp.json(JsonHttp.request(engineUrl + "/" + index + "/_refresh").POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** One {@code _bulk} request, without refresh; fails unless every item was indexed. */
@@ -115,12 +160,12 @@ public final class RawBulk {
         }
     }
 
-    private static byte[] ndjson(List<ArticleEvent> batch) {
+    private byte[] ndjson(List<ArticleEvent> batch) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 2048);
         try {
             for (ArticleEvent event : batch) {
                 ObjectNode action = JsonHttp.JSON.createObjectNode();
-                action.putObject("index").put("_index", INDEX).put("_id", event.articleId());
+                action.putObject("index").put("_index", index).put("_id", event.articleId());
                 ObjectNode source = JsonHttp.JSON.createObjectNode()
                         .put("id", event.articleId())
                         .put("title", event.title())
@@ -130,6 +175,7 @@ public final class RawBulk {
                         .put("uploadId", event.uploadId())
                         .put("position", event.position())
                         .put("ingestedAt", event.ingestedAt().toString());
+                putEntities(source, event);
                 out.write(JsonHttp.JSON.writeValueAsBytes(action));
                 out.write('\n');
                 out.write(JsonHttp.JSON.writeValueAsBytes(source));
@@ -139,6 +185,28 @@ public final class RawBulk {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The entities the event carries, or those ingest would extract (events of the generator carry none). */
+    private static void putEntities(ObjectNode source, ArticleEvent event) {
+        Entities entities = event.entities();
+        if (entities == null) {
+            ArticleEntities found = EntityExtractor.shared().extract(event.title(), event.body());
+            entities = new Entities(found.countries(), found.regions(), found.organizations(), found.programmes(),
+                    found.years());
+        }
+        putAll(source, "country", entities.country());
+        putAll(source, "region", entities.region());
+        putAll(source, "organization", entities.organization());
+        putAll(source, "programme", entities.programme());
+        putAll(source, "year", entities.year());
+    }
+
+    private static void putAll(ObjectNode source, String field, List<?> values) {
+        if (!values.isEmpty()) {
+            ArrayNode array = source.putArray(field);
+            values.forEach(value -> array.add(JsonHttp.JSON.<JsonNode>valueToTree(value)));
+        }
     }
 
 }
