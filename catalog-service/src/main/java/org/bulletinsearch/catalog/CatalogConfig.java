@@ -1,6 +1,7 @@
 package org.bulletinsearch.catalog;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 
 /**
  * The catalog's own settings (prefix {@code catalog}), set in application.properties with their
@@ -15,6 +16,22 @@ public interface CatalogConfig {
 
     /** {@code GET /uploads/{uploadId}}. */
     Paging uploads();
+
+    /** {@code GET /articles/export}. */
+    Paging export();
+
+    /** {@code DELETE /articles/{id}} and {@code DELETE /uploads/{uploadId}}. */
+    Lifecycle lifecycle();
+
+    /** Publishing deletions and retractions. */
+    interface Lifecycle {
+
+        /**
+         * Longest wait for Kafka to commit a request's records (and for the previous request's transaction to
+         * end); longer is a 503 and nothing is published.
+         */
+        Duration publishTimeout();
+    }
 
     /** Page sizes of one listing, in items. */
     interface Paging {

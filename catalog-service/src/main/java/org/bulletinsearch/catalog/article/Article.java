@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -38,6 +39,16 @@ public class Article {
     @Column(name = "stored_at", nullable = false)
     private Instant storedAt;
 
+    // Read as text and parsed by EntityFacets: the one JSON form of the entities, whatever Hibernate's
+    // JSON mapping would make of it.
+    @Column(name = "entities", nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(read = "entities::text")
+    private String entities;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "supersedes", length = 32)
+    private String supersedes;
+
     protected Article() {
         // for Hibernate
     }
@@ -66,5 +77,15 @@ public class Article {
 
     public Instant getStoredAt() {
         return storedAt;
+    }
+
+    /** What the article is about (country, region, organization, programme, year). */
+    public EntityFacets getEntities() {
+        return EntityFacets.fromJson(entities);
+    }
+
+    /** The id of the earlier article this one corrects, or null. */
+    public String getSupersedes() {
+        return supersedes;
     }
 }

@@ -1,8 +1,14 @@
 package org.bulletinsearch.catalog.article;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
+import org.bulletinsearch.catalog.article.ArticleLookup.Found;
+import org.bulletinsearch.catalog.article.ArticleLookup.Superseded;
 import org.bulletinsearch.catalog.database.ReadsDatabase;
+import org.bulletinsearch.edge.Parameters;
+import org.bulletinsearch.edge.ProblemType;
 import org.bulletinsearch.edge.ResourceNotFoundException;
 
 /** What {@code GET /articles} and {@code GET /articles/{id}} answer, read from the database. */
@@ -12,10 +18,15 @@ public class ArticleCatalog {
 
     private final ArticleRepository articles;
     private final ArticleSightingRepository sightings;
+    private final ArticleSupersessionRepository supersessions;
+    private final ArticleDeletionRepository deletions;
 
-    public ArticleCatalog(ArticleRepository articles, ArticleSightingRepository sightings) {
+    public ArticleCatalog(ArticleRepository articles, ArticleSightingRepository sightings,
+            ArticleSupersessionRepository supersessions, ArticleDeletionRepository deletions) {
         this.articles = articles;
         this.sightings = sightings;
+        this.supersessions = supersessions;
+        this.deletions = deletions;
     }
 
     /** One page of the query, with the total over all pages and the cursor to the next page. */
@@ -30,12 +41,39 @@ public class ArticleCatalog {
     }
 
     /**
-     * The article and every place it was seen in.
+     * The article and every place it was seen in, or the correction that replaced it.
      *
-     * @throws ResourceNotFoundException when the catalog holds no article with this id
+     * @throws HttpProblem 404 not-found when the catalog holds no article with this id; the detail says when
+     *     and by whom it was deleted, if it was
      */
-    public ArticleDetails details(String id) {
-        Article article = articles.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("article", id));
-        return ArticleDetails.of(article, sightings.provenanceOf(id));
+    public ArticleLookup lookup(String id) {
+        Optional<ArticleSupersession> correction = supersessions.findByIdOptional(id);
+        if (correction.isPresent()) {
+            return new Superseded(new Correction(id, correction.get().getSupersedingId()));
+        }
+        Article article = articles.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        return new Found(ArticleDetails.of(article, sightings.provenanceOf(id)));
+    }
+
+    /**
+     * Checks that the catalog holds the article (current or corrected).
+     *
+     * @throws HttpProblem 404 not-found as {@link #lookup} when it does not
+     */
+    public void requireStored(String id) {
+        if (articles.findByIdOptional(id).isEmpty()) {
+            throw notFound(id);
+        }
+    }
+
+    /** The 404 of an article the catalog does not hold: the detail says whether, when and by whom it was deleted. */
+    private HttpProblem notFound(String id) {
+        return deletions.lastDeletionOf(id)
+                .<HttpProblem>map(deletion -> ProblemType.NOT_FOUND.builder("article '" + id + "' was deleted at "
+                                + deletion.getDeletedAt() + " by " + deletion.getDeletedBy()
+                                + (deletion.getReason().isEmpty() ? "" : " (" + Parameters.abbreviate(deletion.getReason()) + ")")
+                                + "; GET /articles/" + id + "/deletions has the record")
+                        .with("resource", "article").build())
+                .orElseGet(() -> new ResourceNotFoundException("article", id));
     }
 }

@@ -19,11 +19,17 @@ public record ArticleDetails(
         Instant lastSeenAt,
         @Schema(description = "When the catalog first stored the article.", examples = "2026-03-02T09:15:01.204Z")
         Instant storedAt,
+        @Schema(description = "What the article is about: countries, regions, organizations, programmes, years.")
+        EntityFacets entities,
+        @Schema(description = "The id of the earlier article this one corrects (that one now redirects here); null"
+                + " when it corrects nothing.", examples = "0c7d3a4e9f1b2c5d6e7f8091a2b3c4d5", nullable = true)
+        String supersedes,
         @Schema(description = "Every (upload, file, position) the article was seen in, oldest first.")
         List<Sighting> provenance) {
 
     static ArticleDetails of(Article article, List<ArticleSighting> sightings) {
         return new ArticleDetails(article.getId(), article.getTitle(), article.getBody(), article.getFirstSeenAt(),
-                article.getLastSeenAt(), article.getStoredAt(), sightings.stream().map(Sighting::of).toList());
+                article.getLastSeenAt(), article.getStoredAt(), article.getEntities(), article.getSupersedes(),
+                sightings.stream().map(Sighting::of).toList());
     }
 }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Read queries over {@link Article}; writes go through {@link ArticleStore}. */
+/** Read queries over {@link Article} (current versions: corrected articles left out); writes go through {@link ArticleStore}. */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, String> {
 
@@ -36,6 +36,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
 
     private static Parameters filterConditions(ArticleFilter filter, List<String> conditions) {
         Parameters parameters = new Parameters();
+        // Current versions only: an article hidden behind its correction is not listed.
+        conditions.add("not exists (from ArticleSupersession p where p.supersededId = a.id)");
         if (filter.uploadId() != null) {
             conditions.add("exists (from ArticleSighting s where s.article = a and s.uploadId = :uploadId)");
             parameters.and("uploadId", filter.uploadId());

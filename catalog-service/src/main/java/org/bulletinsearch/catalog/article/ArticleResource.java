@@ -1,36 +1,57 @@
 package org.bulletinsearch.catalog.article;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import org.bulletinsearch.catalog.CatalogConfig;
+import org.bulletinsearch.catalog.lifecycle.ArticleDeletions;
+import org.bulletinsearch.catalog.lifecycle.ArticleLifecycle;
+import org.bulletinsearch.catalog.lifecycle.DeletionAccepted;
+import org.bulletinsearch.catalog.lifecycle.DeletionAudit;
 import org.bulletinsearch.catalog.web.ApiDocumentation;
+import org.bulletinsearch.edge.ApiKeyFilter;
+import org.bulletinsearch.edge.ApiKeyProtected;
 import org.bulletinsearch.edge.InvalidParameterException;
 import org.bulletinsearch.edge.Parameters;
 import org.bulletinsearch.events.ArticleId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code GET /articles} and {@code GET /articles/{id}}: parameters in, {@link ArticleCatalog}, JSON out. */
+/**
+ * {@code /articles}: list, one article, its deletion audit (reads: {@link ArticleCatalog}, {@link DeletionAudit})
+ * and its deletion ({@link ArticleLifecycle}, API key); parameters in, one call, JSON out.
+ */
 @Path("/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles")
 public class ArticleResource {
 
     private final ArticleCatalog catalog;
+    private final ArticleLifecycle lifecycle;
+    private final DeletionAudit audit;
     private final CatalogConfig config;
 
-    public ArticleResource(ArticleCatalog catalog, CatalogConfig config) {
+    public ArticleResource(ArticleCatalog catalog, ArticleLifecycle lifecycle, DeletionAudit audit, CatalogConfig config) {
         this.catalog = catalog;
+        this.lifecycle = lifecycle;
+        this.audit = audit;
         this.config = config;
     }
 
@@ -75,21 +96,74 @@ public class ArticleResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getArticle", summary = "Get one article with its provenance",
-            description = "The article and every (upload, file, position) it was seen in, oldest first.")
+            description = "The article, its entities and every (upload, file, position) it was seen in, oldest first."
+                    + " A corrected article redirects (308) to its correction. A deleted one is a 404 whose detail"
+                    + " says when and by whom; it comes back when a later upload holds it again.")
     @APIResponse(responseCode = "200", description = "The article",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleDetails.class),
                     examples = @ExampleObject(name = "seen in two uploads", ref = ApiDocumentation.DETAILS_EXAMPLE)))
+    @APIResponse(responseCode = "308", description = "The article was corrected: Location names the correction",
+            headers = @Header(name = "Location", description = "The correcting article, /articles/{id}.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Correction.class)))
     @APIResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
-    public ArticleDetails get(
-            @Parameter(description = "Article id (32 lowercase hex characters)",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-f]{32}$",
-                            examples = "3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a"))
-            @PathParam("id") String id) {
+    public RestResponse<Object> get(@Parameter(ref = ApiDocumentation.ARTICLE_ID) @PathParam("id") String id) {
+        ArticleLookup found = catalog.lookup(articleId(id));
+        if (found instanceof ArticleLookup.Superseded corrected) {
+            Correction correction = corrected.correction();
+            return RestResponse.ResponseBuilder.create(RestResponse.Status.PERMANENT_REDIRECT, (Object) correction)
+                    .location(URI.create("/articles/" + correction.supersededBy())).build();
+        }
+        return RestResponse.ok(((ArticleLookup.Found) found).details());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ApiKeyProtected
+    @ResponseStatus(202)
+    @Operation(operationId = "deleteArticle", summary = "Delete an article",
+            description = "Publishes the article's tombstone on the articles topic; the catalog and the search index drop"
+                    + " the article when they consume it. The deletion is audited (who: the API key's name, when, why)."
+                    + " Events of the article published before the deletion never bring it back; a later upload of"
+                    + " the same text does, as a new sighting.")
+    @SecurityRequirement(name = ApiDocumentation.API_KEY)
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @APIResponse(responseCode = "202", description = "The deletion is published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeletionAccepted.class),
+                    examples = @ExampleObject(name = "accepted", ref = ApiDocumentation.DELETION_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.MISSING_API_KEY)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.INVALID_API_KEY)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public DeletionAccepted delete(@Parameter(ref = ApiDocumentation.ARTICLE_ID) @PathParam("id") String id,
+            @Parameter(ref = ApiDocumentation.REASON) @QueryParam("reason") String reason,
+            @Context ContainerRequestContext request) {
+        return lifecycle.deleteArticle(articleId(id), ArticleLifecycle.reason(reason), ApiKeyFilter.keyName(request));
+    }
+
+    @GET
+    @Path("/{id}/deletions")
+    @Operation(operationId = "getArticleDeletions", summary = "The deletion audit of an article",
+            description = "Every deletion of the article and every retraction of an upload's sightings of it, oldest"
+                    + " first, also for an article deleted and seen again since. Rebuilt by a replay of the topic.")
+    @APIResponse(responseCode = "200", description = "The audit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleDeletions.class),
+                    examples = @ExampleObject(name = "deleted once", ref = ApiDocumentation.DELETIONS_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public ArticleDeletions deletions(@Parameter(ref = ApiDocumentation.ARTICLE_ID) @PathParam("id") String id) {
+        return audit.of(articleId(id));
+    }
+
+    /** The article id of a path, checked. */
+    private static String articleId(String id) {
         if (!ArticleId.isWellFormed(id)) {
             throw new InvalidParameterException("id", "an article id is 32 lowercase hex characters, was '"
                     + Parameters.abbreviate(id) + "'");
         }
-        return catalog.details(id);
+        return id;
     }
 }

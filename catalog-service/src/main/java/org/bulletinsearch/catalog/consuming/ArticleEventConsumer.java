@@ -8,27 +8,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.common.header.Headers;
+import org.bulletinsearch.catalog.article.ArticleChange;
 import org.bulletinsearch.catalog.article.ArticleStore;
+import org.bulletinsearch.catalog.article.EntityFacets;
 import org.bulletinsearch.catalog.database.DatabaseFailures;
+import org.bulletinsearch.catalog.lifecycle.TombstoneHeaders;
 import org.bulletinsearch.consumption.ConsumedRecord;
 import org.bulletinsearch.consumption.DeadLetter;
 import org.bulletinsearch.consumption.DeadLetterPublisher;
 import org.bulletinsearch.consumption.RetryPolicy;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.ArticleEventCodec;
+import org.bulletinsearch.events.ArticleRecord;
 import org.bulletinsearch.events.InvalidArticleEventException;
+import org.bulletinsearch.events.SightingRetraction;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the articles topic a polled batch at a time and stores it in the catalog.
+ * Consumes the articles topic a polled batch at a time and applies it to the catalog: sightings, deletions
+ * (tombstones: no value, {@code deleted-*} headers) and retractions of an upload's sightings.
  *
  * <p>For each batch, in this order:
  * <ol>
- *   <li>decode every record with the event contract's codec; records it refuses (not JSON, schema
- *       violation, id not matching the text) go to the dead-letter topic;</li>
- *   <li>store the valid events in one database transaction ({@link ArticleStore}); if the database
- *       refuses the data itself (SQLState class 22/23), store them one by one and dead-letter only
+ *   <li>decode every record: values with the event contract's codec ({@link ArticleEventCodec#decode}:
+ *       an {@link ArticleEvent} or a {@link SightingRetraction}), tombstones from their key and headers
+ *       ({@link TombstoneHeaders}); an event without entities gets those of its text. Records that cannot be
+ *       read (not JSON, schema violation, id not matching the text, a tombstone without its headers) go to the
+ *       dead-letter topic;</li>
+ *   <li>apply the rest in one database transaction, in the batch's order ({@link ArticleStore}); if the
+ *       database refuses the data itself (SQLState class 22/23), apply them one by one and dead-letter only
  *       the refused ones;</li>
  *   <li>acknowledge the batch, only once the transaction committed and Kafka acknowledged every
  *       dead letter. The {@code throttled} commit strategy then commits, every
@@ -43,9 +53,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Ordering: the method returns a {@link Uni}, and the connector hands over the next batch only
  * when it completes; batches are therefore processed one at a time, in poll order. Records with the
- * same key (article id) are on the same partition, so all events of one article are stored in the
- * order they were published. Blocking work (decoding, JDBC) runs on the worker pool, never on the
- * event loop.
+ * same key (article id) are on the same partition, so all records of one article are applied in the
+ * order they were published: that order decides between a deletion and a sighting. Blocking work
+ * (decoding, JDBC) runs on the worker pool, never on the event loop.
  */
 @ApplicationScoped
 public class ArticleEventConsumer {
@@ -71,69 +81,83 @@ public class ArticleEventConsumer {
     @Incoming("articles")
     public Uni<Void> consume(KafkaRecordBatch<byte[], byte[]> batch) {
         long started = System.nanoTime();
-        List<ConsumedRecord> records = batch.getRecords().stream().map(ConsumedRecord::of).toList();
+        List<Received> records = batch.getRecords().stream()
+                .map(record -> new Received(ConsumedRecord.of(record), record.getHeaders())).toList();
         return onWorker(() -> decode(records))
                 .chain(decoded -> retry.untilDone("dead-lettering undecodable records",
                                 () -> deadLetters.publish(decoded.undecodable()))
-                        .chain(() -> retry.untilDone("storing " + decoded.events().size() + " events",
-                                () -> onWorker(() -> storeOrIsolate(decoded.events()))))
-                        .chain(refused -> retry.untilDone("dead-lettering events the database refused",
+                        .chain(() -> retry.untilDone("applying " + decoded.changes().size() + " records",
+                                () -> onWorker(() -> applyOrIsolate(decoded.changes()))))
+                        .chain(refused -> retry.untilDone("dead-lettering records the database refused",
                                 () -> deadLetters.publish(refused))))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack))
                 .invoke(() -> metrics.batchDone(Duration.ofNanos(System.nanoTime() - started)));
     }
 
-    private Decoded decode(List<ConsumedRecord> records) {
-        // Schema validation is the costliest step per record (~50 µs); records are independent, so a
-        // large batch is decoded on all cores. The encounter order (and so the storage order) is kept.
+    private Decoded decode(List<Received> records) {
+        // Schema validation (~50 µs) and, for events without entities, their extraction are the costliest
+        // steps per record; records are independent, so a large batch is decoded on all cores. The encounter
+        // order (and so the order of application) is kept.
         List<Object> outcomes = (records.size() >= PARALLEL_DECODE_THRESHOLD ? records.parallelStream() : records.stream())
                 .map(this::decodeOne)
                 .toList();
-        List<DecodedEvent> events = new ArrayList<>(records.size());
+        List<DecodedChange> changes = new ArrayList<>(records.size());
         List<DeadLetter> undecodable = new ArrayList<>();
         for (Object outcome : outcomes) {
-            if (outcome instanceof DecodedEvent event) {
-                events.add(event);
+            if (outcome instanceof DecodedChange change) {
+                changes.add(change);
             } else {
                 undecodable.add((DeadLetter) outcome);
             }
         }
-        return new Decoded(events, undecodable);
+        return new Decoded(changes, undecodable);
     }
 
-    /** A {@link DecodedEvent}, or the {@link DeadLetter} of a record the contract refuses. */
-    private Object decodeOne(ConsumedRecord record) {
+    /** A {@link DecodedChange}, or the {@link DeadLetter} of a record that cannot be read. */
+    private Object decodeOne(Received received) {
+        ConsumedRecord record = received.record();
         try {
-            return new DecodedEvent(record, codec.fromJson(record.value()));
+            return new DecodedChange(record, change(record, received.headers()));
         } catch (InvalidArticleEventException e) {
             return DeadLetter.undecodable(record, e);
         }
     }
 
-    /** Stores the events; returns those the database refuses for good, to be dead-lettered. */
-    private List<DeadLetter> storeOrIsolate(List<DecodedEvent> events) {
-        if (events.isEmpty()) {
+    private ArticleChange change(ConsumedRecord record, Headers headers) throws InvalidArticleEventException {
+        if (record.value() == null) {
+            return TombstoneHeaders.read(record.key(), headers);
+        }
+        ArticleRecord decoded = codec.decode(record.value());
+        if (decoded instanceof ArticleEvent event) {
+            return new ArticleChange.Seen(event, EntityFacets.of(event));
+        }
+        return new ArticleChange.Retracted((SightingRetraction) decoded);
+    }
+
+    /** Applies the changes; returns the dead letters of those the database refuses for good. */
+    private List<DeadLetter> applyOrIsolate(List<DecodedChange> changes) {
+        if (changes.isEmpty()) {
             return List.of();
         }
         try {
-            metrics.stored(store.store(events.stream().map(DecodedEvent::event).toList()));
+            metrics.applied(store.apply(changes.stream().map(DecodedChange::change).toList()));
             return List.of();
         } catch (RuntimeException batchFailure) {
             if (!DatabaseFailures.isRefusedForGood(batchFailure)) {
                 throw batchFailure;
             }
-            LOG.warnf("The database refused a batch of %d events (%s); storing them one at a time to find which",
-                    events.size(), RetryPolicy.rootMessage(batchFailure));
+            LOG.warnf("The database refused a batch of %d records (%s); applying them one at a time to find which",
+                    changes.size(), RetryPolicy.rootMessage(batchFailure));
         }
         List<DeadLetter> refused = new ArrayList<>();
-        for (DecodedEvent event : events) {
+        for (DecodedChange change : changes) {
             try {
-                metrics.stored(store.store(List.of(event.event())));
+                metrics.applied(store.apply(List.of(change.change())));
             } catch (RuntimeException failure) {
                 if (!DatabaseFailures.isRefusedForGood(failure)) {
                     throw failure; // e.g. the database went down meanwhile: retry the whole batch
                 }
-                refused.add(DeadLetter.refusedByStore(event.record(), "refused by the catalog database: "
+                refused.add(DeadLetter.refusedByStore(change.record(), "refused by the catalog database: "
                         + RetryPolicy.rootMessage(failure) + " (SQLState " + DatabaseFailures.sqlState(failure) + ")",
                         failure.getClass().getName()));
             }
@@ -145,9 +169,13 @@ public class ArticleEventConsumer {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private record DecodedEvent(ConsumedRecord record, ArticleEvent event) {
+    /** A record as received: its bytes and where it came from, and its headers (a tombstone's say who and when). */
+    private record Received(ConsumedRecord record, Headers headers) {
     }
 
-    private record Decoded(List<DecodedEvent> events, List<DeadLetter> undecodable) {
+    private record DecodedChange(ConsumedRecord record, ArticleChange change) {
+    }
+
+    private record Decoded(List<DecodedChange> changes, List<DeadLetter> undecodable) {
     }
 }

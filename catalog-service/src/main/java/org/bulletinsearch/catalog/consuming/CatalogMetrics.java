@@ -26,6 +26,9 @@ public class CatalogMetrics {
     private final Counter stored;
     private final Counter redelivered;
     private final Counter knownArticle;
+    private final Counter ignored;
+    private final Counter deletions;
+    private final Counter retractions;
     private final Counter storeRetries;
     private final Timer batches;
 
@@ -42,6 +45,17 @@ public class CatalogMetrics {
                 .register(registry);
         this.knownArticle = Counter.builder("catalog.events.duplicate").tag("kind", "known-article")
                 .register(registry);
+        // [catalog_events_ignored_total]
+        this.ignored = Counter.builder("catalog.events.ignored")
+                .description("Sightings ingested before their article's deletion (or their upload's retraction):"
+                        + " a late producer's, never applied")
+                .register(registry);
+        // [catalog_lifecycle_applied_total{kind=...}]
+        this.deletions = Counter.builder("catalog.lifecycle.applied").tag("kind", "deletion")
+                .description("Deletions (tombstones) and retractions applied for the first time")
+                .register(registry);
+        this.retractions = Counter.builder("catalog.lifecycle.applied").tag("kind", "retraction")
+                .register(registry);
         // [catalog_store_retries_total]
         this.storeRetries = Counter.builder("catalog.store.retries")
                 .description("Attempts to store a batch (or dead-letter it) that failed and were retried")
@@ -55,10 +69,13 @@ public class CatalogMetrics {
         }
     }
 
-    void stored(StoreOutcome outcome) {
+    void applied(StoreOutcome outcome) {
         stored.increment(outcome.newArticles());
         redelivered.increment(outcome.redelivered());
         knownArticle.increment(outcome.knownArticleSightings());
+        ignored.increment(outcome.ignored());
+        deletions.increment(outcome.deletions());
+        retractions.increment(outcome.retractions());
     }
 
     /** [catalog_events_dead_lettered_total{reason=...}] */

@@ -1,13 +1,20 @@
 package org.bulletinsearch.catalog.upload;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.bulletinsearch.catalog.CatalogConfig;
+import org.bulletinsearch.catalog.lifecycle.ArticleLifecycle;
+import org.bulletinsearch.catalog.lifecycle.UploadRetraction;
 import org.bulletinsearch.catalog.web.ApiDocumentation;
+import org.bulletinsearch.edge.ApiKeyFilter;
+import org.bulletinsearch.edge.ApiKeyProtected;
 import org.bulletinsearch.edge.Parameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,9 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
-/** {@code GET /uploads/{uploadId}}: parameters in, {@link UploadCatalog}, JSON out. */
+/**
+ * {@code /uploads/{uploadId}}: the articles of an upload ({@link UploadCatalog}) and its retraction
+ * ({@link ArticleLifecycle}, API key); parameters in, one call, JSON out.
+ */
 @Path("/uploads")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Uploads")
@@ -28,11 +40,39 @@ public class UploadResource {
     private static final int MAX_UPLOAD_ID = 64;
 
     private final UploadCatalog catalog;
+    private final ArticleLifecycle lifecycle;
     private final CatalogConfig config;
 
-    public UploadResource(UploadCatalog catalog, CatalogConfig config) {
+    public UploadResource(UploadCatalog catalog, ArticleLifecycle lifecycle, CatalogConfig config) {
         this.catalog = catalog;
+        this.lifecycle = lifecycle;
         this.config = config;
+    }
+
+    @DELETE
+    @Path("/{uploadId}")
+    @ApiKeyProtected
+    @ResponseStatus(202)
+    @Operation(operationId = "retractUpload", summary = "Retract an upload",
+            description = "Every article seen only in this upload is deleted (a tombstone each); every article also"
+                    + " seen in other uploads stays, without this upload's sightings (a retraction each, naming the"
+                    + " sighting that now represents it). All of it in one Kafka transaction; the catalog and the index"
+                    + " apply it when they consume it. Audited per article (who, when, why, which upload).")
+    @SecurityRequirement(name = ApiDocumentation.API_KEY)
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @APIResponse(responseCode = "202", description = "The retraction is published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UploadRetraction.class),
+                    examples = @ExampleObject(name = "retracted", ref = ApiDocumentation.RETRACTION_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.MISSING_API_KEY)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.INVALID_API_KEY)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public UploadRetraction retract(@Parameter(ref = ApiDocumentation.UPLOAD_ID) @PathParam("uploadId") String uploadId,
+            @Parameter(ref = ApiDocumentation.REASON) @QueryParam("reason") String reason,
+            @Context ContainerRequestContext request) {
+        return lifecycle.retractUpload(Parameters.text("uploadId", uploadId, MAX_UPLOAD_ID, false),
+                ArticleLifecycle.reason(reason), ApiKeyFilter.keyName(request));
     }
 
     @GET
@@ -47,10 +87,7 @@ public class UploadResource {
     @APIResponse(responseCode = "400", ref = ApiDocumentation.INVALID_PARAMETER)
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public UploadArticles get(
-            @Parameter(description = "Upload id, as returned by the ingest service",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = MAX_UPLOAD_ID,
-                            examples = "9b2e4c1d-6a7f-4e8b-9c0d-1e2f3a4b5c6d"))
-            @PathParam("uploadId") String uploadId,
+            @Parameter(ref = ApiDocumentation.UPLOAD_ID) @PathParam("uploadId") String uploadId,
             @Parameter(description = "Page size, 1 to the configured maximum (1000 by default); default 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
             @QueryParam("size") String size,
