@@ -51,9 +51,9 @@ done <<< "$printed"
 log "the $(echo "$printed" | wc -l) printed curls answered 200/202"
 
 # ---- the README's curls, with this run's ports and key ------------------------------------------
-readme_curls=$(sed -n '/^## API in five curls/,/^Full API/p' README.md | sed -n '/^```bash/,/^```/p' \
+readme_curls=$(sed -n '/^## API in a few curls/,/^Taking things back/p' README.md | sed -n '/^```bash/,/^```/p' \
   | grep -v '^```' | grep -v '^ *#' | grep -v '^ *$' | sed -e :a -e '/\\$/N; s/\\\n//; ta')
-[ -n "$readme_curls" ] || fail "no curls found under 'API in five curls' in README.md"
+[ -n "$readme_curls" ] || fail "no curls found under 'API in a few curls' in README.md"
 upload_id="" article_id=""
 while IFS= read -r cmd; do
   cmd=$(echo "$cmd" | sed -e "s#localhost:8081#127.0.0.1:$INGEST_PORT#g; s#localhost:8082#127.0.0.1:$CATALOG_PORT#g" \
