@@ -178,6 +178,98 @@ class PlatformEndToEndIT {
         assertThat(api.searchTotal("")).isEqualTo(expected);
     }
 
+    @Test
+    @Order(5)
+    void aDeletedArticleLeavesTheCatalogAndSearchAndALaterUploadBringsItBack() {
+        String token = token("deleted");
+        String bulletin = bulletin(token, "Harbour notice", "Dredging works");
+        Upload upload = api.upload(bulletin, token + ".txt");
+        awaitFound(token, 2);
+        String id = upload.articles().get(0).id();
+
+        assertThat(api.authorized("DELETE", api.catalogUrl() + "/articles/" + id + "?reason=withdrawn").status())
+                .isEqualTo(202);
+        awaitFound(token, 1);
+        await("catalog drops it").atMost(CONSUMED).until(() -> api.catalog("/articles/" + id).status() == 404);
+        assertThat(api.catalog("/articles/" + id + "/deletions").json().toString()).contains("withdrawn");
+
+        api.upload(bulletin, token + "-again.txt");
+        awaitFound(token, 2);
+        assertThat(api.catalog("/articles/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void retractingAnUploadRemovesWhatOnlyItBroughtAndKeepsTheRest() {
+        String token = token("retracted");
+        String shared = article(token, "Shared notice");
+        Upload first = api.upload(shared + "\n" + article(token, "Only in the first"), token + "-1.txt");
+        api.upload(shared + "\n" + article(token, "Only in the second"), token + "-2.txt");
+        awaitFound(token, 3);
+
+        JsonNode answer = api.authorized("DELETE", api.catalogUrl() + "/uploads/" + first.uploadId() + "?reason=mistake").json();
+        assertThat(answer.path("articlesDeleted").asInt()).isEqualTo(1);
+        assertThat(answer.path("sightingsRetracted").asInt()).isEqualTo(1);
+        awaitFound(token, 2);
+        await("the shared article keeps only the second upload's sighting").atMost(CONSUMED).until(() ->
+                api.searchTotal("q=" + token + "&sourceName=" + JsonHttp.encode(token + "-1.txt")) == 0);
+    }
+
+    @Test
+    @Order(7)
+    void aCorrectionReplacesTheOldVersionInSearchAndRedirectsItsReaders() {
+        String token = token("corrected");
+        Upload original = api.upload(article(token, "Tariff notice"), token + ".txt");
+        awaitFound(token, 1);
+        String old = original.articles().get(0).id();
+
+        Upload correction = api.correct(article(token, "Tariff notice, corrected"), token + "-fix.txt", old);
+        assertThat(correction.status()).isEqualTo(202);
+        String corrected = correction.articles().get(0).id();
+        await("search shows only the correction").atMost(CONSUMED).until(() ->
+                ids(api.search("/search?q=" + token).json().path("hits")).equals(List.of(corrected)));
+        await("the old id redirects").atMost(CONSUMED).until(() -> api.catalog("/articles/" + old).status() == 308);
+    }
+
+    @Test
+    @Order(8)
+    void aReindexFromTheCatalogKeepsEveryArticleSearchable() {
+        long before = api.searchTotal("");
+        Reply started = api.authorized("POST", api.searchUrl() + "/admin/reindex");
+        assertThat(started.status()).isEqualTo(202);
+        String job = started.json().path("id").asText();
+        await("reindex done").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(api.searchTotal("")).as("never fewer hits during the reindex").isGreaterThanOrEqualTo(before);
+            String status = api.search("/admin/reindex/" + job).json().path("status").asText();
+            assertThat(status).isNotEqualTo("failed");
+            return status.equals("done");
+        });
+        assertThat(api.searchTotal("")).isEqualTo(before);
+    }
+
+    private static String token(String what) {
+        return what + Long.toString(System.nanoTime(), 36);
+    }
+
+    /** One article whose title and body carry {@code token}, in the bulletin format. */
+    private static String article(String token, String title) {
+        String line = title + " " + token;
+        return line + "\n\n" + line + "\n\nThe " + token + " office published: " + title.toLowerCase() + ".\n";
+    }
+
+    private static String bulletin(String token, String... titles) {
+        StringBuilder text = new StringBuilder();
+        for (String title : titles) {
+            text.append(article(token, title)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static void awaitFound(String token, long hits) {
+        await("search finds " + hits + " for " + token).atMost(CONSUMED).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.searchTotal("q=" + token) == hits);
+    }
+
     private static List<String> ids(JsonNode hits) {
         List<String> ids = new ArrayList<>();
         hits.forEach(hit -> ids.add(hit.get("id").asText()));

@@ -36,13 +36,36 @@ public record PlatformClient(String ingestUrl, String catalogUrl, String searchU
         return upload(bulletin.getBytes(StandardCharsets.UTF_8), source, TEXT);
     }
 
+    /**
+     * {@code POST /bulletins?supersedes=<id>} of a one-article bulletin: a correction of article {@code supersedes}.
+     */
+    public Upload correct(String bulletin, String source, String supersedes) {
+        return upload(HttpRequest.BodyPublishers.ofString(bulletin, StandardCharsets.UTF_8), source, TEXT,
+                "&supersedes=" + JsonHttp.encode(supersedes));
+    }
+
+    /**
+     * A request with the API key and no body to any service URL, such as
+     * {@code ("DELETE", catalogUrl() + "/articles/<id>?reason=…")} or {@code ("POST", searchUrl() + "/admin/reindex")},
+     * whatever the answer's status.
+     */
+    public Reply authorized(String method, String url) {
+        return JsonHttp.send(JsonHttp.request(url).header("X-API-Key", apiKey)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** {@code POST /bulletins} of any bytes with any content type (to see them refused, too). */
     public Upload upload(byte[] content, String source, String contentType) {
         return upload(HttpRequest.BodyPublishers.ofByteArray(content), source, contentType);
     }
 
     private Upload upload(HttpRequest.BodyPublisher body, String source, String contentType) {
-        HttpRequest request = JsonHttp.request(ingestUrl + "/bulletins?source=" + JsonHttp.encode(source))
+        return upload(body, source, contentType, "");
+    }
+
+    /** {@code moreQuery}: further encoded query parameters, each starting with {@code &}. */
+    private Upload upload(HttpRequest.BodyPublisher body, String source, String contentType, String moreQuery) {
+        HttpRequest request = JsonHttp.request(ingestUrl + "/bulletins?source=" + JsonHttp.encode(source) + moreQuery)
                 .timeout(UPLOAD_TIMEOUT)
                 .header("Content-Type", contentType)
                 .header("X-API-Key", apiKey)
