@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.http.HttpEntity;
 import org.apache.http.entity.ByteArrayEntity;
@@ -74,7 +75,13 @@ public class SearchEngine {
 
     /** A request with a JSON body (or none); returns the parsed answer. */
     public JsonNode send(String method, String endpoint, JsonNode body) {
+        return send(method, endpoint, Map.of(), body);
+    }
+
+    /** A request with query parameters and a JSON body (or none); returns the parsed answer. */
+    public JsonNode send(String method, String endpoint, Map<String, String> parameters, JsonNode body) {
         Request request = new Request(method, endpoint);
+        request.addParameters(parameters);
         if (body != null) {
             try {
                 request.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
@@ -91,6 +98,27 @@ public class SearchEngine {
         request.addParameters(parameters);
         request.setEntity(new ByteArrayEntity(ndjson, 0, length, NDJSON));
         return perform(request);
+    }
+
+    /**
+     * {@code GET endpoint}, or empty when the engine answers 404 (a document or an index that does not exist);
+     * other failures as {@link #send}.
+     */
+    public Optional<JsonNode> find(String endpoint) {
+        try {
+            return Optional.of(send("GET", endpoint, null));
+        } catch (SearchEngineRequestException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (SearchEngineUnavailableException e) {
+            // index_not_found_exception counts as transient for writes; here it only means "not there"
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** {@code HEAD endpoint}: whether the index, alias or document exists. */

@@ -3,6 +3,7 @@ package org.bulletinsearch.search.indexing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,17 +14,25 @@ import org.bulletinsearch.consumption.ConsumedRecord;
 import org.bulletinsearch.consumption.DeadLetter;
 import org.bulletinsearch.consumption.DeadLetterPublisher;
 import org.bulletinsearch.consumption.RetryPolicy;
+import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.ArticleEventCodec;
+import org.bulletinsearch.events.ArticleId;
+import org.bulletinsearch.events.ArticleRecord;
 import org.bulletinsearch.events.InvalidArticleEventException;
+import org.bulletinsearch.events.SightingRetraction;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes article events in batches (group {@code search-service}, read-committed, key and value as
- * raw bytes so that a dead letter forwards them unchanged) and indexes each batch with one
- * {@code _bulk}.
+ * Consumes the articles topic in batches (group {@code search-service}, read-committed, key and value as
+ * raw bytes so that a dead letter forwards them unchanged) and applies each batch with one {@code _bulk}:
+ * a sighting ({@link ArticleEvent}) writes the article's document, and deletes the article it supersedes
+ * when it is a correction; a tombstone (no value) deletes the document of its key; a
+ * {@link SightingRetraction} re-points the document's sighting fields to {@code current}. The records of one
+ * article are applied in offset order (they share a partition), so a deletion outlives every older sighting
+ * and a later sighting brings the article back.
  *
  * <p>The batch is acknowledged, and its offsets become committable, only when the returned {@link Uni}
- * completes: after the engine has confirmed every document and every event that can never be indexed
+ * completes: after the engine has confirmed every operation and every record that can never be applied
  * is on the dead-letter topic. While the engine (or Kafka, for dead letters) is down the
  * {@link RetryPolicy} keeps retrying and the Uni does not complete, so the connector's buffer fills and
  * it pauses fetching; nothing is skipped. Each channel copy ({@code concurrency}) has one batch in
@@ -51,7 +60,7 @@ public class ArticleEventConsumer {
         }
         return Uni.createFrom().item(() -> decode(consumed)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(batch -> deadLetter(batch.undecodable())
-                        .chain(() -> indexer.index(batch.documents()))
+                        .chain(() -> indexer.index(batch.operations()))
                         .chain(result -> deadLetter(batch.refused(result))));
     }
 
@@ -66,9 +75,10 @@ public class ArticleEventConsumer {
         Batch batch = new Batch(new LinkedHashMap<>(), new ArrayList<>(records.size()), new ArrayList<>());
         for (ConsumedRecord record : records) {
             try {
-                ArticleDocument document = ArticleDocument.of(codec.fromJson(record.value()));
-                batch.recordsById().computeIfAbsent(document.id(), id -> new ArrayList<>(1)).add(record);
-                batch.documents().add(IndexDocument.of(document));
+                for (IndexOperation operation : operations(record)) {
+                    batch.recordsById().computeIfAbsent(operation.id(), id -> new ArrayList<>(1)).add(record);
+                    batch.operations().add(operation);
+                }
             } catch (InvalidArticleEventException e) {
                 batch.undecodable().add(DeadLetter.undecodable(record, e));
             }
@@ -76,11 +86,32 @@ public class ArticleEventConsumer {
         return batch;
     }
 
-    /** A consumed batch, decoded: the documents to index, the records behind each id, and the poison. */
-    private record Batch(Map<String, List<ConsumedRecord>> recordsById, List<IndexDocument> documents,
+    /** What one record asks of the index, in order. */
+    private List<IndexOperation> operations(ConsumedRecord record) throws InvalidArticleEventException {
+        if (record.value() == null) {
+            String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+            if (!ArticleId.isWellFormed(id)) {
+                throw new InvalidArticleEventException("a tombstone whose key is not an article id");
+            }
+            return List.of(new IndexOperation.Delete(id));
+        }
+        ArticleRecord decoded = codec.decode(record.value());
+        if (decoded instanceof SightingRetraction retraction) {
+            return List.of(new IndexOperation.Retract(retraction.articleId(), retraction.current()));
+        }
+        ArticleEvent event = (ArticleEvent) decoded;
+        IndexOperation write = new IndexOperation.Write(ArticleDocument.of(event));
+        if (event.supersedes() == null || event.supersedes().equals(event.articleId())) {
+            return List.of(write);
+        }
+        return List.of(new IndexOperation.Delete(event.supersedes()), write);
+    }
+
+    /** A consumed batch, decoded: the operations to apply, the records behind each article, and the poison. */
+    private record Batch(Map<String, List<ConsumedRecord>> recordsById, List<IndexOperation> operations,
             List<DeadLetter> undecodable) {
 
-        /** The dead letters of the events behind the documents the engine refused for good. */
+        /** The dead letters of the records behind the operations the engine refused for good. */
         List<DeadLetter> refused(ArticleIndexer.Result result) {
             List<DeadLetter> letters = new ArrayList<>();
             for (BulkItemOutcome refused : result.rejected()) {

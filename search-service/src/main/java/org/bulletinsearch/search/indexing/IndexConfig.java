@@ -3,7 +3,11 @@ package org.bulletinsearch.search.indexing;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where articles are indexed: the versioned index {@code <alias>-<version>} behind the alias searches read. */
+/**
+ * Where articles are indexed: the alias searches read and the shape of the indices behind it. Which version
+ * of the index definition this release writes is the definition's own ({@code _meta.mappingVersion} in
+ * {@code search/articles-index.json}), not configuration: it must match the mapping.
+ */
 @ConfigMapping(prefix = "search.index")
 public interface IndexConfig {
 
@@ -11,16 +15,11 @@ public interface IndexConfig {
     @WithDefault("articles")
     String alias();
 
-    /**
-     * Version of the index definition this release writes; bump it with every change of
-     * {@code articles-index.json} (v2: invisible format characters dropped by every analyzer).
-     */
-    @WithDefault("v2")
-    String version();
-
+    /** Primary shards of a new index. */
     @WithDefault("1")
     int shards();
 
+    /** Replicas of a new index. */
     @WithDefault("1")
     int replicas();
 }

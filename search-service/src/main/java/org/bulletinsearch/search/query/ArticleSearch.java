@@ -43,15 +43,18 @@ public class ArticleSearch {
     private final Timer searchLatency;
     private final Timer suggestLatency;
     private final Timer relatedLatency;
+    private final Timer facetLatency;
 
     public ArticleSearch(SearchEngine engine, IndexManager indexManager, QueryConfig config, MeterRegistry registry) {
         this.engine = engine;
         this.indexManager = indexManager;
         this.config = config;
-        this.builder = new SearchQueryBuilder(config.facetSize());
+        QueryVocabulary vocabulary = new QueryVocabulary(config.vocabularyFile());
+        this.builder = new SearchQueryBuilder(config.facetSize(), vocabulary::current, EntityValues.shared());
         this.searchLatency = latency(registry, "search");
         this.suggestLatency = latency(registry, "suggest");
         this.relatedLatency = latency(registry, "related");
+        this.facetLatency = latency(registry, "facet");
     }
 
     private static Timer latency(MeterRegistry registry, String endpoint) {
@@ -62,6 +65,14 @@ public class ArticleSearch {
                 .register(registry);
     }
 
+    /**
+     * One page of search results. When no hit has every word of the query (or fewer than the configured
+     * threshold), the query is run again tolerating typos, and that answer is used if more of its hits have
+     * every (loosened) word, or if the exact query found nothing at all.
+     *
+     * @param criteria the validated request
+     * @return the page, its facets and whether it was relaxed or loosened
+     */
     public SearchResponse search(SearchCriteria criteria) {
         return timed(searchLatency, () -> {
             // A fuzzy cursor only means something with words to loosen.
@@ -69,12 +80,31 @@ public class ArticleSearch {
             JsonNode answer = run("q", builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null));
             if (shouldLoosen(criteria, answer)) {
                 JsonNode loose = run("q", builder.search(criteria, fuzzyForms(criteria.query())));
-                if (total(loose) > total(answer)) {
+                if (strictTotal(loose) > strictTotal(answer) || (total(answer) == 0 && total(loose) > 0)) {
                     answer = loose;
                     fuzzy = true;
                 }
             }
             return response(criteria, answer, fuzzy);
+        });
+    }
+
+    /**
+     * The values of one entity facet, most frequent first, under the request's query and other filters.
+     *
+     * @param criteria the query and filters (the facet's own selection is ignored)
+     * @param facet    the facet listed
+     * @param prefix   only values one of whose words starts with this, ignoring case and accents; blank for all
+     * @param size     most values
+     * @return the values with their counts
+     */
+    public FacetValuesResponse facetValues(SearchCriteria criteria, EntityFacet facet, String prefix, int size) {
+        return timed(facetLatency, () -> {
+            List<String> include = prefix.isBlank() ? null : EntityValues.shared().withPrefix(facet, prefix);
+            List<FacetValue> values = include != null && include.isEmpty() ? List.of()
+                    : values(run("q", builder.facetValues(criteria, facet, include, size)).path("aggregations")
+                            .path(facet.field()));
+            return new FacetValuesResponse(facet.field(), prefix, values);
         });
     }
 
@@ -111,7 +141,7 @@ public class ArticleSearch {
             return false;
         }
         int words = criteria.query().positiveWordCount();
-        return total(answer) < config.typoTolerance().belowHits() && words > 0
+        return strictTotal(answer) < config.typoTolerance().belowHits() && words > 0
                 && words <= config.typoTolerance().maxTerms();
     }
 
@@ -184,9 +214,13 @@ public class ArticleSearch {
                 : null;
         JsonNode aggs = answer.path("aggregations");
         Facets facets = new Facets(values(aggs.path(SearchQueryBuilder.SOURCE_NAME)),
-                values(aggs.path(SearchQueryBuilder.UPLOAD_ID)), time(aggs.path(SearchQueryBuilder.INGESTED_AT)));
+                values(aggs.path(SearchQueryBuilder.UPLOAD_ID)), time(aggs.path(SearchQueryBuilder.INGESTED_AT)),
+                values(aggs.path(EntityFacet.COUNTRY.field())), values(aggs.path(EntityFacet.REGION.field())),
+                values(aggs.path(EntityFacet.ORGANIZATION.field())), values(aggs.path(EntityFacet.PROGRAMME.field())),
+                values(aggs.path(EntityFacet.YEAR.field())));
+        boolean relaxed = strictTotal(answer) < total(answer);
         return new SearchResponse(criteria.query() == null ? null : criteria.query().text(), total(answer), fuzzy,
-                criteria.sort().parameter(), hits, facets, next);
+                relaxed, criteria.sort().parameter(), hits, facets, next);
     }
 
     private static SearchHit hit(JsonNode hit) {
@@ -215,6 +249,12 @@ public class ArticleSearch {
         facet.path("values").path("buckets").forEach(bucket -> buckets.add(
                 new TimeBucket(Instant.ofEpochMilli(bucket.path("key").asLong()), bucket.path("doc_count").asLong())));
         return new TimeFacet(facet.path("values").path("interval").asText(null), buckets);
+    }
+
+    /** Hits with every unit of the query: the {@code strict} count when the query could relax, else all of them. */
+    private static long strictTotal(JsonNode answer) {
+        JsonNode strict = answer.path("aggregations").path(SearchQueryBuilder.STRICT).path("doc_count");
+        return strict.isNumber() ? strict.asLong() : total(answer);
     }
 
     private static long total(JsonNode answer) {

@@ -2,6 +2,7 @@ package org.bulletinsearch.search.query;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Limits and tuning of the search API. */
 @ConfigMapping(prefix = "search.query")
@@ -27,6 +28,12 @@ public interface QueryConfig {
     int facetSize();
 
     TypoTolerance typoTolerance();
+
+    /**
+     * The operator's vocabulary file (same format as the built-in one, see {@code SearchVocabulary}), added to
+     * the built-in vocabulary and read again whenever its modification time changes. Absent: built-in only.
+     */
+    Optional<String> vocabularyFile();
 
     /** {@code minimum_should_match} of the more-like-this query behind related articles. */
     @WithDefault("20%")

@@ -1,7 +1,10 @@
 package org.bulletinsearch.search.query;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated search request.
@@ -14,6 +17,8 @@ import java.util.List;
  * @param sort the order of the hits
  * @param size hits per page
  * @param cursor where this page starts; null for the first page
+ * @param entities per entity facet, the canonical values an article must have one of; facets without a
+ *                 selection are absent (AND across facets, OR within one)
  */
 public record SearchCriteria(
         UserQuery query,
@@ -23,11 +28,25 @@ public record SearchCriteria(
         Instant ingestedTo,
         SortOrder sort,
         int size,
-        SearchCursor cursor) {
+        SearchCursor cursor,
+        Map<EntityFacet, List<String>> entities) {
 
     public SearchCriteria {
         sourceNames = List.copyOf(sourceNames);
         uploadIds = List.copyOf(uploadIds);
+        EnumMap<EntityFacet, List<String>> selected = new EnumMap<>(EntityFacet.class);
+        entities.forEach((facet, values) -> {
+            if (!values.isEmpty()) {
+                selected.put(facet, List.copyOf(values));
+            }
+        });
+        entities = Collections.unmodifiableMap(selected);
+    }
+
+    /** A request without entity filters. */
+    public SearchCriteria(UserQuery query, List<String> sourceNames, List<String> uploadIds, Instant ingestedFrom,
+            Instant ingestedTo, SortOrder sort, int size, SearchCursor cursor) {
+        this(query, sourceNames, uploadIds, ingestedFrom, ingestedTo, sort, size, cursor, Map.of());
     }
 
     /** Whether this page (and those after it) come from the typo-tolerant query. */

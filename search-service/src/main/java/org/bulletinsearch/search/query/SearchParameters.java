@@ -1,9 +1,12 @@
 package org.bulletinsearch.search.query;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.bulletinsearch.edge.InvalidParameterException;
 import org.bulletinsearch.edge.Parameters;
+import org.bulletinsearch.edge.ResourceNotFoundException;
 import org.bulletinsearch.events.ArticleId;
 import org.bulletinsearch.events.TextForms;
 import org.bulletinsearch.search.query.SearchCursor.InvalidCursorException;
@@ -31,9 +34,20 @@ public final class SearchParameters {
         this.config = config;
     }
 
-    /** The parameters of {@code GET /search}. */
+    /** The parameters of {@code GET /search} without entity filters. */
     public SearchCriteria criteria(String q, List<String> sourceNames, List<String> uploadIds, String from, String to,
             String sort, String size, String cursor) {
+        return criteria(q, sourceNames, uploadIds, from, to, sort, size, cursor, Map.of());
+    }
+
+    /**
+     * The parameters of {@code GET /search}.
+     *
+     * @param entities raw values of the entity filters by facet (absent facets: no filter)
+     * @throws InvalidParameterException naming the first parameter the API cannot use
+     */
+    public SearchCriteria criteria(String q, List<String> sourceNames, List<String> uploadIds, String from, String to,
+            String sort, String size, String cursor, Map<EntityFacet, List<String>> entities) {
         UserQuery query = query(q);
         SortOrder order = Parameters.choice("sort", sort, SortOrder.class,
                 query == null ? SortOrder.DATE : SortOrder.RELEVANCE);
@@ -44,7 +58,39 @@ public final class SearchParameters {
         }
         return new SearchCriteria(query, filter("sourceName", sourceNames), filter("uploadId", uploadIds), ingestedFrom,
                 ingestedTo, order, Parameters.integer("size", size, config.defaultSize(), 0, config.maxSize()),
-                cursor(cursor, order));
+                cursor(cursor, order), entityFilters(entities));
+    }
+
+    /**
+     * The entity filters: values as the index holds them (see {@link EntityValues#canonical}); years must be
+     * whole numbers from 1 to 9999.
+     */
+    Map<EntityFacet, List<String>> entityFilters(Map<EntityFacet, List<String>> raw) {
+        Map<EntityFacet, List<String>> filters = new EnumMap<>(EntityFacet.class);
+        raw.forEach((facet, values) -> {
+            List<String> given = filter(facet.field(), values).stream()
+                    .map(v -> facet == EntityFacet.YEAR ? Integer.toString(Parameters.integer("year", v, 0, 1, 9999))
+                            : EntityValues.shared().canonical(facet, v))
+                    .distinct().toList();
+            filters.put(facet, given);
+        });
+        return filters;
+    }
+
+    /** A facet name as a path parameter; unknown names are a 404. */
+    public static EntityFacet facet(String name) {
+        return EntityFacet.named(name).orElseThrow(() -> new ResourceNotFoundException("facet", name));
+    }
+
+    /** A prefix to search facet values by: empty when absent. */
+    public String facetPrefix(String prefix) {
+        String text = visibleText("prefix", prefix, MAX_FILTER_VALUE_LENGTH);
+        return text == null ? "" : text.strip();
+    }
+
+    /** How many facet values: 1 to the page size cap, default the facet size. */
+    public int facetValues(String size) {
+        return Parameters.size("size", size, config.facetSize(), config.maxSize());
     }
 
     /** The parsed query, or null when {@code q} is absent or blank (browse). */

@@ -6,19 +6,23 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.bulletinsearch.vocabulary.SearchVocabulary;
 
 /**
  * Builds the engine's request bodies for the search API: pure logic, no I/O, so that every rule
  * about what reaches the engine is unit-tested.
  *
  * <ul>
- *   <li>Text queries are {@code simple_query_string} on {@code title^3} and {@code body} with AND as
- *       the default operator, the user's syntax rendered by {@link UserQuery} and only the flags it
- *       needs (never {@code query_string}, never user-supplied DSL).</li>
- *   <li>Filters go into {@code post_filter} and each facet is a filter aggregation over the other
- *       filters, so a facet's counts ignore its own selection.</li>
+ *   <li>Text queries are {@link RankedQuery}: {@code simple_query_string} clauses on {@code title^3} and
+ *       {@code body}, the user's syntax rendered by {@link UserQuery} with only the flags it needs (never
+ *       {@code query_string}, never user-supplied DSL), relaxed by query length, expanded by the vocabulary.</li>
+ *   <li>Filters (source, upload, time, the entity facets) go into {@code post_filter} and each facet is a
+ *       filter aggregation over the other filters, so a facet's counts ignore its own selection.</li>
  *   <li>Sorting always ends with the {@code id} keyword field, the tie-break {@code search_after} needs;
  *       one extra hit is asked for to know whether a next page exists.</li>
  * </ul>
@@ -42,13 +46,29 @@ public final class SearchQueryBuilder {
     static final int TIME_BUCKETS = 10;
     /** Few expansions per fuzzy word keep the loosened query far below the engine's clause limit. */
     static final int FUZZY_MAX_EXPANSIONS = 10;
+    /** The aggregation counting the hits that match every unit of the query (see {@link RankedQuery}). */
+    public static final String STRICT = "strict";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private final int facetSize;
+    private final Supplier<SearchVocabulary> vocabulary;
+    private final EntityValues entities;
 
+    /** A builder with the built-in vocabulary only. */
     public SearchQueryBuilder(int facetSize) {
+        this(facetSize, SearchVocabulary::builtIn, EntityValues.shared());
+    }
+
+    /**
+     * @param facetSize  values per facet
+     * @param vocabulary the vocabulary in force, asked once per request
+     * @param entities   the gazetteer's values
+     */
+    SearchQueryBuilder(int facetSize, Supplier<SearchVocabulary> vocabulary, EntityValues entities) {
         this.facetSize = facetSize;
+        this.vocabulary = vocabulary;
+        this.entities = entities;
     }
 
     /** The {@code _search} body for a page of results; {@code fuzzy} loosens every positive word as typed. */
@@ -58,31 +78,37 @@ public final class SearchQueryBuilder {
 
     /**
      * The {@code _search} body for a page of results; a non-null {@code fuzzyForm} loosens the text
-     * query, each positive word replaced by {@code fuzzyForm(word)} with an edit distance.
+     * query, each positive word replaced by {@code fuzzyForm(word)} with an edit distance. When the query
+     * may match documents lacking some of its words, aggregation {@value #STRICT} counts those that do not.
      */
     public ObjectNode search(SearchCriteria criteria, UnaryOperator<String> fuzzyForm) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("size", criteria.size() + 1);
         body.put("track_total_hits", true);
         body.set("_source", strings(SOURCE_FIELDS));
-        body.set("query", textQuery(criteria.query(), fuzzyForm));
+        RankedQuery ranked = ranked(criteria.query(), fuzzyForm);
+        body.set("query", textQuery(criteria.query(), ranked));
 
-        List<JsonNode> sourceFilter = criteria.sourceNames().isEmpty() ? List.of() : List.of(terms(SOURCE_NAME, criteria.sourceNames()));
-        List<JsonNode> uploadFilter = criteria.uploadIds().isEmpty() ? List.of() : List.of(terms(UPLOAD_ID, criteria.uploadIds()));
-        List<JsonNode> timeFilter = criteria.ingestedFrom() == null && criteria.ingestedTo() == null
-                ? List.of() : List.of(timeRange(criteria));
-        List<JsonNode> all = concat(sourceFilter, uploadFilter, timeFilter);
-        if (!all.isEmpty()) {
-            body.set("post_filter", allOf(all));
+        Map<String, JsonNode> filters = filters(criteria);
+        if (!filters.isEmpty()) {
+            body.set("post_filter", allOf(List.copyOf(filters.values())));
         }
-
         ObjectNode aggs = body.putObject("aggs");
-        ObjectNode sourceFacet = facet(aggs, SOURCE_NAME, concat(uploadFilter, timeFilter));
-        sourceFacet.putObject("terms").put("field", SOURCE_NAME).put("size", facetSize);
-        ObjectNode uploadFacet = facet(aggs, UPLOAD_ID, concat(sourceFilter, timeFilter));
-        uploadFacet.putObject("terms").put("field", UPLOAD_ID).put("size", facetSize);
-        ObjectNode timeFacet = facet(aggs, INGESTED_AT, concat(sourceFilter, uploadFilter));
-        timeFacet.putObject("auto_date_histogram").put("field", INGESTED_AT).put("buckets", TIME_BUCKETS);
+        facet(aggs, SOURCE_NAME, others(filters, SOURCE_NAME)).putObject("terms").put("field", SOURCE_NAME)
+                .put("size", facetSize);
+        facet(aggs, UPLOAD_ID, others(filters, UPLOAD_ID)).putObject("terms").put("field", UPLOAD_ID)
+                .put("size", facetSize);
+        facet(aggs, INGESTED_AT, others(filters, INGESTED_AT)).putObject("auto_date_histogram")
+                .put("field", INGESTED_AT).put("buckets", TIME_BUCKETS);
+        for (EntityFacet entity : EntityFacet.values()) {
+            facet(aggs, entity.field(), others(filters, entity.field())).putObject("terms")
+                    .put("field", entity.field()).put("size", facetSize);
+        }
+        if (ranked != null && ranked.relaxes()) {
+            List<JsonNode> strict = new ArrayList<>(List.of(ranked.strict()));
+            strict.addAll(filters.values());
+            aggs.putObject(STRICT).set("filter", allOf(strict));
+        }
 
         body.set("highlight", highlight());
         ArrayNode sort = body.putArray("sort");
@@ -99,6 +125,63 @@ public final class SearchQueryBuilder {
             body.set("search_after", criteria.cursor().after().deepCopy());
         }
         return body;
+    }
+
+    /**
+     * The {@code _search} body counting the values of one entity facet under the request's query and its other
+     * filters (not the facet's own selection).
+     *
+     * @param criteria the query and filters; size, sort and cursor are ignored
+     * @param facet    the facet listed
+     * @param include  only these values; null for the top values
+     * @param size     most values
+     */
+    public ObjectNode facetValues(SearchCriteria criteria, EntityFacet facet, List<String> include, int size) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("size", 0);
+        body.put("track_total_hits", false);
+        body.set("query", textQuery(criteria.query(), ranked(criteria.query(), null)));
+        ObjectNode terms = facet(body.putObject("aggs"), facet.field(), others(filters(criteria), facet.field()))
+                .putObject("terms");
+        terms.put("field", facet.field()).put("size", size);
+        if (include != null) {
+            terms.set("include", strings(include));
+        }
+        return body;
+    }
+
+    /**
+     * The {@code post_filter} parts of a request by facet name, in a fixed order: a facet's aggregation applies
+     * all but its own.
+     */
+    private static Map<String, JsonNode> filters(SearchCriteria criteria) {
+        Map<String, JsonNode> filters = new LinkedHashMap<>();
+        if (!criteria.sourceNames().isEmpty()) {
+            filters.put(SOURCE_NAME, terms(SOURCE_NAME, criteria.sourceNames()));
+        }
+        if (!criteria.uploadIds().isEmpty()) {
+            filters.put(UPLOAD_ID, terms(UPLOAD_ID, criteria.uploadIds()));
+        }
+        if (criteria.ingestedFrom() != null || criteria.ingestedTo() != null) {
+            filters.put(INGESTED_AT, timeRange(criteria));
+        }
+        criteria.entities().forEach((facet, values) -> filters.put(facet.field(), terms(facet.field(), values)));
+        return filters;
+    }
+
+    private static List<JsonNode> others(Map<String, JsonNode> filters, String facet) {
+        List<JsonNode> others = new ArrayList<>();
+        filters.forEach((name, filter) -> {
+            if (!name.equals(facet)) {
+                others.add(filter);
+            }
+        });
+        return others;
+    }
+
+    private RankedQuery ranked(UserQuery query, UnaryOperator<String> fuzzyForm) {
+        return query == null || query.isEmpty() ? null
+                : RankedQuery.of(query, vocabulary.get(), entities, fuzzyForm);
     }
 
     /** The {@code _search} body for title suggestions as the user types. */
@@ -135,32 +218,11 @@ public final class SearchQueryBuilder {
         return body;
     }
 
-    static JsonNode textQuery(UserQuery query, UnaryOperator<String> fuzzyForm) {
-        boolean fuzzy = fuzzyForm != null;
-        ObjectNode node = MAPPER.createObjectNode();
+    private static JsonNode textQuery(UserQuery query, RankedQuery ranked) {
         if (query == null) {
-            node.putObject("match_all");
-            return node;
+            return MAPPER.createObjectNode().set("match_all", MAPPER.createObjectNode());
         }
-        if (query.isEmpty()) {
-            node.putObject("match_none");
-            return node;
-        }
-        ObjectNode simple = node.putObject("simple_query_string");
-        simple.put("query", query.toSimpleQueryString(fuzzyForm));
-        simple.set("fields", strings(FIELDS));
-        simple.put("default_operator", "and");
-        // Quoted phrases run on plain-tokenized subfields: the word-part graph that lets
-        // "post-clearance" match "postclearance" cannot be used for positional phrase matching.
-        simple.put("quote_field_suffix", PHRASE_SUFFIX);
-        simple.put("flags", fuzzy ? FUZZY_FLAGS : FLAGS);
-        simple.put("analyze_wildcard", false);
-        if (fuzzy) {
-            simple.put("fuzzy_max_expansions", FUZZY_MAX_EXPANSIONS);
-            simple.put("fuzzy_prefix_length", 1);
-            simple.put("fuzzy_transpositions", true);
-        }
-        return node;
+        return ranked == null ? MAPPER.createObjectNode().set("match_none", MAPPER.createObjectNode()) : ranked.query();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.bulletinsearch.search.query;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,10 +42,15 @@ public class SearchResource {
     @GET
     @Operation(summary = "Search articles",
             description = "Relevance-ranked full-text search over titles (weighted x3) and bodies, with filters, facets"
-                    + " and cursor paging. Syntax: words (all must match), \"quoted phrases\", -exclusion, OR (binds"
-                    + " tighter than the implicit AND), (grouping), prefix*. English stemming, case and accent folding,"
-                    + " hyphenated words match with or without the hyphen. When the exact query finds nothing, the search"
-                    + " is re-run tolerating typos and the answer says fuzzy=true.")
+                    + " and cursor paging. Syntax: words, \"quoted phrases\", -exclusion, OR (binds tighter than the"
+                    + " implicit AND), (grouping), prefix*. Articles with all words come first, exact phrases and words"
+                    + " close together above scattered ones; articles lacking some words follow (1-2 words: one needed;"
+                    + " 3-4: all but one; 5 or more: 70 %) and the answer says relaxed=true. The customs vocabulary"
+                    + " expands acronyms, synonyms and spelling variants (AEO = Authorized Economic Operator,"
+                    + " programme = program), below exact matches. English stemming, case and accent folding,"
+                    + " hyphenated words match with or without the hyphen. When no article has all words, the search"
+                    + " is re-run tolerating typos and the answer says fuzzy=true. Entity filters (country, region,"
+                    + " organization, programme, year) are repeatable: any value within one, all of them across.")
     @APIResponse(responseCode = "200", description = "A page of results", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResponse.class),
             examples = @ExampleObject(name = "hits", ref = "SearchPage")))
@@ -72,8 +78,37 @@ public class SearchResource {
             @Parameter(description = "Hits per page, 0 to 100 (default 10; 0 answers only total and facets)", example = "10")
             @QueryParam("size") String size,
             @Parameter(description = "nextCursor of the previous page, with the same q, filters and sort")
-            @QueryParam("cursor") String cursor) {
-        return search.search(parameters.criteria(q, sourceNames, uploadIds, from, to, sort, size, cursor));
+            @QueryParam("cursor") String cursor,
+            @BeanParam EntityFilterParameters entities) {
+        return search.search(parameters.criteria(q, sourceNames, uploadIds, from, to, sort, size, cursor,
+                entities.byFacet()));
+    }
+
+    @GET
+    @Path("/facets/{name}")
+    @Operation(summary = "Values of one entity facet",
+            description = "The values of country, region, organization, programme or year, most frequent first,"
+                    + " counted under q and the filters when given (the facet's own selection is ignored); prefix"
+                    + " keeps values one of whose words starts with it, ignoring case and accents (\"wco\" finds"
+                    + " \"World Customs Organization (WCO)\").")
+    @APIResponse(responseCode = "200", description = "Values with counts", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FacetValuesResponse.class),
+            examples = @ExampleObject(name = "prefix", ref = "FacetValues")))
+    @APIResponse(responseCode = "404", ref = "FacetNotFound")
+    public FacetValuesResponse facetValues(
+            @Parameter(description = "country, region, organization, programme or year", example = "country",
+                    schema = @Schema(enumeration = {"country", "region", "organization", "programme", "year"}))
+            @PathParam("name") String name,
+            @Parameter(description = "Only values with a word starting with this (at most 255 characters)", example = "ke")
+            @QueryParam("prefix") String prefix,
+            @Parameter(description = "How many values, 1 to 100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(description = "Count under this query (same syntax as /search)") @QueryParam("q") String q,
+            @Parameter(description = "Count within this source file; repeatable") @QueryParam("sourceName") List<String> sourceNames,
+            @Parameter(description = "Count within this upload; repeatable") @QueryParam("uploadId") List<String> uploadIds,
+            @BeanParam EntityFilterParameters entities) {
+        EntityFacet facet = SearchParameters.facet(name);
+        return search.facetValues(parameters.criteria(q, sourceNames, uploadIds, null, null, null, null, null,
+                entities.byFacet()), facet, parameters.facetPrefix(prefix), parameters.facetValues(size));
     }
 
     @GET

@@ -155,7 +155,11 @@ public final class UserQuery {
         return List.of();
     }
 
-    private static String render(Node node, UnaryOperator<String> fuzzyForm) {
+    /**
+     * One parsed clause in {@code simple_query_string} syntax, loosened as {@link #toSimpleQueryString(UnaryOperator)}
+     * describes when {@code fuzzyForm} is given.
+     */
+    static String render(Node node, UnaryOperator<String> fuzzyForm) {
         if (node instanceof Word word) {
             if (word.prefix()) {
                 return escape(word.text()) + "*";
@@ -179,6 +183,16 @@ public final class UserQuery {
         }
         AllOf all = (AllOf) node;
         return all.nodes().stream().map(n -> render(n, fuzzyForm)).collect(Collectors.joining(" ", "(", ")"));
+    }
+
+    /**
+     * Vocabulary text as a literal {@code simple_query_string} clause: a word escaped, several words a quoted phrase.
+     *
+     * @param text a word or phrase from the vocabulary, never user syntax
+     */
+    static String literal(String text) {
+        String words = text.strip().replaceAll("[\\s\\p{Zs}]+", " ");
+        return words.contains(" ") ? "\"" + words.replace("\\", "\\\\").replace("\"", "") + "\"" : escape(words);
     }
 
     private static String escape(String word) {

@@ -20,7 +20,9 @@ import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.indexing.ArticleDocument;
 import org.bulletinsearch.search.indexing.ArticleIndexer;
 import org.bulletinsearch.search.indexing.IndexConfig;
-import org.bulletinsearch.search.indexing.IndexDocument;
+import org.bulletinsearch.search.indexing.BulkAction;
+import org.bulletinsearch.search.indexing.IndexOperation;
+import org.bulletinsearch.search.indexing.ReindexJournal;
 import org.bulletinsearch.search.indexing.IndexManager;
 import org.bulletinsearch.search.indexing.IndexingMetrics;
 import org.bulletinsearch.search.query.ArticleSearch;
@@ -70,10 +72,6 @@ abstract class EngineScenarios {
                 return alias;
             }
 
-            public String version() {
-                return "v2";
-            }
-
             public int shards() {
                 return 1;
             }
@@ -83,7 +81,7 @@ abstract class EngineScenarios {
             }
         });
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        indexer = new ArticleIndexer(engine, indexManager, Retries.policy(Duration.ofMillis(100), Duration.ofSeconds(1),
+        indexer = new ArticleIndexer(engine, indexManager, new ReindexJournal(engine, indexManager), Retries.policy(Duration.ofMillis(100), Duration.ofSeconds(1),
                 retrying -> { }), new IndexingMetrics(registry));
         QueryConfig queryConfig = new SmallRyeConfigBuilder().withMapping(QueryConfig.class).build()
                 .getConfigMapping(QueryConfig.class);
@@ -91,10 +89,10 @@ abstract class EngineScenarios {
         parameters = new SearchParameters(queryConfig);
 
         indexManager.ensureIndex();
-        assertThat(indexManager.aliasTarget()).isEqualTo(alias + "-v2");
+        assertThat(indexManager.aliasTarget()).isEqualTo(alias + "-v" + indexManager.mappingVersion());
         corpus = RelevanceFixtures.events();
-        List<IndexDocument> documents = new ArrayList<>();
-        corpus.forEach(event -> documents.add(IndexDocument.of(ArticleDocument.of(event))));
+        List<IndexOperation> documents = new ArrayList<>();
+        corpus.forEach(event -> documents.add(new IndexOperation.Write(ArticleDocument.of(event))));
         ArticleIndexer.Result result = indexer.index(documents).await().atMost(Duration.ofMinutes(1));
         assertThat(result.indexed()).isEqualTo(corpus.size());
         // Tests only: make the documents searchable now instead of within the refresh interval.
@@ -105,7 +103,7 @@ abstract class EngineScenarios {
     void dropTheIndex() throws IOException {
         try {
             if (engine != null) {
-                engine.send("DELETE", "/" + indexManager.indexName(), null);
+                engine.send("DELETE", "/" + indexManager.aliasTarget(), null);
             }
             if (client != null) {
                 client.close();
@@ -200,9 +198,14 @@ abstract class EngineScenarios {
     @Test
     void aDocumentTheMappingRefusesIsRejectedAlone() {
         String bad = "dddddddddddddddddddddddddddddddd";
-        ArticleIndexer.Result result = indexer.index(List.of(
-                IndexDocument.of(ArticleDocument.of(corpus.get(0))),
-                new IndexDocument(bad, Map.of("id", bad, "unexpected", true)))).await().atMost(Duration.ofMinutes(1));
+        String alias = indexManager.alias();
+        // the mapping is strict: a document with an unknown field is refused for good
+        ArticleIndexer.Result result = indexer.write("test", List.of(new IndexOperation.Write(ArticleDocument.of(corpus.get(0))),
+                new IndexOperation.Delete(bad)), pending -> operation -> List.of(operation.id().equals(bad)
+                        ? new BulkAction("index", alias, true, bad, Map.of("id", bad, "unexpected", true), null)
+                        : new BulkAction("index", alias, true, operation.id(),
+                                ((IndexOperation.Write) operation).document(), null)))
+                .await().atMost(Duration.ofMinutes(1));
         assertThat(result.indexed()).isEqualTo(1);
         assertThat(result.rejected()).singleElement()
                 .satisfies(refused -> assertThat(refused.errorType()).isEqualTo("strict_dynamic_mapping_exception"));

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.inject.Vetoed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.bulletinsearch.events.Entities;
+import org.bulletinsearch.events.SightingRetraction.Sighting;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
@@ -30,13 +35,16 @@ import org.junit.jupiter.api.Test;
  */
 class ArticleIndexerTest {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     /** An engine whose answer to each {@code _bulk} is computed from the ids it was sent (not a CDI bean). */
     @Vetoed
     static final class ScriptedEngine extends SearchEngine {
         final List<List<String>> requests = new ArrayList<>();
         final List<String> bodies = new ArrayList<>();
+        /** "type index id" of every action sent. */
+        final List<String> actions = new ArrayList<>();
         private final Function<List<String>, JsonNode> script;
 
         ScriptedEngine(Function<List<String>, JsonNode> script) {
@@ -49,9 +57,15 @@ class ArticleIndexerTest {
             List<String> ids = new ArrayList<>();
             bodies.add(new String(ndjson, 0, length, StandardCharsets.UTF_8));
             String[] lines = bodies.get(bodies.size() - 1).split("\n");
-            for (int i = 0; i < lines.length; i += 2) {
+            for (int i = 0; i < lines.length; i++) {
                 try {
-                    ids.add(MAPPER.readTree(lines[i]).path("index").path("_id").asText());
+                    Map.Entry<String, JsonNode> action = MAPPER.readTree(lines[i]).fields().next();
+                    ids.add(action.getValue().path("_id").asText());
+                    actions.add(action.getKey() + " " + action.getValue().path("_index").asText() + " "
+                            + action.getValue().path("_id").asText());
+                    if (!action.getKey().equals("delete")) {
+                        i++; // its source line
+                    }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -61,8 +75,9 @@ class ArticleIndexerTest {
         }
     }
 
+    /** The alias "articles" on "articles-v3", no reindex running. */
     @Vetoed
-    private static final class FixedIndex extends IndexManager {
+    private static class FixedIndex extends IndexManager {
         FixedIndex() {
             super(null, null);
         }
@@ -72,19 +87,28 @@ class ArticleIndexerTest {
         }
 
         @Override
-        public String indexName() {
-            return "articles-v1";
+        public WriteTargets liveTargets() {
+            return new WriteTargets("articles", "articles-v3", ArticleDocument.FIELDS, null);
         }
     }
 
-    private static ArticleIndexer.Result index(SearchEngine engine, SimpleMeterRegistry registry,
-            List<IndexDocument> documents) {
+    private static ArticleIndexer indexer(SearchEngine engine, SimpleMeterRegistry registry) {
         IndexingMetrics metrics = new IndexingMetrics(registry);
-        ArticleIndexer indexer = new ArticleIndexer(engine, new FixedIndex(),
+        FixedIndex index = new FixedIndex();
+        return new ArticleIndexer(engine, index, new ReindexJournal(engine, index),
                 Retries.policy(Duration.ofMillis(1), Duration.ofMillis(5), metrics::retrying), metrics);
-        ArticleIndexer.Result result = indexer.index(documents).await().atMost(Duration.ofSeconds(30));
+    }
+
+    private static ArticleIndexer.Result index(SearchEngine engine, SimpleMeterRegistry registry,
+            List<IndexOperation> operations) {
+        ArticleIndexer.Result result = indexer(engine, registry).index(operations).await().atMost(Duration.ofSeconds(30));
         assertThat(registry.get("search.indexing.waiting").gauge().value()).as("nothing held back any more").isZero();
         return result;
+    }
+
+    private static ArticleDocument document(String id, String title) {
+        return ArticleDocument.of(id, title, "Body of " + title + ".",
+                new Sighting("upload-1", "bulletin.txt", 1, Instant.parse("2026-11-30T10:00:00Z")), Entities.NONE);
     }
 
     private static JsonNode answer(List<String> ids, Function<String, Integer> status) {
@@ -92,7 +116,7 @@ class ArticleIndexerTest {
         ArrayNode items = answer.putArray("items");
         for (String id : ids) {
             ObjectNode item = items.addObject().putObject("index").put("_id", id).put("status", status.apply(id));
-            if (status.apply(id) >= 300) {
+            if (status.apply(id) >= 300 && status.apply(id) != 404) {
                 item.putObject("error").put("type", status.apply(id) == 429 ? "es_rejected_execution_exception"
                         : "mapper_parsing_exception").put("reason", "scripted");
             }
@@ -100,8 +124,9 @@ class ArticleIndexerTest {
         return answer;
     }
 
-    private static List<IndexDocument> documents(String... ids) {
-        return java.util.Arrays.stream(ids).map(id -> new IndexDocument(id, Map.of("id", id))).toList();
+    private static List<IndexOperation> documents(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> (IndexOperation) new IndexOperation.Write(document(id, id)))
+                .toList();
     }
 
     @Test
@@ -158,11 +183,76 @@ class ArticleIndexerTest {
     @Test
     void aRepeatedIdIsSentOnceWithItsLastVersion() {
         ScriptedEngine engine = new ScriptedEngine(ids -> answer(ids, id -> 201));
-        List<IndexDocument> documents = List.of(new IndexDocument("a", Map.of("v", 1)), new IndexDocument("b", Map.of()),
-                new IndexDocument("a", Map.of("v", 2)));
-        ArticleIndexer.Result result = index(engine, new SimpleMeterRegistry(), documents);
+        List<IndexOperation> operations = List.of(new IndexOperation.Write(document("a", "First version")),
+                new IndexOperation.Write(document("b", "Other")), new IndexOperation.Write(document("a", "Second version")));
+        ArticleIndexer.Result result = index(engine, new SimpleMeterRegistry(), operations);
         assertThat(result.indexed()).isEqualTo(2);
         assertThat(engine.requests).containsExactly(List.of("b", "a"));
+        assertThat(engine.bodies.get(0)).contains("Second version").doesNotContain("First version");
+    }
+
+    @Test
+    void tombstonesDeleteAndRetractionsUpdateOnlyTheSightingFields() {
+        ScriptedEngine engine = new ScriptedEngine(ids -> answer(ids, id -> id.equals("gone") ? 404 : 200));
+        Sighting remaining = new Sighting("upload-2", "other.txt", 4, Instant.parse("2026-11-29T08:00:00Z"));
+        ArticleIndexer.Result result = index(engine, new SimpleMeterRegistry(), List.of(
+                new IndexOperation.Delete("gone"), new IndexOperation.Retract("kept", remaining)));
+
+        assertThat(result.indexed()).as("deleting a document that is not there is done too").isEqualTo(2);
+        assertThat(engine.actions).containsExactly("delete articles gone", "update articles kept");
+        assertThat(engine.bodies.get(0).lines().toList().get(2)).isEqualTo(
+                "{\"doc\":{\"uploadId\":\"upload-2\",\"sourceName\":\"other.txt\",\"position\":4,"
+                        + "\"ingestedAt\":\"2026-11-29T08:00:00Z\"}}");
+    }
+
+    @Test
+    void aRetractionAfterAWriteInTheSameBatchRepointsTheWrittenDocument() {
+        ScriptedEngine engine = new ScriptedEngine(ids -> answer(ids, id -> 201));
+        Sighting remaining = new Sighting("upload-2", "other.txt", 4, Instant.parse("2026-11-29T08:00:00Z"));
+        index(engine, new SimpleMeterRegistry(), List.of(new IndexOperation.Write(document("a", "Kept article")),
+                new IndexOperation.Retract("a", remaining)));
+        assertThat(engine.actions).containsExactly("index articles a");
+        assertThat(engine.bodies.get(0)).contains("Kept article").contains("\"uploadId\":\"upload-2\"")
+                .contains("\"sourceName\":\"other.txt\"");
+    }
+
+    @Test
+    void aSightingAfterADeletionInTheSameBatchBringsTheArticleBackAndADeletionAfterItWins() {
+        ScriptedEngine engine = new ScriptedEngine(ids -> answer(ids, id -> 201));
+        index(engine, new SimpleMeterRegistry(), List.of(new IndexOperation.Delete("back"),
+                new IndexOperation.Write(document("back", "Back again")), new IndexOperation.Write(document("gone", "Gone")),
+                new IndexOperation.Delete("gone"), new IndexOperation.Delete("gone2"),
+                new IndexOperation.Retract("gone2", new Sighting("u", "s.txt", 1, Instant.EPOCH))));
+        assertThat(engine.actions).containsExactly("index articles back", "delete articles gone",
+                "delete articles gone2");
+    }
+
+    @Test
+    void whileAReindexBuildsEveryChangeGoesToBothIndicesAndADocumentRefusedByEitherIsRefused() {
+        ScriptedEngine engine = new ScriptedEngine(ids -> answer(ids, id -> 201));
+        IndexingMetrics metrics = new IndexingMetrics(new SimpleMeterRegistry());
+        List<List<IndexOperation>> journaled = new ArrayList<>();
+        FixedIndex index = new FixedIndex() {
+            @Override
+            public WriteTargets liveTargets() {
+                return new WriteTargets("articles", "articles-v3", ArticleDocument.FIELDS, "articles-next");
+            }
+        };
+        ReindexJournal journal = new ReindexJournal(engine, index) {
+            @Override
+            public void record(List<IndexOperation> operations) {
+                journaled.add(operations);
+            }
+        };
+        ArticleIndexer indexer = new ArticleIndexer(engine, index, journal,
+                Retries.policy(Duration.ofMillis(1), Duration.ofMillis(5), metrics::retrying), metrics);
+        indexer.index(List.of(new IndexOperation.Write(document("a", "A")), new IndexOperation.Delete("b")))
+                .await().atMost(Duration.ofSeconds(30));
+
+        assertThat(engine.actions).containsExactly("index articles a", "index articles-next a",
+                "delete articles b", "delete articles-next b");
+        assertThat(journaled).singleElement().satisfies(batch -> assertThat(batch).extracting(IndexOperation::kind)
+                .containsExactly("written", "deleted"));
     }
 
     /** Fails half-way through serialization, after its first field is written. */
@@ -175,9 +265,11 @@ class ArticleIndexerTest {
     @Test
     void aDocumentThatDoesNotSerializeIsRefusedAloneAndLeavesNothingInTheRequest() {
         ScriptedEngine engine = new ScriptedEngine(ids -> answer(ids, id -> 201));
-        List<IndexDocument> documents = List.of(new IndexDocument("a", Map.of("id", "a")),
-                new IndexDocument("broken", new Unserializable("broken")), new IndexDocument("c", Map.of("id", "c")));
-        ArticleIndexer.Result result = index(engine, new SimpleMeterRegistry(), documents);
+        ArticleIndexer.Result result = indexer(engine, new SimpleMeterRegistry())
+                .write("test", documents("a", "broken", "c"), pending -> operation -> List.of(new BulkAction("index",
+                        "articles", true, operation.id(), operation.id().equals("broken")
+                                ? new Unserializable("broken") : Map.of("id", operation.id()), null)))
+                .await().atMost(Duration.ofSeconds(30));
 
         assertThat(result.indexed()).isEqualTo(2);
         assertThat(result.rejected()).singleElement().satisfies(refused -> {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class BulkItemOutcomeTest {
 
-    private static List<IndexDocument> sent(String... ids) {
-        return java.util.Arrays.stream(ids).map(id -> new IndexDocument(id, "{}")).toList();
+    private static List<String> sent(String... ids) {
+        return List.of(ids);
     }
 
     @Test
@@ -53,5 +53,25 @@ class BulkItemOutcomeTest {
         assertThat(BulkItemOutcome.classify(403, "cluster_block_exception")).isEqualTo(Kind.RETRY);
         assertThat(BulkItemOutcome.classify(400, "mapper_parsing_exception")).isEqualTo(Kind.REJECTED);
         assertThat(BulkItemOutcome.classify(413, "http_413")).isEqualTo(Kind.REJECTED);
+    }
+
+    @Test
+    void deletingOrUpdatingWhatIsNotThereAndLosingToANewerWriteAreDone() {
+        assertThat(BulkItemOutcome.classify(404, "")).as("delete of a missing document").isEqualTo(Kind.INDEXED);
+        assertThat(BulkItemOutcome.classify(404, "document_missing_exception")).as("retraction of an absent article")
+                .isEqualTo(Kind.INDEXED);
+        assertThat(BulkItemOutcome.classify(409, "version_conflict_engine_exception"))
+                .as("a backfill create behind a live write").isEqualTo(Kind.INDEXED);
+        assertThat(BulkItemOutcome.classify(404, "index_not_found_exception")).isEqualTo(Kind.RETRY);
+    }
+
+    @Test
+    void anOperationWrittenToTwoIndicesTakesTheWorstFate() {
+        BulkItemOutcome done = new BulkItemOutcome("a", Kind.INDEXED, 201, "", "");
+        BulkItemOutcome retry = new BulkItemOutcome("a", Kind.RETRY, 429, "es_rejected_execution_exception", "");
+        BulkItemOutcome refused = new BulkItemOutcome("a", Kind.REJECTED, 400, "mapper_parsing_exception", "");
+        assertThat(BulkItemOutcome.worst(List.of(done, retry))).isEqualTo(retry);
+        assertThat(BulkItemOutcome.worst(List.of(retry, refused, done))).isEqualTo(refused);
+        assertThat(BulkItemOutcome.worst(List.of(done, done))).isEqualTo(done);
     }
 }

@@ -30,12 +30,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine process stops while events arrive: nothing is acknowledged (offsets stay put) until the
- * engine is back, then everything is indexed exactly once. Runs last: it takes the engine away.
+ * engine is back, then everything is indexed exactly once. Runs after the other tests that share its
+ * application (it takes the engine away); only {@link ReindexIT}, which starts an application of its own, comes
+ * later.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
         initArgs = @ResourceArg(name = "components", value = "kafka,search-engine"))
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 2)
 class EngineOutageIT {
 
     private static final int EVENTS = 40;

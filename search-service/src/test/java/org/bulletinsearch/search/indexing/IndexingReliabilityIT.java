@@ -42,6 +42,9 @@ class IndexingReliabilityIT {
     @Inject
     ArticleIndexer indexer;
 
+    @Inject
+    IndexManager indexManager;
+
     private static List<ArticleEvent> upload(String marker, int count, String uploadId) {
         Instant now = Instant.parse("2024-12-02T10:00:00Z");
         return IntStream.rangeClosed(1, count).mapToObj(i -> ArticleEvent.of(
@@ -139,13 +142,16 @@ class IndexingReliabilityIT {
         String uploadId = "refused-" + UUID.randomUUID();
         List<ArticleEvent> events = upload("refusal" + UUID.randomUUID().toString().substring(0, 8), 2, uploadId);
         String badId = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
-        List<IndexDocument> documents = List.of(
-                IndexDocument.of(ArticleDocument.of(events.get(0))),
-                // the mapping is strict: an unknown field is refused for good (strict_dynamic_mapping_exception)
-                new IndexDocument(badId, Map.of("id", badId, "title", "Refused", "surprise", 1)),
-                IndexDocument.of(ArticleDocument.of(events.get(1))));
+        String alias = indexManager.alias();
+        List<IndexOperation> operations = List.of(new IndexOperation.Write(ArticleDocument.of(events.get(0))),
+                new IndexOperation.Delete(badId), new IndexOperation.Write(ArticleDocument.of(events.get(1))));
 
-        ArticleIndexer.Result result = indexer.index(documents).await().atMost(Duration.ofSeconds(60));
+        // the mapping is strict: an unknown field is refused for good (strict_dynamic_mapping_exception)
+        ArticleIndexer.Result result = indexer.write("test", operations, pending -> operation -> List.of(
+                operation.id().equals(badId)
+                        ? new BulkAction("index", alias, true, badId, Map.of("id", badId, "title", "Refused", "surprise", 1), null)
+                        : new BulkAction("index", alias, true, operation.id(), ((IndexOperation.Write) operation).document(),
+                                null))).await().atMost(Duration.ofSeconds(60));
 
         assertThat(result.indexed()).isEqualTo(2);
         assertThat(result.rejected()).singleElement().satisfies(refused -> {

@@ -143,6 +143,16 @@ class HostileInputIT {
         sample(Arbitraries.integers().between(0, 9)).forEach(i -> check("/search (all parameters)", "/search?q="
                 + one(text()) + "&from=" + one(date()) + "&to=" + one(date()) + "&sort="
                 + one(Arbitraries.of("date", "relevance", "")) + "&size=" + one(number()) + "&cursor=" + one(cursor())));
+        // issue 16: the entity filters on /search, and /search/facets/{name}
+        Map<String, Arbitrary<String>> entityFilters = Map.of("country", text(), "region", text(), "organization", text(),
+                "programme", text(), "year", number());
+        entityFilters.forEach((name, values) -> sample(values).forEach(value -> check("/search (entity filters)",
+                "/search?q=customs&" + name + "=" + RawHttp.encode(value))));
+        sample(text()).forEach(name -> check("/search/facets/{name}", "/search/facets/" + RawHttp.encode(name)));
+        Map<String, Arbitrary<String>> facetParameters = Map.of("prefix", text(), "size", number(), "q", text(),
+                "year", number());
+        facetParameters.forEach((name, values) -> sample(values).forEach(value -> check("/search/facets/{name}",
+                "/search/facets/organization?" + name + "=" + RawHttp.encode(value))));
         sample(text()).forEach(q -> check("/search/suggest", "/search/suggest?q=" + RawHttp.encode(q)));
         sample(number()).forEach(size -> check("/search/suggest", "/search/suggest?q=bot&size=" + RawHttp.encode(size)));
         sample(text()).forEach(id -> check("/search/related/{id}", "/search/related/" + RawHttp.encode(id)));
@@ -154,7 +164,7 @@ class HostileInputIT {
         statuses.forEach((endpoint, counts) -> System.out.printf("[hostile-inputs] %-26s %5d inputs, statuses %s%n",
                 endpoint, counts.values().stream().mapToInt(Integer::intValue).sum(), counts));
         System.out.printf("[hostile-inputs] %d generated inputs tried (seed %d)%n", total, SEED);
-        assertThat(total).isGreaterThanOrEqualTo(3000);
+        assertThat(total).isGreaterThanOrEqualTo(5000);
         // A read-only API: nothing was dead-lettered or indexed because of any of these requests.
         assertThat(ArticlesTopic.deadLetterEndOffsets()).isEqualTo(deadLettersBefore);
         assertThat(stableDocumentCount()).isEqualTo(documentsBefore);

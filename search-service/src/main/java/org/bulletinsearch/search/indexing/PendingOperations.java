@@ -8,27 +8,27 @@ import org.bulletinsearch.search.indexing.ArticleIndexer.Result;
 import org.jboss.logging.Logger;
 
 /**
- * The documents of one batch the engine has not confirmed or refused yet, across the attempts of
+ * The operations of one batch the engine has not confirmed or refused yet, across the attempts of
  * {@link ArticleIndexer}, and what became of the others. Keeps the {@code search.indexing.waiting}
  * gauge up to date with this batch's share.
  */
-final class PendingDocuments {
+final class PendingOperations {
 
-    private static final Logger LOG = Logger.getLogger(PendingDocuments.class);
+    private static final Logger LOG = Logger.getLogger(PendingOperations.class);
 
-    private final Map<String, IndexDocument> pending = new LinkedHashMap<>();
+    private final Map<String, IndexOperation> pending = new LinkedHashMap<>();
     private final List<BulkItemOutcome> rejected = new ArrayList<>();
     private final IndexingMetrics metrics;
     private int indexed;
     private int reportedWaiting;
     private String retryCause = "";
 
-    PendingDocuments(List<IndexDocument> documents, IndexingMetrics metrics) {
+    /** @param operations in log order; several about one article become one ({@link IndexOperation#after}) */
+    PendingOperations(List<IndexOperation> operations, IndexingMetrics metrics) {
         this.metrics = metrics;
-        for (IndexDocument document : documents) {
-            // A repeated id is sent once, with its last version.
-            pending.remove(document.id());
-            pending.put(document.id(), document);
+        for (IndexOperation operation : operations) {
+            IndexOperation earlier = pending.remove(operation.id());
+            pending.put(operation.id(), earlier == null ? operation : operation.after(earlier));
         }
     }
 
@@ -36,7 +36,7 @@ final class PendingDocuments {
         return pending.size() + indexed + rejected.size();
     }
 
-    synchronized List<IndexDocument> pending() {
+    synchronized List<IndexOperation> pending() {
         return List.copyOf(pending.values());
     }
 
@@ -48,7 +48,7 @@ final class PendingDocuments {
         return retryCause.isEmpty() ? "unknown" : retryCause;
     }
 
-    /** Takes in the outcomes of one attempt: confirmed and refused documents leave the pending ones. */
+    /** Takes in the outcomes of one attempt: confirmed and refused operations leave the pending ones. */
     synchronized void settle(List<BulkItemOutcome> outcomes) {
         for (BulkItemOutcome outcome : outcomes) {
             switch (outcome.kind()) {

@@ -1,0 +1,61 @@
+package org.bulletinsearch.search.indexing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A reindex job as {@code GET /admin/reindex/{id}} shows it, and as the state index stores it.
+ *
+ * @param id the job id
+ * @param status {@code running}, {@code done} or {@code failed}
+ * @param index the index it builds (behind the alias once done)
+ * @param previousIndex the index behind the alias when it started (deleted once done, unless configured not to)
+ * @param trigger {@code api} ({@code POST /admin/reindex}) or {@code startup} (the mapping version was newer)
+ * @param requestedBy the name of the API key that asked for it ({@code service} for a start-up)
+ * @param fromCatalog articles read from the catalog export so far, and how many it announced
+ * @param indexed articles of the export the engine confirmed in the new index (written, or already there
+ *     from a newer live write)
+ * @param rejected export items skipped: not an article, or refused by the engine for good
+ * @param changesReplayed deletions and retractions made during the run that were applied again after the backfill
+ * @param rate articles indexed per second over the backfill so far (time waiting for the catalog included)
+ * @param etaSeconds seconds until the backfill has read the whole export at that rate; null when not running or
+ *     not known yet
+ * @param startedAt when the job started
+ * @param finishedAt when it ended, null while running
+ * @param retrying why the job is waiting right now (the catalog or the engine cannot answer), null when not
+ * @param error why it failed, null unless failed
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "ReindexStatus", description = "A reindex job: what it builds, its progress through the catalog export"
+        + " and its outcome (status running, done or failed; rate in articles per second).")
+public record ReindexStatus(String id, String status, String index,
+        @Schema(nullable = true, description = "null when the alias had no index") String previousIndex,
+        String trigger, String requestedBy, Progress fromCatalog, long indexed, long rejected, long changesReplayed,
+        double rate,
+        @Schema(nullable = true, description = "seconds left at the rate so far; null unless running") Long etaSeconds,
+        Instant startedAt,
+        @Schema(nullable = true, description = "null while running") Instant finishedAt,
+        @Schema(nullable = true, description = "why the job waits now; null when it does not") String retrying,
+        @Schema(nullable = true, description = "why it failed; null unless failed") String error) {
+
+    public static final String RUNNING = "running";
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
+
+    /**
+     * Progress through the export.
+     *
+     * @param read articles read so far
+     * @param total articles the export announced on its first page, null before it arrived
+     */
+    public record Progress(long read,
+            @Schema(nullable = true, description = "null until the first page arrived") Long total) {
+    }
+
+    /** This job, failed for {@code why} at {@code when}. */
+    public ReindexStatus failed(String why, Instant when) {
+        return new ReindexStatus(id, FAILED, index, previousIndex, trigger, requestedBy, fromCatalog, indexed, rejected,
+                changesReplayed, rate, null, startedAt, when, null, why);
+    }
+}
