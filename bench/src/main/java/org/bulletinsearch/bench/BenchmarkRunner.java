@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.bulletinsearch.bench.catalog.CatalogBenchmark;
 import org.bulletinsearch.bench.corpus.Corpus;
 import org.bulletinsearch.bench.fields.FieldCostBenchmark;
+import org.bulletinsearch.bench.reindex.ReindexBenchmark;
 import org.bulletinsearch.bench.freshness.FreshnessBenchmark;
 import org.bulletinsearch.bench.ingest.IngestBenchmark;
 import org.bulletinsearch.bench.profile.FlightRecorder;
@@ -52,7 +53,7 @@ public final class BenchmarkRunner {
     private static final int FIELD_COST_ARTICLES = 30_000;
     /** The order {@link #measure} runs the phases in; "ingest" stands for the rounds after the first. */
     private static final List<String> PHASE_ORDER = List.of("startup", "freshness", "search", "catalog", "large-upload",
-            "field-cost", "ingest");
+            "reindex", "field-cost", "ingest");
 
     private final BenchOptions options;
     private final Path root;
@@ -164,7 +165,8 @@ public final class BenchmarkRunner {
             IngestBenchmark ingest = new IngestBenchmark(platform, corpus, rss, jfr, options.articles, options.files,
                     options.uploaders, options.bulkConcurrency);
             boolean measureIngest = options.runs("ingest");
-            if (measureIngest || options.runs("search") || options.runs("catalog") || options.runs("freshness")) {
+            if (measureIngest || options.runs("search") || options.runs("catalog") || options.runs("freshness")
+                    || options.runs("reindex")) {
                 phase(measureIngest ? "ingest round 1" : "load (unmeasured)", () -> {
                     if (measureIngest) {
                         ingest.warmUp();
@@ -194,6 +196,14 @@ public final class BenchmarkRunner {
             }
             if (options.runs("large-upload")) {
                 phase("large-upload", () -> new LargeUploadBenchmark(platform, corpus, rss, work).run(results));
+            }
+            if (options.runs("reindex")) {
+                phase("reindex", () -> {
+                    String sourceName = ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0);
+                    new ReindexBenchmark(platform, QueryMix.standard(platform.searchUrl(), sourceName), options.threads,
+                            Duration.ofSeconds(options.searchSeconds), ingest.rawBulkRates())
+                            .run(rounds("reindex"), results);
+                });
             }
             if (options.runs("field-cost")) {
                 phase("field-cost", () -> new FieldCostBenchmark(ingest.rawBulk(),
@@ -274,6 +284,7 @@ public final class BenchmarkRunner {
             case "search" -> 2L * (warmup + options.searchSeconds) + 12;
             case "catalog" -> 4L * (1 + options.catalogSeconds) + 5;
             case "field-cost" -> 150;
+            case "reindex" -> 2L * (2 * (1 + options.searchSeconds)) + options.articles / 1_000;
             default -> 0;
         });
     }

@@ -97,6 +97,11 @@ public final class IngestBenchmark {
         return rawBulk;
     }
 
+    /** Raw {@code _bulk} rates (articles/s) of the rounds measured so far, the anchor of other figures too. */
+    public List<Double> rawBulkRates() {
+        return List.copyOf(bulk);
+    }
+
     /** Rounds measured so far. */
     public int rounds() {
         return searchable.size();
