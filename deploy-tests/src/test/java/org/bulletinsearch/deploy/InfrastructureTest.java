@@ -176,6 +176,24 @@ class InfrastructureTest {
     }
 
     @Test
+    void theOperatorsVocabularyReachesEverySearchReplicaThroughADirectoryMount() {
+        var pod = dev.deployment("search-service").getSpec().getTemplate().getSpec();
+        var container = pod.getContainers().get(0);
+        String file = container.getEnv().stream().filter(e -> e.getName().equals("SEARCH_VOCABULARY_FILE"))
+                .findFirst().orElseThrow().getValue();
+        var mount = container.getVolumeMounts().stream().filter(m -> file.startsWith(m.getMountPath() + "/"))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume mount holds " + file));
+        assertThat(mount.getSubPath()).as("a subPath mount never sees ConfigMap updates").isNull();
+        var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        String configMap = volume.getConfigMap().getName();
+        assertThat(dev.all(ConfigMap.class)).as("the ConfigMap, under its own name (no content hash)")
+                .anySatisfy(map -> {
+                    assertThat(map.getMetadata().getName()).isEqualTo(configMap);
+                    assertThat(map.getData()).containsKey(file.substring(file.lastIndexOf('/') + 1));
+                });
+    }
+
+    @Test
     void prodBringsNoInfrastructureAndPointsOutsideTheNamespace() {
         RenderedOverlay prod = RenderedOverlay.of("prod");
         for (String kind : List.of("Kafka", "KafkaNodePool", "KafkaTopic", "Cluster", "Elasticsearch")) {
