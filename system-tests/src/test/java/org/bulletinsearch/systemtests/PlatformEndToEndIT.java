@@ -240,7 +240,7 @@ class PlatformEndToEndIT {
         String job = started.json().path("id").asText();
         await("reindex done").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(api.searchTotal("")).as("never fewer hits during the reindex").isGreaterThanOrEqualTo(before);
-            String status = api.search("/admin/reindex/" + job).json().path("status").asText();
+            String status = api.authorized("GET", api.searchUrl() + "/admin/reindex/" + job).json().path("status").asText();
             assertThat(status).isNotEqualTo("failed");
             return status.equals("done");
         });

@@ -81,7 +81,7 @@ public final class ReindexBenchmark {
     private JsonNode awaitDone(String job) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode status = platform.client().search("/admin/reindex/" + job).json();
+            JsonNode status = platform.client().authorized("GET", platform.searchUrl() + "/admin/reindex/" + job).json();
             switch (status.path("status").asText()) {
                 case "done":
                     return status;
