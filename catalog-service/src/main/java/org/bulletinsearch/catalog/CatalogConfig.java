@@ -12,7 +12,7 @@ import java.time.Duration;
 public interface CatalogConfig {
 
     /** {@code GET /articles}. */
-    Paging articles();
+    ArticlePaging articles();
 
     /** {@code GET /uploads/{uploadId}}. */
     Paging uploads();
@@ -31,6 +31,17 @@ public interface CatalogConfig {
          * end); longer is a 503 and nothing is published.
          */
         Duration publishTimeout();
+    }
+
+    /** Page sizes of {@code GET /articles}, and how far its first page counts. */
+    interface ArticlePaging extends Paging {
+
+        /**
+         * The first page counts the matching articles exactly up to this many; beyond, an unfiltered listing
+         * gives PostgreSQL's estimate and a filtered one this number as a lower bound. Bounds the cost of a
+         * first page (one index range of at most this many rows) however large the catalog.
+         */
+        int exactTotalUpTo();
     }
 
     /** Page sizes of one listing, in items. */

@@ -20,24 +20,27 @@ public class ArticleCatalog {
     private final ArticleSightingRepository sightings;
     private final ArticleSupersessionRepository supersessions;
     private final ArticleDeletionRepository deletions;
+    private final ArticleTotals totals;
 
     public ArticleCatalog(ArticleRepository articles, ArticleSightingRepository sightings,
-            ArticleSupersessionRepository supersessions, ArticleDeletionRepository deletions) {
+            ArticleSupersessionRepository supersessions, ArticleDeletionRepository deletions, ArticleTotals totals) {
         this.articles = articles;
+        this.totals = totals;
         this.sightings = sightings;
         this.supersessions = supersessions;
         this.deletions = deletions;
     }
 
-    /** One page of the query, with the total over all pages and the cursor to the next page. */
+    /** One page of the query, with the cursor to the next page; a first page also with the total ({@link ArticleTotals}). */
     public ArticlePage page(ArticleQuery query) {
         // One more than asked for tells whether there is a next page without a second query.
         List<Article> found = articles.page(query.filter(), query.sort(), query.after(), query.size() + 1);
         boolean more = found.size() > query.size();
         List<Article> page = more ? found.subList(0, query.size()) : found;
         String next = more ? PageCursor.after(query.sort(), page.get(page.size() - 1)).encode() : null;
-        return new ArticlePage(page.stream().map(ArticleSummary::of).toList(), articles.count(query.filter()),
-                query.size(), next);
+        ArticleTotals.Total total = query.after() == null ? totals.of(query.filter()) : null;
+        return new ArticlePage(page.stream().map(ArticleSummary::of).toList(), total == null ? null : total.value(),
+                total == null ? null : total.accuracy(), query.size(), next);
     }
 
     /**

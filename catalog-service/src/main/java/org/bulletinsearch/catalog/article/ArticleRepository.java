@@ -3,12 +3,17 @@ package org.bulletinsearch.catalog.article;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Read queries over {@link Article} (current versions: corrected articles left out); writes go through {@link ArticleStore}. */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, String> {
+
+    /** reltuples is -1 for a table never analyzed: that counts as 0. */
+    static final String ESTIMATE = "SELECT greatest(0, greatest(0, (SELECT reltuples FROM pg_class WHERE oid = 'article'::regclass))"
+            + " - greatest(0, (SELECT reltuples FROM pg_class WHERE oid = 'article_supersession'::regclass)))::bigint";
 
     /**
      * Up to {@code limit} articles matching the filter, in the given order, after the cursor's
@@ -27,11 +32,28 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
         return find(query, parameters).range(0, limit - 1).list();
     }
 
-    /** How many articles match the filter, cursor aside. */
-    public long count(ArticleFilter filter) {
+    /**
+     * How many articles match the filter, counted no further than {@code limit}: the cost is one range of at
+     * most {@code limit} rows however many match.
+     */
+    public long countUpTo(ArticleFilter filter, int limit) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = filterConditions(filter, conditions);
-        return count("from Article a" + where(conditions), parameters);
+        // HQL wants an order for a limit in a subquery: the index's, so that PostgreSQL walks it and stops at the limit.
+        TypedQuery<Long> query = getEntityManager().createQuery("select count(*) from (select a.id as id from Article a"
+                + where(conditions) + " order by a.firstSeenAt desc, a.id desc limit " + limit + ") matching", Long.class);
+        parameters.map().forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /**
+     * PostgreSQL's estimate of the current articles: the planner statistics of the article table less those of
+     * the corrected ones (refreshed by autovacuum's ANALYZE); 0 before the first ANALYZE. Costs two catalog
+     * lookups, however large the tables.
+     */
+    public long estimatedCurrentCount() {
+        Number estimate = (Number) getEntityManager().createNativeQuery(ESTIMATE).getSingleResult();
+        return estimate.longValue();
     }
 
     private static Parameters filterConditions(ArticleFilter filter, List<String> conditions) {

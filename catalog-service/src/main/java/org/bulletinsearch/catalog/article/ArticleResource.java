@@ -58,8 +58,11 @@ public class ArticleResource {
     @GET
     @Operation(operationId = "listArticles", summary = "List articles",
             description = "Newest first by default (by the time the article was first ingested). Keyset pagination:"
-                    + " pass the `nextCursor` of a page as `cursor` to get the next one; `total` counts every"
-                    + " article matching the filters.")
+                    + " pass the `nextCursor` of a page as `cursor` to get the next one. The first page (no"
+                    + " `cursor`) has `total`, the articles matching the filters, and `totalAccuracy`: counted exactly"
+                    + " up to a limit (10000 by default; `exact`), beyond it PostgreSQL's estimate for the unfiltered"
+                    + " listing (`estimate`) or the limit as a lower bound for a filtered one (`lower-bound`); later pages have"
+                    + " neither, so that no page costs more than a bounded index range.")
     @APIResponse(responseCode = "200", description = "A page of articles",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class),
                     examples = @ExampleObject(name = "page", ref = ApiDocumentation.PAGE_EXAMPLE)))
