@@ -133,14 +133,14 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** {@code total} of {@code GET /articles} (the catalog counts every article; 0 without an answer). */
+    /** Current articles in the catalog, counted exactly ({@link PlatformClient#catalogTotal()}; 0 without an answer). */
     public long catalogTotal() {
         return client().catalogTotal();
     }
 
     /**
      * Articles of one upload the catalog holds ({@code GET /uploads/{id}}, a count over an index), 0 before
-     * the first: a cheap progress probe, unlike {@code GET /articles}, which counts the whole table.
+     * the first: a cheap progress probe, unlike the exact total, which counts the whole table.
      */
     public long catalogCountOf(String uploadId) {
         JsonHttp.Reply reply = client().catalog("/uploads/" + JsonHttp.encode(uploadId) + "?size=1");

@@ -86,9 +86,13 @@ public record PlatformClient(String ingestUrl, String catalogUrl, String searchU
         return JsonHttp.get(searchUrl + pathAndQuery);
     }
 
-    /** {@code total} of {@code GET /articles}: how many articles the catalog holds (0 without an answer). */
+    /**
+     * How many current articles the catalog holds, counted exactly: the {@code total} of the export's first page
+     * ({@code GET /articles/export?size=1}; {@code GET /articles} gives an exact total only up to a cap); 0
+     * without an answer.
+     */
     public long catalogTotal() {
-        return catalog("/articles?size=1").json().path("total").asLong();
+        return catalog("/articles/export?size=1").json().path("total").asLong();
     }
 
     /**
