@@ -25,9 +25,12 @@ ports="$INGEST_PORT $CATALOG_PORT $SEARCH_PORT $KAFKA_PORT $POSTGRES_PORT $SEARC
 ingest=http://127.0.0.1:$INGEST_PORT catalog=http://127.0.0.1:$CATALOG_PORT search=http://127.0.0.1:$SEARCH_PORT
 
 # ---- start, as in a terminal: a process group of its own, SIGINT not ignored -----------------------
+# A CI runner (or `nohup cmd &`) may start this script with SIGINT ignored; a shell cannot undo an ignore it
+# inherited, and neither can the JVM (it leaves an ignored SIGINT alone), so env resets it to the default.
+as_in_a_terminal=(env --default-signal=INT)
 started=$(date +%s)
 set -m
-./bulletin-search --fresh > "$work/run.log" 2>&1 < /dev/null &
+"${as_in_a_terminal[@]}" ./bulletin-search --fresh > "$work/run.log" 2>&1 < /dev/null &
 pid=$!
 set +m
 cleanup() { kill -KILL -- -"$pid" 2>/dev/null || true; pkill -KILL -f "$work" 2>/dev/null || true; }
@@ -40,6 +43,8 @@ done
 grep -q "Bulletin Search is running" "$work/run.log" || fail "not ready after 900 s"
 ready=$(( $(date +%s) - started ))
 log "ready ${ready} s after ./bulletin-search --fresh (build + first unpack included)"
+sigint_ignored=$(( 0x$(awk '/^SigIgn:/ {print $2}' /proc/"$pid"/status) & 2 ))
+[ "$sigint_ignored" = 0 ] || fail "the platform ignores SIGINT (inherited), so Ctrl-C could not be checked"
 
 # ---- the curls the platform printed -----------------------------------------------------------------
 printed=$(sed -n '/^Try:/,/^Ctrl-C/p' "$work/run.log" | grep '^ *curl ')
@@ -109,7 +114,7 @@ first_stop=$stop_took
 
 # ---- a second start on the same data: the article is still there; this stop is the everyday one ----
 set -m
-./bulletin-search > "$work/run2.log" 2>&1 < /dev/null &
+"${as_in_a_terminal[@]}" ./bulletin-search > "$work/run2.log" 2>&1 < /dev/null &
 pid=$!
 set +m
 for _ in $(seq 300); do
