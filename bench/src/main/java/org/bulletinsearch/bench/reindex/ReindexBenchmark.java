@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.awaitility.Awaitility;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
 import org.bulletinsearch.bench.load.LoadResult;
@@ -79,19 +80,17 @@ public final class ReindexBenchmark {
     }
 
     private JsonNode awaitDone(String job) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode status = platform.client().authorized("GET", platform.searchUrl() + "/admin/reindex/" + job).json();
-            switch (status.path("status").asText()) {
-                case "done":
-                    return status;
-                case "failed":
-                    throw new IllegalStateException("reindex failed: " + status.path("error").asText());
-                default:
-                    BenchPlatform.sleep(Duration.ofMillis(250));
-            }
+        return Awaitility.await("reindex " + job).atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> status(job), status -> status.path("status").asText().equals("done"));
+    }
+
+    /** The job's status; a failed job ends the wait at once. */
+    private JsonNode status(String job) {
+        JsonNode status = platform.client().authorized("GET", platform.searchUrl() + "/admin/reindex/" + job).json();
+        if (status.path("status").asText().equals("failed")) {
+            throw new IllegalStateException("reindex failed: " + status.path("error").asText());
         }
-        throw new IllegalStateException("reindex " + job + " not done after " + TIMEOUT);
+        return status;
     }
 
     private IntFunction<LoadRun.Operation> searches() {

@@ -46,7 +46,7 @@ class JvmProcessTest {
                     exchange.close();
                 });
                 server.start();
-                Thread.sleep(Long.MAX_VALUE);
+                Thread.currentThread().join(); // serves until the test kills it
             }
             default -> throw new IllegalArgumentException(args[0]);
         }
