@@ -98,14 +98,14 @@ class HostileInputIT {
     }
 
     @Test
-    void aSixThousandCharacterUrlIs414ProblemJson() {
-        String target = "/articles?source=" + "a".repeat(6000 - "/articles?source=".length());
+    void aNineThousandCharacterUrlIs414ProblemJson() {
+        String target = "/articles?source=" + "a".repeat(9000 - "/articles?source=".length());
 
         Answer answer = get(target);
 
         assertProblem(answer, 414, "uri-too-long");
-        assertThat(answer.json().path("limit").asInt()).isEqualTo(4096);
-        assertProblem(get("/uploads/" + "u".repeat(5991)), 414, "uri-too-long");
+        assertThat(answer.json().path("limit").asInt()).isEqualTo(8192);
+        assertProblem(get("/uploads/" + "u".repeat(8991)), 414, "uri-too-long");
     }
 
     @Test
