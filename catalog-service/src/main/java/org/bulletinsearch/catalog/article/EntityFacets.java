@@ -8,7 +8,6 @@ import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.Entities;
 import org.bulletinsearch.vocabulary.ArticleEntities;
 import org.bulletinsearch.vocabulary.EntityExtractor;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What an article is about, by facet: the catalog's one form of the entities, stored as the JSONB column
@@ -25,13 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param programme named programmes and instruments
  * @param year years mentioned, 1900 to 2099
  */
-@Schema(name = "Entities", description = "What the article is about: canonical values by facet, each list sorted.")
 public record EntityFacets(
-        @Schema(examples = "[\"Kenya\", \"Uganda\"]") List<String> country,
-        @Schema(examples = "[\"Africa\", \"Eastern Africa\", \"Sub-Saharan Africa\"]") List<String> region,
-        @Schema(examples = "[\"World Customs Organization (WCO)\"]") List<String> organization,
-        @Schema(examples = "[\"Authorized Economic Operator (AEO)\"]") List<String> programme,
-        @Schema(examples = "[2026]") List<Integer> year) {
+        List<String> country,
+        List<String> region,
+        List<String> organization,
+        List<String> programme,
+        List<Integer> year) {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
