@@ -23,7 +23,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class BenchOptions implements Callable<Integer> {
 
     static final List<String> PHASES = List.of("startup", "ingest", "large-upload", "freshness", "search", "catalog",
-            "reindex", "field-cost");
+            "reindex", "field-cost", "vectors");
 
     @Spec
     CommandSpec spec;
@@ -62,7 +62,7 @@ public final class BenchOptions implements Callable<Integer> {
     double budgetMinutes = 14.5;
 
     @Option(names = "--phases", split = ",", paramLabel = "PHASE", converter = Phase.class,
-            description = "some of startup,ingest,large-upload,freshness,search,catalog,reindex,field-cost (default all; without ingest,"
+            description = "some of startup,ingest,large-upload,freshness,search,catalog,reindex,field-cost,vectors (default all; without ingest,"
                     + " the articles are loaded once, unmeasured)")
     Set<String> phases = new LinkedHashSet<>(PHASES);
 

@@ -31,6 +31,7 @@ import org.bulletinsearch.bench.results.Results;
 import org.bulletinsearch.bench.results.ResultsWriter;
 import org.bulletinsearch.bench.search.QueryMix;
 import org.bulletinsearch.bench.search.SearchBenchmark;
+import org.bulletinsearch.bench.vectors.VectorBenchmark;
 import org.bulletinsearch.infra.support.ServerMain;
 import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Platform;
@@ -53,7 +54,7 @@ public final class BenchmarkRunner {
     private static final int FIELD_COST_ARTICLES = 30_000;
     /** The order {@link #measure} runs the phases in; "ingest" stands for the rounds after the first. */
     private static final List<String> PHASE_ORDER = List.of("startup", "freshness", "search", "catalog", "large-upload",
-            "reindex", "field-cost", "ingest");
+            "reindex", "field-cost", "ingest", "vectors");
 
     private final BenchOptions options;
     private final Path root;
@@ -125,6 +126,9 @@ public final class BenchmarkRunner {
                 .logDir(work.resolve("logs"))
                 .port(Service.INGEST, 0).port(Service.CATALOG, 0).port(Service.SEARCH, 0)
                 .apiKey("bench-key")
+                // The keyword pipeline's figures without the embedding model; the vectors phase, last, restarts
+                // the search service with it.
+                .environment("SEARCH_VECTORS_ENABLED", "false")
                 .progress(line -> Console.say("platform: " + line));
         List<String> serviceJvm = new ArrayList<>(Platform.SERVICE_JVM_OPTIONS);
         serviceJvm.addAll(options.serviceJvm);
@@ -166,7 +170,7 @@ public final class BenchmarkRunner {
                     options.uploaders, options.bulkConcurrency);
             boolean measureIngest = options.runs("ingest");
             if (measureIngest || options.runs("search") || options.runs("catalog") || options.runs("freshness")
-                    || options.runs("reindex")) {
+                    || options.runs("reindex") || options.runs("vectors")) {
                 phase(measureIngest ? "ingest round 1" : "load (unmeasured)", () -> {
                     if (measureIngest) {
                         ingest.warmUp();
@@ -212,6 +216,13 @@ public final class BenchmarkRunner {
             if (measureIngest) {
                 phase("ingest rounds 2+", () -> ingest.moreRounds(rounds("ingest")));
                 ingest.report(results);
+            }
+            if (options.runs("vectors")) {
+                phase("vectors", () -> {
+                    String sourceName = ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0);
+                    new VectorBenchmark(platform, corpus, QueryMix.standard(platform.searchUrl(), sourceName),
+                            ingest.rawBulk(), options.threads, Duration.ofSeconds(options.searchSeconds)).run(results);
+                });
             }
             idleAfterLoad(platform);
         }
@@ -284,6 +295,7 @@ public final class BenchmarkRunner {
             case "search" -> 2L * (warmup + options.searchSeconds) + 12;
             case "catalog" -> 4L * (1 + options.catalogSeconds) + 5;
             case "field-cost" -> 150;
+            case "vectors" -> 240;
             case "reindex" -> 2L * (2 * (1 + options.searchSeconds)) + options.articles / 1_000;
             default -> 0;
         });

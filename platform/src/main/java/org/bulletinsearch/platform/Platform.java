@@ -92,6 +92,18 @@ public final class Platform implements AutoCloseable {
         return startService(process);
     }
 
+    /**
+     * Stops one service and starts it again with some of its environment variables changed (for example
+     * {@code SEARCH_VECTORS_ENABLED}); the new process replaces the old one from then on.
+     */
+    public ServiceProcess restart(Service service, Map<String, String> changes) {
+        ServiceProcess old = services.get(service);
+        old.stop();
+        ServiceProcess changed = old.withEnvironment(changes);
+        services.put(service, changed);
+        return startService(changed);
+    }
+
     @Override
     public void close() {
         JvmProcess.inParallel(services.values(), ServiceProcess::stop);
@@ -115,6 +127,9 @@ public final class Platform implements AutoCloseable {
         // The search service rebuilds its index from the catalog (reindex); both start in parallel, and the
         // search service retries until the catalog answers.
         environment.put("CATALOG_URL", "http://127.0.0.1:" + settings.ports.get(Service.CATALOG));
+        // The search page's upload form forwards files to the ingest service.
+        environment.put("INGEST_URL", "http://127.0.0.1:" + settings.ports.get(Service.INGEST));
+        environment.putAll(settings.environment);
         for (Service service : Service.values()) {
             Path runJar = settings.repositoryRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
             services.put(service, new ServiceProcess(service, runJar, settings.ports.get(service), environment,
@@ -164,6 +179,7 @@ public final class Platform implements AutoCloseable {
         private List<String> serviceJvmOptions = SERVICE_JVM_OPTIONS;
         private boolean classDataSharing = true;
         private Consumer<String> progress = line -> { };
+        private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder(Path repositoryRoot) {
             this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
@@ -214,6 +230,12 @@ public final class Platform implements AutoCloseable {
          */
         public Builder classDataSharing(boolean enabled) {
             this.classDataSharing = enabled;
+            return this;
+        }
+
+        /** One more environment variable for every service (after the platform's own, so it can replace them). */
+        public Builder environment(String name, String value) {
+            environment.put(name, value);
             return this;
         }
 

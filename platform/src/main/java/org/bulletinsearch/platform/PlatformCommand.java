@@ -261,6 +261,7 @@ public final class PlatformCommand implements Callable<Integer> {
                   ingest   %s   (OpenAPI: %s/q/openapi)
                   catalog  %s
                   search   %s
+                  search page for people: %s/   (search, articles, uploads with the key)
                   upload API key: %s   (set INGEST_API_KEY to change it)
                   Kafka %s, PostgreSQL %s, search engine %s
                   logs: %s
@@ -273,7 +274,7 @@ public final class PlatformCommand implements Callable<Integer> {
                   ./bulletin-search load path/to/bulletin.txt
 
                 Ctrl-C stops everything.
-                %n""", ingest, ingest, catalog, search, apiKey,
+                %n""", ingest, ingest, catalog, search, search, apiKey,
                 platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().jdbcUrl(),
                 platform.infrastructure().searchEngineUrl(), platform.logDir(),
                 apiKey, ingest, search, search, catalog);

@@ -24,6 +24,8 @@ public final class ServiceProcess extends JvmProcess {
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final boolean classDataSharing;
+    private final Path logFile;
+    private final Duration startTimeout;
     private volatile ClassDataArchive classData;
 
     ServiceProcess(Service service, Path runJar, int port, Map<String, String> environment, List<String> jvmOptions,
@@ -38,6 +40,15 @@ public final class ServiceProcess extends JvmProcess {
         this.environment = Map.copyOf(variables);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.classDataSharing = classDataSharing;
+        this.logFile = logFile;
+        this.startTimeout = startTimeout;
+    }
+
+    /** The same service on the same port, with some environment variables changed; not started. */
+    ServiceProcess withEnvironment(Map<String, String> changes) {
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.putAll(changes);
+        return new ServiceProcess(service, runJar, port, variables, jvmOptions, classDataSharing, logFile, startTimeout);
     }
 
     @Override

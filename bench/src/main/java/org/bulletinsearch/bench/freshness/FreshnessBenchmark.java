@@ -291,7 +291,7 @@ public final class FreshnessBenchmark {
             for (int from = 0; from < pending.size(); from += BATCHES_PER_QUERY) {
                 List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + BATCHES_PER_QUERY));
                 String q = chunk.stream().map(p -> p.query).collect(Collectors.joining(" OR "));
-                JsonNode answer = JsonHttp.getJson(platform.searchUrl() + "/search?size=0&q=" + JsonHttp.encode(q));
+                JsonNode answer = JsonHttp.getJson(platform.searchUrl() + "/search?mode=keyword&size=0&q=" + JsonHttp.encode(q));
                 for (JsonNode bucket : answer.path("facets").path("uploadId")) {
                     counts.put(bucket.path("value").asText(), bucket.path("count").asLong());
                 }

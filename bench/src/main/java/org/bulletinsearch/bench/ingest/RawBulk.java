@@ -41,18 +41,21 @@ public final class RawBulk {
     private final String index;
     private final int batchSize;
     private final int concurrency;
+    /** Seed of the random unit vectors each document gets; null: no vector. */
+    private final Long vectorSeed;
     private boolean created;
 
     /** {@code batchSize} documents per {@code _bulk}, {@code concurrency} requests in flight. */
     public RawBulk(String engineUrl, int batchSize, int concurrency) {
-        this(engineUrl, INDEX, batchSize, concurrency);
+        this(engineUrl, INDEX, batchSize, concurrency, null);
     }
 
-    private RawBulk(String engineUrl, String index, int batchSize, int concurrency) {
+    private RawBulk(String engineUrl, String index, int batchSize, int concurrency, Long vectorSeed) {
         this.engineUrl = engineUrl;
         this.index = index;
         this.batchSize = batchSize;
         this.concurrency = concurrency;
+        this.vectorSeed = vectorSeed;
     }
 
     /** Documents per request. */
@@ -67,7 +70,17 @@ public final class RawBulk {
 
     /** The same sender, writing into another index (created by {@link #create}, then {@link #delete}d). */
     public RawBulk into(String otherIndex) {
-        return new RawBulk(engineUrl, otherIndex, batchSize, concurrency);
+        return new RawBulk(engineUrl, otherIndex, batchSize, concurrency, vectorSeed);
+    }
+
+    /**
+     * The same sender, each document with a random unit vector of 384 dimensions in field {@code vector}
+     * (seeded by {@code seed} and the article id): the size and indexing cost of real embeddings, without the model.
+     */
+    public RawBulk withRandomVectors(long seed) {
+        RawBulk sender = new RawBulk(engineUrl, index, batchSize, concurrency, seed);
+        sender.created = created;
+        return sender;
     }
 
     /** Creates the anchor index as a copy of the service's index definition (once). */
@@ -176,6 +189,9 @@ public final class RawBulk {
                         .put("position", event.position())
                         .put("ingestedAt", event.ingestedAt().toString());
                 putEntities(source, event);
+                if (vectorSeed != null) {
+                    source.set("vector", randomUnitVector(vectorSeed ^ event.articleId().hashCode()));
+                }
                 out.write(JsonHttp.JSON.writeValueAsBytes(action));
                 out.write('\n');
                 out.write(JsonHttp.JSON.writeValueAsBytes(source));
@@ -185,6 +201,21 @@ public final class RawBulk {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode randomUnitVector(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] values = new double[384];
+        double norm = 0;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextGaussian();
+            norm += values[i] * values[i];
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode vector = JsonHttp.JSON.createArrayNode();
+        for (double value : values) {
+            vector.add((float) (value / Math.sqrt(norm)));
+        }
+        return vector;
     }
 
     /** The entities the event carries, or those ingest would extract (events of the generator carry none). */

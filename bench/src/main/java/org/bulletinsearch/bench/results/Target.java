@@ -13,7 +13,9 @@ public record Target(String text, Kind kind, double limit) {
         /** the figure's median is at most {@code limit} times the anchor's (latency) */
         AT_MOST_TIMES_ANCHOR,
         /** the figure's median is at most {@code limit}, in the figure's unit */
-        AT_MOST
+        AT_MOST,
+        /** the figure's median is at least {@code limit}, in the figure's unit (throughput) */
+        AT_LEAST
     }
 
     /** At least {@code factor} times the anchor (throughput). */
@@ -31,6 +33,11 @@ public record Target(String text, Kind kind, double limit) {
         return new Target("≤ " + Numbers.format(limit) + " " + unit, Kind.AT_MOST, limit);
     }
 
+    /** At least {@code limit} in the figure's unit. */
+    public static Target atLeast(double limit, String unit) {
+        return new Target("≥ " + Numbers.format(limit) + " " + unit, Kind.AT_LEAST, limit);
+    }
+
     /** Whether the figure meets the target; null when it could not be measured. */
     public Boolean met(Figure figure) {
         if (figure.value().isEmpty()) {
@@ -39,6 +46,7 @@ public record Target(String text, Kind kind, double limit) {
         double value = figure.value().median();
         return switch (kind) {
             case AT_MOST -> value <= limit;
+            case AT_LEAST -> value >= limit;
             case AT_LEAST_TIMES_ANCHOR -> figure.ratio() == null ? null : figure.ratio() >= limit;
             case AT_MOST_TIMES_ANCHOR -> figure.ratio() == null ? null : figure.ratio() <= limit;
         };

@@ -60,7 +60,8 @@ public record QueryMix(List<Query> queries) {
             String sourceName, SortOrder sort) {
         // The API's defaults: relevance with a query, newest first without one.
         SortOrder order = sort != null ? sort : q == null ? SortOrder.DATE : SortOrder.RELEVANCE;
-        StringBuilder url = new StringBuilder(searchUrl).append("/search?size=").append(PAGE_SIZE);
+        // mode=keyword: the anchor is the keyword request the service's builder makes (hybrid has its own figure)
+        StringBuilder url = new StringBuilder(searchUrl).append("/search?mode=keyword&size=").append(PAGE_SIZE);
         if (q != null) {
             url.append("&q=").append(JsonHttp.encode(q));
         }

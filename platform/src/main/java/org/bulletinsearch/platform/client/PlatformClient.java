@@ -97,10 +97,10 @@ public record PlatformClient(String ingestUrl, String catalogUrl, String searchU
 
     /**
      * {@code total} of {@code GET /search} with more query parameters (such as {@code sourceName=a.txt},
-     * encoded; empty for every article): how many articles the search index finds (0 without an answer).
+     * encoded; empty for every article): how many articles the keyword search finds (0 without an answer).
      */
     public long searchTotal(String parameters) {
-        return search("/search?size=1" + (parameters.isEmpty() ? "" : "&" + parameters)).json().path("total").asLong();
+        return search("/search?mode=keyword&size=1" + (parameters.isEmpty() ? "" : "&" + parameters)).json().path("total").asLong();
     }
 
     /**
