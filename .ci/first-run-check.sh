@@ -91,6 +91,17 @@ done
 [ "$in_search" = 1 ] || fail "the new article is not searchable after 30 s"
 log "a new article is in the catalog and in search"
 
+# ---- meaning: the packaged service loads the model from its Maven artifact (pristine temp dir) ---------
+vectors=0
+for _ in $(seq 120); do
+  [ "$(curl -s -H "X-API-Key: $INGEST_API_KEY" "$search/admin/vectors" | jq -r '.state')" = complete ] && { vectors=1; break; }
+  sleep 0.5
+done
+[ "$vectors" = 1 ] || fail "articles still without vectors 60 s after the upload: $(curl -s -H "X-API-Key: $INGEST_API_KEY" "$search/admin/vectors")"
+modes=$(curl -s "$search/search?q=opening+hours+at+the+port+office&mode=hybrid" | jq -c '.modes')
+case "$modes" in *semantic*) ;; *) fail "a hybrid search found nothing by meaning (modes $modes)";; esac
+log "every article has its vector; hybrid search finds by meaning (modes $modes)"
+
 # ---- stop with SIGINT, as Ctrl-C does; nothing may be left behind -----------------------------------
 # stop LIMIT: SIGINT to the platform's process group, then check that no process and no port is left.
 stop() {

@@ -1,21 +1,12 @@
 package org.bulletinsearch.catalog;
 
 import org.bulletinsearch.catalog.article.ArticleResource;
-import org.bulletinsearch.servicetesting.OpenApiContract;
-import org.junit.jupiter.api.Test;
+import org.bulletinsearch.servicetesting.OpenApiContractTests;
 
 /** META-INF/openapi.yaml is written by hand: it must still describe the code's endpoints and records. */
-class OpenApiContractTest {
+class OpenApiContractTest extends OpenApiContractTests {
 
-    private final OpenApiContract contract = OpenApiContract.of(ArticleResource.class, "org.bulletinsearch.catalog");
-
-    @Test
-    void theDocumentListsExactlyTheEndpointsOfTheCode() {
-        contract.assertSameEndpoints();
-    }
-
-    @Test
-    void everyDocumentedRecordHasTheRecordsProperties() {
-        contract.assertRecordsMatchSchemas();
+    OpenApiContractTest() {
+        super(ArticleResource.class, "org.bulletinsearch.catalog");
     }
 }

@@ -1,21 +1,12 @@
 package org.bulletinsearch.ingest;
 
 import org.bulletinsearch.ingest.upload.BulletinResource;
-import org.bulletinsearch.servicetesting.OpenApiContract;
-import org.junit.jupiter.api.Test;
+import org.bulletinsearch.servicetesting.OpenApiContractTests;
 
 /** META-INF/openapi.yaml is written by hand: it must still describe the code's endpoints and records. */
-class OpenApiContractTest {
+class OpenApiContractTest extends OpenApiContractTests {
 
-    private final OpenApiContract contract = OpenApiContract.of(BulletinResource.class, "org.bulletinsearch.ingest");
-
-    @Test
-    void theDocumentListsExactlyTheEndpointsOfTheCode() {
-        contract.assertSameEndpoints();
-    }
-
-    @Test
-    void everyDocumentedRecordHasTheRecordsProperties() {
-        contract.assertRecordsMatchSchemas();
+    OpenApiContractTest() {
+        super(BulletinResource.class, "org.bulletinsearch.ingest");
     }
 }

@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bulletinsearch.infra.support.ServerMain;
 import org.bulletinsearch.platform.BulletinGenerator;
 import org.bulletinsearch.platform.Platform;
 import org.bulletinsearch.platform.Service;
@@ -20,25 +18,26 @@ import org.bulletinsearch.platform.client.JsonHttp;
 import org.bulletinsearch.platform.client.JsonHttp.Reply;
 import org.bulletinsearch.platform.client.PlatformClient;
 import org.bulletinsearch.platform.client.Upload;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged platform end to end: real Kafka, PostgreSQL and OpenSearch processes, the three
  * services run from their {@code quarkus-run.jar}, and nothing but HTTP between this test and them.
- * The tests build on each other (counts carry over), hence the order.
+ * The tests build on each other (counts carry over), hence the order; the platform is {@link SharedPlatform}'s,
+ * fresh when this class starts (it runs first).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.class)
+@Order(1)
 class PlatformEndToEndIT {
 
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
     private static final Duration CONSUMED = Duration.ofMinutes(3);
 
-    private static Path dataDir;
     private static Platform platform;
     private static PlatformClient api;
     private static List<Path> bulletins;
@@ -46,33 +45,11 @@ class PlatformEndToEndIT {
     private static final Map<String, String> uploaded = new LinkedHashMap<>();
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        dataDir = Files.createTempDirectory("platform-e2e-");
-        platform = Platform.builder(REPOSITORY)
-                .dataDir(dataDir)
-                .logDir(REPOSITORY.resolve("system-tests/target/platform-logs"))
-                .port(Service.INGEST, 0).port(Service.CATALOG, 0).port(Service.SEARCH, 0)
-                .apiKey("system-test-key")
-                .progress(line -> System.out.println("[platform] " + line))
-                .start();
-        api = platform.client();
-
-        bulletins = new ArrayList<>(PlatformClient.bulletinsIn(REPOSITORY.resolve("samples")));
-        Path seeds = REPOSITORY.resolveSibling("shared").resolve("seeds");
-        if (Files.isDirectory(seeds)) {
-            bulletins.addAll(PlatformClient.bulletinsIn(seeds));
-        } else {
-            System.out.println("[system-tests] " + seeds + " does not exist: seed bulletins not uploaded");
-        }
+    static void startPlatform(SharedPlatform.Running running) {
+        platform = running.platform();
+        api = running.client();
+        bulletins = SharedPlatform.bulletins();
         assertThat(bulletins).as("sample bulletins in samples/").isNotEmpty();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        ServerMain.deleteRecursively(dataDir);
     }
 
     @Test
@@ -227,7 +204,7 @@ class PlatformEndToEndIT {
         assertThat(correction.status()).isEqualTo(202);
         String corrected = correction.articles().get(0).id();
         await("search shows only the correction").atMost(CONSUMED).until(() ->
-                ids(api.search("/search?q=" + token).json().path("hits")).equals(List.of(corrected)));
+                ids(api.search("/search?mode=keyword&q=" + token).json().path("hits")).equals(List.of(corrected)));
         await("the old id redirects").atMost(CONSUMED).until(() -> api.catalog("/articles/" + old).status() == 308);
     }
 

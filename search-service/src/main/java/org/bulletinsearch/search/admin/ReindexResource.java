@@ -22,33 +22,15 @@ import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.indexing.ReindexStatus;
 import org.bulletinsearch.search.indexing.Reindexer;
 import org.bulletinsearch.search.indexing.Reindexer.ReindexRunningException;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Rebuilding the index without downtime ({@link Reindexer}): start a reindex, follow its progress. Needs an
  * API key ({@code INGEST_API_KEY}, the same keys as every writing endpoint of the platform), the status too:
- * it names indices. Error answers are described once, in {@code META-INF/openapi.yaml}.
+ * it names indices. Documented in {@code META-INF/openapi.yaml}, the service's OpenAPI contract.
  */
 @Path("/admin/reindex")
 @Produces(MediaType.APPLICATION_JSON)
 @ApiKeyProtected
-@Tag(name = "Admin", description = "Operate the index: rebuild it from the catalog")
-@SecurityRequirement(name = "apiKey")
-@SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", ref = "InvalidParameter")
-@APIResponse(responseCode = "401", ref = "MissingApiKey")
-@APIResponse(responseCode = "403", ref = "InvalidApiKey")
-@APIResponse(responseCode = "414", ref = "UriTooLong")
-@APIResponse(responseCode = "431", ref = "HeadersTooLarge")
-@APIResponse(responseCode = "500", ref = "InternalError")
-@APIResponse(responseCode = "503", ref = "SearchEngineUnavailable")
 public class ReindexResource {
 
     /** Job ids are UUIDs; anything else is no job (and never reaches the engine). */
@@ -61,16 +43,6 @@ public class ReindexResource {
     }
 
     @POST
-    @Operation(operationId = "startReindex", summary = "Rebuild the index from the catalog",
-            description = "Builds a new index with this release's definition from the catalog's export while the"
-                    + " current one keeps serving searches; articles arriving meanwhile go to both. Then the alias"
-                    + " moves to the new index in one step and the old one is deleted. Searches never fail and never"
-                    + " miss an article during the run. Follow the progress at the Location. A service start whose"
-                    + " index definition is newer than the index in use does the same by itself.")
-    @APIResponse(responseCode = "202", description = "Started; the Location is its status", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReindexStatus.class),
-            examples = @ExampleObject(name = "started", ref = "ReindexStarted")))
-    @APIResponse(responseCode = "409", ref = "ReindexRunning")
     public Response startReindex(@Context ContainerRequestContext request) {
         ReindexStatus started;
         try {
@@ -84,14 +56,7 @@ public class ReindexResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "reindexStatus", summary = "Progress of a reindex",
-            description = "Articles read from the catalog and indexed so far, the rate, and the outcome.")
-    @APIResponse(responseCode = "200", description = "The job", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReindexStatus.class),
-            examples = @ExampleObject(name = "done", ref = "ReindexDone")))
-    @APIResponse(responseCode = "404", ref = "ReindexNotFound")
     public ReindexStatus reindexStatus(
-            @Parameter(description = "The job id (the id of the POST's answer)", example = "6f1d0c2e-3b7a-4f59-9c1e-2d8b7a6e5f40")
             @PathParam("id") String id) {
         if (!JOB_ID.matcher(id).matches()) {
             throw new ResourceNotFoundException("reindex", id);

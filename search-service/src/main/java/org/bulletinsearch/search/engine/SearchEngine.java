@@ -49,12 +49,32 @@ public class SearchEngine {
             "node_not_connected_exception",
             "timeout_exception");
 
+    /** The two engines this service speaks; they differ in vector fields and vector queries only. */
+    public enum Distribution {
+        OPENSEARCH, ELASTICSEARCH
+    }
+
     private final RestClient client;
     private final ObjectMapper mapper;
+    private volatile Distribution distribution;
 
     public SearchEngine(RestClient client, ObjectMapper mapper) {
         this.client = client;
         this.mapper = mapper;
+    }
+
+    /**
+     * Which engine answers, from {@code GET /}'s {@code version.distribution} (OpenSearch sets it to
+     * {@code opensearch}; Elasticsearch has none); asked once, then remembered.
+     *
+     * @throws SearchEngineUnavailableException when the engine cannot be asked
+     */
+    public Distribution distribution() {
+        if (distribution == null) {
+            String name = send("GET", "/", null).path("version").path("distribution").asText("");
+            distribution = "opensearch".equals(name) ? Distribution.OPENSEARCH : Distribution.ELASTICSEARCH;
+        }
+        return distribution;
     }
 
     public ObjectMapper mapper() {

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
+import org.bulletinsearch.search.vectors.VectorField;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,6 +58,7 @@ public class IndexManager {
     private final SearchEngine engine;
     private final IndexConfig config;
     private final Map<String, IndexInfo> known = new ConcurrentHashMap<>();
+    private volatile ObjectNode resourceDefinition;
     private volatile ObjectNode loadedDefinition;
     private volatile boolean ready;
     private volatile String current;
@@ -106,7 +108,7 @@ public class IndexManager {
 
     /** The mapping version of this release's index definition. */
     public int mappingVersion() {
-        return definition().path("mappings").path("_meta").path("mappingVersion").asInt();
+        return resource().path("mappings").path("_meta").path("mappingVersion").asInt();
     }
 
     /** A new name for an index a reindex builds, e.g. {@code articles-v3-20261201093000} (UTC). */
@@ -148,27 +150,37 @@ public class IndexManager {
         }
     }
 
-    /** Settings and mapping of the index, with the configured shard and replica counts (a copy to change at will). */
+    /**
+     * Settings and mapping of the index, with the configured shard and replica counts and the vector field in
+     * the engine's dialect ({@link VectorField}; the engine is asked which it is once); a copy to change at will.
+     *
+     * @throws SearchEngineUnavailableException when the engine cannot say which it is
+     */
     public ObjectNode definition() {
         if (loadedDefinition == null) {
-            loadedDefinition = load();
+            ObjectNode definition = resource().deepCopy();
+            ObjectNode index = (ObjectNode) definition.path("settings").path("index");
+            index.put("number_of_shards", config.shards());
+            index.put("number_of_replicas", config.replicas());
+            VectorField.addTo(definition, engine.distribution());
+            loadedDefinition = definition;
         }
         return loadedDefinition.deepCopy();
     }
 
-    private ObjectNode load() {
-        try (InputStream in = IndexManager.class.getResourceAsStream(DEFINITION_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + DEFINITION_RESOURCE);
+    /** {@code search/articles-index.json} as written, without the engine-dependent parts. */
+    private ObjectNode resource() {
+        if (resourceDefinition == null) {
+            try (InputStream in = IndexManager.class.getResourceAsStream(DEFINITION_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing " + DEFINITION_RESOURCE);
+                }
+                resourceDefinition = (ObjectNode) engine.mapper().readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            ObjectNode definition = (ObjectNode) engine.mapper().readTree(in);
-            ObjectNode index = (ObjectNode) definition.path("settings").path("index");
-            index.put("number_of_shards", config.shards());
-            index.put("number_of_replicas", config.replicas());
-            return definition;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return resourceDefinition;
     }
 
     /** Creates an index with this release's definition under any name (reindexing, benchmarks). */

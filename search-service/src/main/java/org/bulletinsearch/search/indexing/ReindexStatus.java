@@ -2,7 +2,6 @@ package org.bulletinsearch.search.indexing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A reindex job as {@code GET /admin/reindex/{id}} shows it, and as the state index stores it.
@@ -27,17 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param error why it failed, null unless failed
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "ReindexStatus", description = "A reindex job: what it builds, its progress through the catalog export"
-        + " and its outcome (status running, done or failed; rate in articles per second).")
 public record ReindexStatus(String id, String status, String index,
-        @Schema(nullable = true, description = "null when the alias had no index") String previousIndex,
+        String previousIndex,
         String trigger, String requestedBy, Progress fromCatalog, long indexed, long rejected, long changesReplayed,
         double rate,
-        @Schema(nullable = true, description = "seconds left at the rate so far; null unless running") Long etaSeconds,
+        Long etaSeconds,
         Instant startedAt,
-        @Schema(nullable = true, description = "null while running") Instant finishedAt,
-        @Schema(nullable = true, description = "why the job waits now; null when it does not") String retrying,
-        @Schema(nullable = true, description = "why it failed; null unless failed") String error) {
+        Instant finishedAt,
+        String retrying,
+        String error) {
 
     public static final String RUNNING = "running";
     public static final String DONE = "done";
@@ -50,7 +47,7 @@ public record ReindexStatus(String id, String status, String index,
      * @param total articles the export announced on its first page, null before it arrived
      */
     public record Progress(long read,
-            @Schema(nullable = true, description = "null until the first page arrived") Long total) {
+            Long total) {
     }
 
     /** This job, failed for {@code why} at {@code when}. */

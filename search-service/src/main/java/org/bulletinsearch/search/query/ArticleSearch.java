@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,6 +28,8 @@ import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.indexing.IndexManager;
+import org.bulletinsearch.search.vectors.ArticleEmbedder;
+import org.bulletinsearch.search.vectors.VectorField;
 
 /**
  * Runs searches, suggestions and related-article lookups against the alias and shapes the answers.
@@ -38,6 +44,7 @@ public class ArticleSearch {
 
     private final SearchEngine engine;
     private final IndexManager indexManager;
+    private final ArticleEmbedder embedder;
     private final QueryConfig config;
     private final SearchQueryBuilder builder;
     private final Timer searchLatency;
@@ -45,9 +52,11 @@ public class ArticleSearch {
     private final Timer relatedLatency;
     private final Timer facetLatency;
 
-    public ArticleSearch(SearchEngine engine, IndexManager indexManager, QueryConfig config, MeterRegistry registry) {
+    public ArticleSearch(SearchEngine engine, IndexManager indexManager, ArticleEmbedder embedder, QueryConfig config,
+            MeterRegistry registry) {
         this.engine = engine;
         this.indexManager = indexManager;
+        this.embedder = embedder;
         this.config = config;
         QueryVocabulary vocabulary = new QueryVocabulary(config.vocabularyFile());
         this.builder = new SearchQueryBuilder(config.facetSize(), vocabulary::current, EntityValues.shared());
@@ -75,18 +84,107 @@ public class ArticleSearch {
      */
     public SearchResponse search(SearchCriteria criteria) {
         return timed(searchLatency, () -> {
-            // A fuzzy cursor only means something with words to loosen.
-            boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
-            JsonNode answer = run("q", builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null));
-            if (shouldLoosen(criteria, answer)) {
-                JsonNode loose = run("q", builder.search(criteria, fuzzyForms(criteria.query())));
-                if (strictTotal(loose) > strictTotal(answer) || (total(answer) == 0 && total(loose) > 0)) {
-                    answer = loose;
-                    fuzzy = true;
-                }
-            }
-            return response(criteria, answer, fuzzy);
+            KeywordAnswer keyword = keyword(criteria);
+            return response(criteria, keyword.answer(), keyword.fuzzy());
         });
+    }
+
+    /**
+     * One page of search results in a mode. Hybrid and semantic need words to embed and relevance order;
+     * without them (browsing, {@code sort=date}), and on the pages of a keyword cursor, the search is a keyword
+     * search. While the model or the vectors are missing, a hybrid or semantic search answers with the keyword
+     * results, and {@code modes} says so.
+     *
+     * @throws InvalidParameterException when a fused cursor comes with {@code mode=keyword}
+     */
+    public SearchResponse search(SearchCriteria criteria, SearchMode mode) {
+        SearchCursor cursor = criteria.cursor();
+        if (mode == SearchMode.KEYWORD && cursor != null && cursor.fused()) {
+            throw new InvalidParameterException("cursor", "the cursor belongs to mode=hybrid or mode=semantic,"
+                    + " not mode=keyword");
+        }
+        boolean fusable = criteria.query() != null && !criteria.query().positiveWords().isEmpty()
+                && criteria.sort() == SortOrder.RELEVANCE;
+        if (mode == SearchMode.KEYWORD || !fusable || (cursor != null && !cursor.fused())) {
+            return search(criteria);
+        }
+        return timed(searchLatency, () -> fused(criteria, mode));
+    }
+
+    /** The keyword answer, loosened by typo tolerance when that finds more; and whether it was. */
+    private KeywordAnswer keyword(SearchCriteria criteria) {
+        // A fuzzy cursor only means something with words to loosen.
+        boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
+        JsonNode answer = run("q", builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null));
+        if (shouldLoosen(criteria, answer)) {
+            JsonNode loose = run("q", builder.search(criteria, fuzzyForms(criteria.query())));
+            if (strictTotal(loose) > strictTotal(answer) || (total(answer) == 0 && total(loose) > 0)) {
+                answer = loose;
+                fuzzy = true;
+            }
+        }
+        return new KeywordAnswer(answer, fuzzy);
+    }
+
+    private record KeywordAnswer(JsonNode answer, boolean fuzzy) {
+    }
+
+    /**
+     * A hybrid or semantic page: the vector search runs (embedding included) while the keyword search does, both
+     * over the first {@code window} hits; the page is cut from their fusion ({@link FusedPage}).
+     */
+    private SearchResponse fused(SearchCriteria criteria, SearchMode mode) {
+        int window = config.hybrid().window();
+        SearchCriteria firstWindow = new SearchCriteria(criteria.query(), criteria.sourceNames(), criteria.uploadIds(),
+                criteria.ingestedFrom(), criteria.ingestedTo(), criteria.sort(), window, null, criteria.entities());
+        CompletableFuture<JsonNode> nearest = CompletableFuture.supplyAsync(
+                () -> nearest(criteria, window, mode == SearchMode.SEMANTIC), Infrastructure.getDefaultWorkerPool());
+        KeywordAnswer keyword = mode == SearchMode.HYBRID ? keyword(firstWindow) : null;
+        JsonNode semantic = join(nearest);
+        if (semantic == null && keyword == null) {
+            keyword = keyword(firstWindow);
+        }
+        int offset = criteria.cursor() == null ? 0 : criteria.cursor().rank();
+        FusedPage page = FusedPage.of(keyword == null ? null : keyword.answer().path("hits").path("hits"),
+                semantic == null ? null : semantic.path("hits").path("hits"), window, config.hybrid().rankConstant(),
+                offset, criteria.size());
+        boolean fuzzy = keyword != null && keyword.fuzzy();
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < page.hits().size(); i++) {
+            hits.add(hit(page.hits().get(i), page.scores().get(i).floatValue()));
+        }
+        JsonNode counted = keyword != null ? keyword.answer() : semantic;
+        long total = keyword != null ? total(keyword.answer()) + page.semanticOnly() : page.listed();
+        return new SearchResponse(criteria.query().text(), total, fuzzy,
+                keyword != null && strictTotal(keyword.answer()) < total(keyword.answer()), criteria.sort().parameter(),
+                hits, facets(counted.path("aggregations")),
+                page.nextRank() < 0 ? null : SearchCursor.atRank(fuzzy, page.nextRank()).encode(), page.modes());
+    }
+
+    /** The nearest articles to the query's words, or null while the model or the index's vectors are missing. */
+    private JsonNode nearest(SearchCriteria criteria, int k, boolean withFacets) {
+        Optional<float[]> vector = embedder.query(String.join(" ", criteria.query().positiveWords()));
+        if (vector.isEmpty() || !indexHasVectors()) {
+            return null;
+        }
+        return run("q", builder.semantic(criteria, onEngine("q", engine::distribution), vector.get(), k, withFacets));
+    }
+
+    private boolean indexHasVectors() {
+        String index = indexManager.currentIndex() != null ? indexManager.currentIndex()
+                : onEngine("q", indexManager::aliasTarget);
+        return index != null && onEngine("q", () -> indexManager.info(index)).fields().contains(VectorField.NAME);
+    }
+
+    private static JsonNode join(CompletableFuture<JsonNode> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -129,11 +227,29 @@ public class ArticleSearch {
             if (!onEngine("id", () -> engine.exists("/" + indexManager.alias() + "/_doc/" + id))) {
                 throw new ResourceNotFoundException("article", id);
             }
-            JsonNode answer = run("id", builder.related(indexManager.alias(), id, size, config.relatedMinimumShouldMatch()));
+            JsonNode alike = run("id", builder.related(indexManager.alias(), id, size, config.relatedMinimumShouldMatch()))
+                    .path("hits").path("hits");
+            float[] vector = indexHasVectors() ? vectorOf(id) : null;
             List<SearchHit> hits = new ArrayList<>();
-            answer.path("hits").path("hits").forEach(hit -> hits.add(hit(hit)));
+            if (vector == null) {
+                alike.forEach(hit -> hits.add(hit(hit)));
+                return new RelatedResponse(id, hits);
+            }
+            JsonNode nearest = run("id", builder.similar(onEngine("id", engine::distribution), vector, size, id))
+                    .path("hits").path("hits");
+            FusedPage page = FusedPage.of(alike, nearest, size, config.hybrid().rankConstant(), 0, size);
+            for (int i = 0; i < page.hits().size(); i++) {
+                hits.add(hit(page.hits().get(i), page.scores().get(i).floatValue()));
+            }
             return new RelatedResponse(id, hits);
         });
+    }
+
+    /** The stored vector of an article; null when it has none yet. */
+    private float[] vectorOf(String id) {
+        JsonNode found = onEngine("id", () -> engine.send("GET", "/" + indexManager.alias() + "/_doc/" + id,
+                Map.of("_source_includes", VectorField.NAME), null));
+        return VectorField.fromJson(found.path("_source").path(VectorField.NAME));
     }
 
     private boolean shouldLoosen(SearchCriteria criteria, JsonNode answer) {
@@ -212,27 +328,34 @@ public class ArticleSearch {
         String next = rawHits.size() > criteria.size() && lastSort != null
                 ? SearchCursor.after(criteria.sort(), fuzzy, lastSort).encode()
                 : null;
-        JsonNode aggs = answer.path("aggregations");
-        Facets facets = new Facets(values(aggs.path(SearchQueryBuilder.SOURCE_NAME)),
+        boolean relaxed = strictTotal(answer) < total(answer);
+        return new SearchResponse(criteria.query() == null ? null : criteria.query().text(), total(answer), fuzzy,
+                relaxed, criteria.sort().parameter(), hits, facets(answer.path("aggregations")), next,
+                hits.isEmpty() ? List.of() : List.of(SearchMode.KEYWORD.parameter()));
+    }
+
+    private static Facets facets(JsonNode aggs) {
+        return new Facets(values(aggs.path(SearchQueryBuilder.SOURCE_NAME)),
                 values(aggs.path(SearchQueryBuilder.UPLOAD_ID)), time(aggs.path(SearchQueryBuilder.INGESTED_AT)),
                 values(aggs.path(EntityFacet.COUNTRY.field())), values(aggs.path(EntityFacet.REGION.field())),
                 values(aggs.path(EntityFacet.ORGANIZATION.field())), values(aggs.path(EntityFacet.PROGRAMME.field())),
                 values(aggs.path(EntityFacet.YEAR.field())));
-        boolean relaxed = strictTotal(answer) < total(answer);
-        return new SearchResponse(criteria.query() == null ? null : criteria.query().text(), total(answer), fuzzy,
-                relaxed, criteria.sort().parameter(), hits, facets, next);
     }
 
     private static SearchHit hit(JsonNode hit) {
+        JsonNode score = hit.path("_score");
+        return hit(hit, score.isNumber() ? score.floatValue() : null);
+    }
+
+    private static SearchHit hit(JsonNode hit, Float score) {
         JsonNode source = hit.path("_source");
         String title = source.path("title").asText();
         JsonNode highlight = hit.path("highlight");
         String titleHighlight = Highlights.title(highlight, title);
         String snippet = Highlights.snippet(highlight);
-        JsonNode score = hit.path("_score");
         String ingestedAt = source.path("ingestedAt").asText(null);
         return new SearchHit(source.path("id").asText(hit.path("_id").asText()), title, titleHighlight, snippet,
-                score.isNumber() ? score.floatValue() : null, source.path("sourceName").asText(null),
+                score, source.path("sourceName").asText(null),
                 source.path("uploadId").asText(null), source.path("position").asInt(),
                 ingestedAt == null ? null : Instant.parse(ingestedAt));
     }

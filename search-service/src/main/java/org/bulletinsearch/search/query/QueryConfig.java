@@ -39,6 +39,22 @@ public interface QueryConfig {
     @WithDefault("20%")
     String relatedMinimumShouldMatch();
 
+    /** Fusing keyword and vector results ({@code mode=hybrid}, {@code mode=semantic}). */
+    Hybrid hybrid();
+
+    interface Hybrid {
+        /**
+         * Hits of each list (keyword, nearest vectors) that take part in the fused list, which is also as deep as
+         * a client can page in these modes (at most 1000); deeper results come from {@code mode=keyword}.
+         */
+        @WithDefault("50")
+        int window();
+
+        /** k of reciprocal rank fusion ({@link RankFusion}); 60 is the constant of its authors. */
+        @WithDefault("60")
+        int rankConstant();
+    }
+
     interface TypoTolerance {
         /** The query is re-run with typo tolerance when the exact one finds fewer hits than this (0 = never). */
         @WithDefault("1")

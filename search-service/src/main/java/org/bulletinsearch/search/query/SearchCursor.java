@@ -11,22 +11,36 @@ import java.util.Base64;
 import org.bulletinsearch.events.ArticleId;
 
 /**
- * Where the next page starts: the sort values of the last hit returned ({@code search_after}), the
- * order they belong to, and whether the results came from the typo-tolerant query. Clients treat it as
+ * Where the next page starts: for keyword pages the sort values of the last hit returned
+ * ({@code search_after}) and the order they belong to; for fused pages (hybrid, semantic) the position of the
+ * next hit in the fused list; and whether the results came from the typo-tolerant query. Clients treat it as
  * opaque: base64url of a small JSON document, checked field by field when it comes back.
  *
  * @param sort the order the values belong to
  * @param fuzzy whether the page came from the typo-tolerant query (the next page must too)
- * @param after the sort values: score or ingestion time in epoch millis, then the article id
+ * @param after the sort values: score or ingestion time in epoch millis, then the article id; null on fused pages
+ * @param rank on fused pages, the 0-based position of the next hit in the fused list; -1 on keyword pages
  */
-public record SearchCursor(SortOrder sort, boolean fuzzy, JsonNode after) {
+public record SearchCursor(SortOrder sort, boolean fuzzy, JsonNode after, int rank) {
 
     static final int MAX_ENCODED_LENGTH = 512;
+    /** No fused list is longer (search.query.hybrid.window is at most this). */
+    static final int MAX_RANK = 1000;
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     /** The cursor that continues after a hit with these {@code sort} values. */
     public static SearchCursor after(SortOrder sort, boolean fuzzy, JsonNode sortValues) {
-        return new SearchCursor(sort, fuzzy, sortValues);
+        return new SearchCursor(sort, fuzzy, sortValues, -1);
+    }
+
+    /** The cursor of the fused page that starts at {@code rank} (0-based) of the fused list. */
+    public static SearchCursor atRank(boolean fuzzy, int rank) {
+        return new SearchCursor(SortOrder.RELEVANCE, fuzzy, null, rank);
+    }
+
+    /** Whether this cursor continues a fused (hybrid or semantic) list rather than a keyword one. */
+    public boolean fused() {
+        return after == null;
     }
 
     public String encode() {
@@ -34,7 +48,11 @@ public record SearchCursor(SortOrder sort, boolean fuzzy, JsonNode after) {
         json.put("v", 1);
         json.put("s", sort.parameter());
         json.put("f", fuzzy);
-        json.set("a", after);
+        if (fused()) {
+            json.put("r", rank);
+        } else {
+            json.set("a", after);
+        }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -55,6 +73,14 @@ public record SearchCursor(SortOrder sort, boolean fuzzy, JsonNode after) {
         }
         SortOrder sort = SortOrder.fromParameter(json.path("s").asText(""))
                 .orElseThrow(() -> new InvalidCursorException("unknown sort order"));
+        if (json.has("r")) {
+            JsonNode rank = json.path("r");
+            if (!json.path("f").isBoolean() || sort != SortOrder.RELEVANCE || !rank.isInt() || rank.asInt() < 1
+                    || rank.asInt() > MAX_RANK) {
+                throw new InvalidCursorException("not a cursor this API issued");
+            }
+            return atRank(json.path("f").asBoolean(), rank.asInt());
+        }
         JsonNode after = json.path("a");
         if (!json.path("f").isBoolean() || !(after instanceof ArrayNode) || after.size() != 2) {
             throw new InvalidCursorException("not a cursor this API issued");
@@ -66,7 +92,7 @@ public record SearchCursor(SortOrder sort, boolean fuzzy, JsonNode after) {
         if (!firstValid || !ArticleId.isWellFormed(after.get(1).asText(null))) {
             throw new InvalidCursorException("not a cursor this API issued");
         }
-        return new SearchCursor(sort, json.path("f").asBoolean(), after);
+        return new SearchCursor(sort, json.path("f").asBoolean(), after, -1);
     }
 
     /** A cursor that cannot be read. */

@@ -61,6 +61,11 @@ public final class SearchParameters {
                 cursor(cursor, order), entityFilters(entities));
     }
 
+    /** {@code mode}: hybrid (the default), keyword or semantic. */
+    public SearchMode mode(String mode) {
+        return Parameters.choice("mode", mode, SearchMode.class, SearchMode.HYBRID);
+    }
+
     /**
      * The entity filters: values as the index holds them (see {@link EntityValues#canonical}); years must be
      * whole numbers from 1 to 9999.

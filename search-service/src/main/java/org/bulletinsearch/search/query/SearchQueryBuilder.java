@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.bulletinsearch.search.engine.SearchEngine.Distribution;
+import org.bulletinsearch.search.vectors.VectorField;
 import org.bulletinsearch.vocabulary.SearchVocabulary;
 
 /**
@@ -93,17 +95,7 @@ public final class SearchQueryBuilder {
         if (!filters.isEmpty()) {
             body.set("post_filter", allOf(List.copyOf(filters.values())));
         }
-        ObjectNode aggs = body.putObject("aggs");
-        facet(aggs, SOURCE_NAME, others(filters, SOURCE_NAME)).putObject("terms").put("field", SOURCE_NAME)
-                .put("size", facetSize);
-        facet(aggs, UPLOAD_ID, others(filters, UPLOAD_ID)).putObject("terms").put("field", UPLOAD_ID)
-                .put("size", facetSize);
-        facet(aggs, INGESTED_AT, others(filters, INGESTED_AT)).putObject("auto_date_histogram")
-                .put("field", INGESTED_AT).put("buckets", TIME_BUCKETS);
-        for (EntityFacet entity : EntityFacet.values()) {
-            facet(aggs, entity.field(), others(filters, entity.field())).putObject("terms")
-                    .put("field", entity.field()).put("size", facetSize);
-        }
+        ObjectNode aggs = facets(body, filters);
         if (ranked != null && ranked.relaxes()) {
             List<JsonNode> strict = new ArrayList<>(List.of(ranked.strict()));
             strict.addAll(filters.values());
@@ -125,6 +117,60 @@ public final class SearchQueryBuilder {
             body.set("search_after", criteria.cursor().after().deepCopy());
         }
         return body;
+    }
+
+    /**
+     * The {@code _search} body for the {@code k} articles whose vectors are nearest to the query's
+     * ({@link VectorField#nearest}), best first. Every filter of the request, and the query's quoted phrases
+     * and exclusions (which keep their keyword meaning), restrict the nearest articles while they are searched;
+     * words of the query that match are highlighted as in keyword results.
+     *
+     * @param withFacets whether to count facet values over the {@code k} articles (a semantic-only search)
+     */
+    public ObjectNode semantic(SearchCriteria criteria, Distribution engine, float[] vector, int k, boolean withFacets) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("size", k);
+        body.set("_source", strings(SOURCE_FIELDS));
+        List<JsonNode> restrictions = new ArrayList<>(filters(criteria).values());
+        List<JsonNode> excluded = new ArrayList<>();
+        for (UserQuery.Node clause : criteria.query().clauses()) {
+            if (clause instanceof UserQuery.Phrase phrase) {
+                restrictions.add(RankedQuery.simple(UserQuery.render(phrase, null), 1, false));
+            } else if (clause instanceof UserQuery.Not not) {
+                excluded.add(RankedQuery.simple(UserQuery.render(not.node(), null), 1, false));
+            }
+        }
+        ObjectNode filter = null;
+        if (!restrictions.isEmpty() || !excluded.isEmpty()) {
+            filter = MAPPER.createObjectNode();
+            ObjectNode bool = filter.putObject("bool");
+            restrictions.forEach(bool.putArray("filter")::add);
+            excluded.forEach(bool.putArray("must_not")::add);
+        }
+        body.set("query", VectorField.nearest(engine, vector, k, filter));
+        if (withFacets) {
+            facets(body, Map.of());
+        }
+        ObjectNode highlight = highlight();
+        highlight.set("highlight_query", textQuery(criteria.query(), ranked(criteria.query(), null)));
+        body.set("highlight", highlight);
+        return body;
+    }
+
+    /** The facet aggregations of a request, each under the filters of the other facets. */
+    private ObjectNode facets(ObjectNode body, Map<String, JsonNode> filters) {
+        ObjectNode aggs = body.putObject("aggs");
+        facet(aggs, SOURCE_NAME, others(filters, SOURCE_NAME)).putObject("terms").put("field", SOURCE_NAME)
+                .put("size", facetSize);
+        facet(aggs, UPLOAD_ID, others(filters, UPLOAD_ID)).putObject("terms").put("field", UPLOAD_ID)
+                .put("size", facetSize);
+        facet(aggs, INGESTED_AT, others(filters, INGESTED_AT)).putObject("auto_date_histogram")
+                .put("field", INGESTED_AT).put("buckets", TIME_BUCKETS);
+        for (EntityFacet entity : EntityFacet.values()) {
+            facet(aggs, entity.field(), others(filters, entity.field())).putObject("terms")
+                    .put("field", entity.field()).put("size", facetSize);
+        }
+        return aggs;
     }
 
     /**
@@ -214,6 +260,18 @@ public final class SearchQueryBuilder {
         moreLikeThis.put("minimum_should_match", minimumShouldMatch);
         moreLikeThis.put("include", false);
         bool.putArray("must_not").addObject().putObject("term").put(ID, id);
+        body.set("highlight", highlight());
+        return body;
+    }
+
+    /** The {@code _search} body for the {@code k} articles whose vectors are nearest to {@code vector}, but {@code id}. */
+    public ObjectNode similar(Distribution engine, float[] vector, int k, String id) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("size", k);
+        body.set("_source", strings(SOURCE_FIELDS));
+        ObjectNode notItself = MAPPER.createObjectNode();
+        notItself.putObject("bool").putArray("must_not").addObject().putObject("term").put(ID, id);
+        body.set("query", VectorField.nearest(engine, vector, k, notItself));
         body.set("highlight", highlight());
         return body;
     }

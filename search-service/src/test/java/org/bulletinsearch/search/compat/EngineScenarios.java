@@ -1,5 +1,8 @@
 package org.bulletinsearch.search.compat;
 
+import org.bulletinsearch.search.vectors.ArticleEmbedder;
+import org.bulletinsearch.search.vectors.VectorConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +88,11 @@ abstract class EngineScenarios {
                 retrying -> { }), new IndexingMetrics(registry));
         QueryConfig queryConfig = new SmallRyeConfigBuilder().withMapping(QueryConfig.class).build()
                 .getConfigMapping(QueryConfig.class);
-        search = new ArticleSearch(engine, indexManager, queryConfig, registry);
+        // the model is not loaded here (no start-up event): the scenarios are keyword searches
+        ArticleEmbedder embedder = new ArticleEmbedder(new SmallRyeConfigBuilder().withMapping(VectorConfig.class)
+                .withDefaultValue("search.vectors.poll-interval", "PT1S").build()
+                .getConfigMapping(VectorConfig.class));
+        search = new ArticleSearch(engine, indexManager, embedder, queryConfig, registry);
         parameters = new SearchParameters(queryConfig);
 
         indexManager.ensureIndex();

@@ -74,6 +74,14 @@ class ReindexIT {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    IndexManager indexManager;
+
+    /** The name of an index a reindex builds with this release's mapping version. */
+    private String builtIndexPattern() {
+        return ALIAS + "-v" + indexManager.mappingVersion() + "-\\d{14}";
+    }
+
     private static long total(Object... parameters) {
         List<Object> all = new ArrayList<>(List.of(parameters));
         all.add("size");
@@ -98,7 +106,7 @@ class ReindexIT {
     @Order(1)
     void aStartWithANewerMappingVersionReindexesByItself() {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> aliasTarget() != null && aliasTarget().matches(ALIAS + "-v3-\\d{14}"));
+                .until(() -> aliasTarget() != null && aliasTarget().matches(builtIndexPattern()));
         await().atMost(Duration.ofSeconds(30)).until(() -> !exists(CatalogExportStub.LEGACY_INDEX));
 
         assertThat(total("uploadId", CatalogExportStub.CORPUS_UPLOAD)).isEqualTo(CatalogExportStub.CORPUS_SIZE);
@@ -190,7 +198,7 @@ class ReindexIT {
         assertThat(loop.searches.get()).isGreaterThan(10);
 
         String after = aliasTarget();
-        assertThat(after).isEqualTo(done.getString("index")).isNotEqualTo(before).matches(ALIAS + "-v3-\\d{14}");
+        assertThat(after).isEqualTo(done.getString("index")).isNotEqualTo(before).matches(builtIndexPattern());
         await().atMost(Duration.ofSeconds(30)).until(() -> !exists(before));
         assertThat(total("uploadId", CatalogExportStub.CORPUS_UPLOAD)).isEqualTo(corpus);
         assertThat(total("uploadId", liveUpload)).as("live articles, not in the export").isEqualTo(200);

@@ -60,6 +60,9 @@ class CursorPagingIT {
                 created.add(uploadId);
             }
             SearchApi.awaitIndexed(created, 3L * PER_UPLOAD);
+            // Relevance cursors assume the index holds still: the vector filler's updates while the pages are
+            // walked re-index the documents and shift the term statistics, hence the scores.
+            SearchApi.awaitVectors();
             uploads = created;
         }
     }

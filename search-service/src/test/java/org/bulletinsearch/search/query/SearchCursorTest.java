@@ -43,6 +43,16 @@ class SearchCursorTest {
         assertThat(back.after().get(0).asLong()).isEqualTo(1728289800000L);
     }
 
+    @Test
+    void roundTripsFusedCursorsByRank() throws Exception {
+        SearchCursor back = SearchCursor.decode(SearchCursor.atRank(true, 20).encode());
+        assertThat(back.fused()).isTrue();
+        assertThat(back.rank()).isEqualTo(20);
+        assertThat(back.fuzzy()).isTrue();
+        assertThat(back.sort()).isEqualTo(SortOrder.RELEVANCE);
+        assertThat(SearchCursor.after(SortOrder.DATE, false, json("[1, \"" + ID + "\"]")).fused()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "!!!not-base64!!!",
@@ -65,6 +75,10 @@ class SearchCursorTest {
                 "{\"v\":1,\"s\":\"relevance\",\"f\":false,\"a\":[1.0,\"" + ID + "\",3]}",
                 "{\"v\":1,\"s\":\"date\",\"f\":false,\"a\":[1.5,\"" + ID + "\"]}",
                 "{\"v\":1,\"s\":\"relevance\",\"f\":false,\"a\":{\"query\":{\"match_all\":{}}}}",
+                "{\"v\":1,\"s\":\"relevance\",\"f\":false,\"r\":0}",
+                "{\"v\":1,\"s\":\"relevance\",\"f\":false,\"r\":1001}",
+                "{\"v\":1,\"s\":\"relevance\",\"f\":false,\"r\":\"10\"}",
+                "{\"v\":1,\"s\":\"date\",\"f\":false,\"r\":10}",
         };
         for (String json : tampered) {
             assertThatThrownBy(() -> SearchCursor.decode(base64(json))).as(json).isInstanceOf(InvalidCursorException.class);

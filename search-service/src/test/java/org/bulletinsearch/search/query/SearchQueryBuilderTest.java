@@ -1,5 +1,7 @@
 package org.bulletinsearch.search.query;
 
+import org.bulletinsearch.search.engine.SearchEngine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,5 +160,35 @@ class SearchQueryBuilderTest {
         assertThat(mlt.path("like").get(0).path("_index").asText()).isEqualTo("articles");
         assertThat(mlt.path("include").asBoolean()).isFalse();
         assertThat(query.path("must_not").get(0).path("term").path("id").asText()).isEqualTo(ID);
+    }
+
+    @Test
+    void semanticSearchFiltersTheNearestArticlesByFiltersPhrasesAndExclusions() {
+        SearchCriteria criteria = criteria("port \"risk management\" -coffee", List.of("weekly.txt"), List.of(), null,
+                null, SortOrder.RELEVANCE, null);
+        float[] vector = new float[384];
+        for (SearchEngine.Distribution engine : SearchEngine.Distribution.values()) {
+            JsonNode body = builder.semantic(criteria, engine, vector, 50, false);
+            JsonNode knn = body.path("query").path("knn");
+            JsonNode filter = engine == SearchEngine.Distribution.OPENSEARCH ? knn.path("vector").path("filter")
+                    : knn.path("filter");
+            assertThat(body.path("size").asInt()).isEqualTo(50);
+            assertThat(filter.path("bool").path("filter").toString()).as("%s", engine)
+                    .contains("\"sourceName\":[\"weekly.txt\"]").contains("\\\"risk management\\\"");
+            assertThat(filter.path("bool").path("must_not").toString()).contains("coffee");
+            assertThat(body.has("aggs")).isFalse();
+            assertThat(body.path("highlight").path("highlight_query").toString()).contains("port");
+        }
+        assertThat(builder.semantic(criteria, SearchEngine.Distribution.OPENSEARCH, vector, 50, true).path("aggs")
+                .has("country")).isTrue();
+    }
+
+    @Test
+    void similarIsTheNearestArticlesButItself() {
+        JsonNode knn = builder.similar(SearchEngine.Distribution.OPENSEARCH, new float[384], 5, ID).path("query")
+                .path("knn").path("vector");
+        assertThat(knn.path("k").asInt()).isEqualTo(5);
+        assertThat(knn.path("filter").path("bool").path("must_not").get(0).path("term").path("id").asText())
+                .isEqualTo(ID);
     }
 }

@@ -173,6 +173,8 @@ public class CatalogExportStub implements QuarkusTestResourceLifecycleManager {
         properties.put("search.catalog-url", "http://127.0.0.1:" + server.getAddress().getPort());
         properties.put("search.index.alias", ALIAS);
         properties.put("mp.messaging.incoming.articles.group.id", "search-service-" + ALIAS);
+        // 30,000 articles would keep one core busy embedding for minutes; the reindex is about the keyword index
+        properties.put("search.vectors.enabled", "false");
         return properties;
     }
 

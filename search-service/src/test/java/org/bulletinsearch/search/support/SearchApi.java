@@ -21,8 +21,19 @@ public final class SearchApi {
         return request(parameters).get("/search").then().statusCode(200).extract().jsonPath();
     }
 
+    /**
+     * A request with the parameters given as name, value pairs; {@code mode=keyword} unless a mode is given: the
+     * tests of ranking, paging and filters are about the keyword search (hybrid has tests of its own).
+     */
     public static RequestSpecification request(Object... parameters) {
         RequestSpecification request = given().urlEncodingEnabled(true);
+        boolean modeGiven = false;
+        for (int i = 0; i + 1 < parameters.length; i += 2) {
+            modeGiven |= "mode".equals(parameters[i]);
+        }
+        if (!modeGiven) {
+            request = request.queryParam("mode", "keyword");
+        }
         for (int i = 0; i + 1 < parameters.length; i += 2) {
             Object value = parameters[i + 1];
             if (value instanceof Collection<?> values) {
@@ -43,6 +54,16 @@ public final class SearchApi {
     public static void awaitIndexed(Collection<String> uploadIds, long expected) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(
                 () -> search("uploadId", uploadIds, "size", 0).getLong("total") == expected);
+    }
+
+    /** The API key of the test profile's admin endpoints. */
+    public static final String ADMIN_KEY = "test-admin-key";
+
+    /** Waits until every article in the index has its vector (GET /admin/vectors says none is missing). */
+    public static void awaitVectors() {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> given()
+                .header("X-API-Key", ADMIN_KEY).get("/admin/vectors").then().statusCode(200).extract()
+                .jsonPath().getLong("missing") == 0);
     }
 
     public static void awaitIndexed(String uploadId, long expected) {

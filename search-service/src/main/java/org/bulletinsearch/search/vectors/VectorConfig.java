@@ -1,0 +1,29 @@
+package org.bulletinsearch.search.vectors;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Sentence embeddings of articles and queries ({@code search.vectors.*}, env {@code SEARCH_VECTORS_*}). */
+@ConfigMapping(prefix = "search.vectors")
+public interface VectorConfig {
+
+    /** Whether the model is loaded and articles get vectors; without it every search is a keyword search. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Embeddings computed at once, each on one thread. The model shares the machine with the engine and the
+     * keyword indexing: one thread leaves the other core of a 2-core machine to them.
+     */
+    @WithDefault("1")
+    int threads();
+
+    /** Articles read, embedded and written per round trip. */
+    @WithDefault("32")
+    int batchSize();
+
+    /** How long the filler waits, once every article has its vector, before it looks for new ones. */
+    @WithDefault("1s")
+    Duration pollInterval();
+}
