@@ -201,30 +201,30 @@ public final class BenchmarkRunner {
             if (options.runs("large-upload")) {
                 phase("large-upload", () -> new LargeUploadBenchmark(platform, corpus, rss, work).run(results));
             }
-            if (options.runs("reindex")) {
-                phase("reindex", () -> {
-                    String sourceName = ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0);
-                    new ReindexBenchmark(platform, QueryMix.standard(platform.searchUrl(), sourceName), options.threads,
-                            Duration.ofSeconds(options.searchSeconds), ingest.rawBulkRates())
-                            .run(rounds("reindex"), results);
-                });
-            }
-            if (options.runs("field-cost")) {
-                phase("field-cost", () -> new FieldCostBenchmark(ingest.rawBulk(),
-                        corpus.fieldCostEvents(Math.min(options.articles, FIELD_COST_ARTICLES)), 1).run(results));
-            }
-            if (measureIngest) {
-                phase("ingest rounds 2+", () -> ingest.moreRounds(rounds("ingest")));
-                ingest.report(results);
-            }
-            if (options.runs("vectors")) {
-                phase("vectors", () -> {
-                    String sourceName = ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0);
-                    new VectorBenchmark(platform, corpus, QueryMix.standard(platform.searchUrl(), sourceName),
-                            ingest.rawBulk(), options.threads, Duration.ofSeconds(options.searchSeconds)).run(results);
-                });
-            }
+            laterPhases(platform, corpus, ingest);
             idleAfterLoad(platform);
+        }
+    }
+
+    /** The phases after the large upload: reindex, field cost, more ingest rounds, vectors. */
+    private void laterPhases(BenchPlatform platform, Corpus corpus, IngestBenchmark ingest) {
+        QueryMix mix = QueryMix.standard(platform.searchUrl(),
+                ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0));
+        if (options.runs("reindex")) {
+            phase("reindex", () -> new ReindexBenchmark(platform, mix, options.threads,
+                    Duration.ofSeconds(options.searchSeconds), ingest.rawBulkRates()).run(rounds("reindex"), results));
+        }
+        if (options.runs("field-cost")) {
+            phase("field-cost", () -> new FieldCostBenchmark(ingest.rawBulk(),
+                    corpus.fieldCostEvents(Math.min(options.articles, FIELD_COST_ARTICLES)), 1).run(results));
+        }
+        if (options.runs("ingest")) {
+            phase("ingest rounds 2+", () -> ingest.moreRounds(rounds("ingest")));
+            ingest.report(results);
+        }
+        if (options.runs("vectors")) {
+            phase("vectors", () -> new VectorBenchmark(platform, corpus, mix, ingest.rawBulk(), options.threads,
+                    Duration.ofSeconds(options.searchSeconds)).run(results));
         }
     }
 

@@ -23,6 +23,13 @@ public interface VectorConfig {
     @WithDefault("32")
     int batchSize();
 
+    /**
+     * Most articles per second the backfill embeds (articles older than a few minutes, for example every article
+     * after an upgrade); 0 for no limit. New articles are never held back. Raise it while the platform is quiet.
+     */
+    @WithDefault("25")
+    int backfillRate();
+
     /** How long the filler waits, once every article has its vector, before it looks for new ones. */
     @WithDefault("1s")
     Duration pollInterval();

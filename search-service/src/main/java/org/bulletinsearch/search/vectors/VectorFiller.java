@@ -39,8 +39,9 @@ import org.jboss.logging.Logger;
  * consumer of the topic, no ordering between two writers of a document. A vector depends only on the article's
  * text, which its content-derived id fixes, so a late or repeated write is always right.
  *
- * <p>New articles come first (those of the last minutes, newest first), then the backlog, so that a backfill of
- * millions never delays the vectors of today's uploads. Articles it has just written stay excluded for a few seconds: the engine shows their vector only after
+ * <p>New articles come first (those of the last minute, in the order they came), then the backlog, so that a backfill of
+ * millions never delays the vectors of today's uploads; the backlog is paced ({@code search.vectors.backfill-rate})
+ * so that it never takes the machine from the engine, the keyword indexing and the searches. Articles it has just written stay excluded for a few seconds: the engine shows their vector only after
  * its next refresh. Deleted meanwhile: the update finds no document and nothing happens. With several replicas
  * each runs the loop, each taking the missing articles in an order of its own, so that they share the work; two
  * may still embed the same article, never wrongly.
@@ -52,8 +53,8 @@ public class VectorFiller {
     /** Longer than the engine's refresh interval (1 s by default): a written vector is visible by then. */
     private static final long RECENT_MILLIS = 5_000;
     private static final long RATE_WINDOW_MILLIS = 60_000;
-    /** Articles ingested this recently are embedded first, newest first. */
-    static final int NEW_MINUTES = 10;
+    /** Articles ingested this recently (seconds) are new: embedded first, in the order they came, never held back. */
+    static final int NEW_SECONDS = 60;
 
     private final SearchEngine engine;
     private final IndexManager indexManager;
@@ -70,6 +71,8 @@ public class VectorFiller {
         return thread;
     });
     private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
+    /** {@link System#nanoTime()} from which the backlog may be read again. */
+    private long backlogAllowedAt = System.nanoTime();
 
     public VectorFiller(SearchEngine engine, IndexManager indexManager, ArticleEmbedder embedder, VectorConfig config) {
         this.engine = engine;
@@ -122,13 +125,15 @@ public class VectorFiller {
         }
         List<String> exclude = recentIds();
         ArrayNode hits = engine.mapper().createArrayNode();
-        engine.send("POST", "/" + index + "/_search", newestMissing(config.batchSize(), exclude)).path("hits")
+        engine.send("POST", "/" + index + "/_search", recentMissing(config.batchSize(), exclude)).path("hits")
                 .path("hits").forEach(hits::add);
-        if (hits.size() < config.batchSize()) {
+        int recent = hits.size();
+        if (recent < config.batchSize() && System.nanoTime() >= backlogAllowedAt) {
             List<String> taken = new ArrayList<>(exclude);
             hits.forEach(hit -> taken.add(hit.path("_id").asText()));
-            engine.send("POST", "/" + index + "/_search", anyMissing(config.batchSize() - hits.size(), taken))
+            engine.send("POST", "/" + index + "/_search", anyMissing(config.batchSize() - recent, taken))
                     .path("hits").path("hits").forEach(hits::add);
+            throttleBacklog(hits.size() - recent);
         }
         if (hits.isEmpty()) {
             return 0;
@@ -169,6 +174,17 @@ public class VectorFiller {
         }
     }
 
+    /**
+     * Spaces out the backlog's batches to {@code search.vectors.backfill-rate} articles per second, so that the
+     * backfill leaves the machine to the engine, the keyword indexing and the searches; new articles are never held.
+     */
+    private void throttleBacklog(int taken) {
+        int rate = config.backfillRate();
+        if (rate > 0 && taken > 0) {
+            backlogAllowedAt = System.nanoTime() + taken * 1_000_000_000L / rate;
+        }
+    }
+
     /** How many articles lack a vector, and how fast this replica adds them. */
     public VectorStatus status() {
         if (!config.enabled()) {
@@ -202,17 +218,18 @@ public class VectorFiller {
     }
 
     /**
-     * Articles of the last {@value #NEW_MINUTES} minutes without a vector, newest first: new articles never wait
-     * behind a backfill of millions.
+     * Articles of the last {@value #NEW_SECONDS} seconds without a vector, in the order they came: new articles
+     * never wait behind a backfill of millions.
      */
-    private ObjectNode newestMissing(int size, List<String> exclude) {
+    private ObjectNode recentMissing(int size, List<String> exclude) {
         ObjectNode body = engine.mapper().createObjectNode();
         body.put("size", size);
         body.putArray("_source").add("title").add("body");
         ObjectNode bool = body.putObject("query").putObject("bool");
-        bool.putArray("filter").addObject().putObject("range").putObject("ingestedAt").put("gte", "now-" + NEW_MINUTES + "m");
+        bool.putArray("filter").addObject().putObject("range").putObject("ingestedAt").put("gte", "now-" + NEW_SECONDS + "s");
         bool.putArray("must").add(missingFilter(exclude));
-        body.putArray("sort").addObject().putObject("ingestedAt").put("order", "desc");
+        // oldest first: first in, first out, so that no new article waits while newer ones keep coming
+        body.putArray("sort").addObject().putObject("ingestedAt").put("order", "asc");
         return body;
     }
 
