@@ -14,8 +14,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bulletinsearch.edge.ApiKeyFilter;
 import org.bulletinsearch.edge.ApiKeyProtected;
-import org.bulletinsearch.edge.DependencyUnavailableException;
-import org.bulletinsearch.edge.DependencyUnavailableException.Dependency;
 import org.bulletinsearch.edge.ProblemType;
 import org.bulletinsearch.edge.ResourceNotFoundException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
@@ -68,8 +66,7 @@ public class ReindexResource {
         try {
             return call.get();
         } catch (SearchEngineUnavailableException e) {
-            throw new DependencyUnavailableException(Dependency.SEARCH_ENGINE,
-                    "the search engine cannot answer right now; try again shortly", e);
+            throw e.asProblem();
         }
     }
 }

@@ -5,8 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.bulletinsearch.edge.ApiKeyProtected;
-import org.bulletinsearch.edge.DependencyUnavailableException;
-import org.bulletinsearch.edge.DependencyUnavailableException.Dependency;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.vectors.VectorFiller;
 import org.bulletinsearch.search.vectors.VectorStatus;
@@ -31,8 +29,7 @@ public class VectorResource {
         try {
             return filler.status();
         } catch (SearchEngineUnavailableException e) {
-            throw new DependencyUnavailableException(Dependency.SEARCH_ENGINE,
-                    "the search engine cannot answer right now; try again shortly", e);
+            throw e.asProblem();
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.bulletinsearch.search.engine;
 
+import org.bulletinsearch.edge.DependencyUnavailableException;
+import org.bulletinsearch.edge.DependencyUnavailableException.Dependency;
+
 /**
  * The search engine could not answer now: unreachable, timing out, overloaded (429), failing (5xx) or
  * in a state that passes (a missing or blocked index). Worth retrying later; nothing was wrong with
@@ -28,5 +31,11 @@ public class SearchEngineUnavailableException extends RuntimeException {
     /** The engine's error type (e.g. {@code index_not_found_exception}), or {@code engine_unavailable}. */
     public String errorType() {
         return errorType;
+    }
+
+    /** This failure as the API answers it: 503 {@code dependency-unavailable} (with {@code Retry-After}). */
+    public DependencyUnavailableException asProblem() {
+        return new DependencyUnavailableException(Dependency.SEARCH_ENGINE,
+                "the search engine cannot answer right now; try again shortly", this);
     }
 }

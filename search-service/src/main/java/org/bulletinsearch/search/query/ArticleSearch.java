@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.bulletinsearch.edge.DependencyUnavailableException;
-import org.bulletinsearch.edge.DependencyUnavailableException.Dependency;
 import org.bulletinsearch.edge.InvalidParameterException;
 import org.bulletinsearch.edge.ResourceNotFoundException;
 import org.bulletinsearch.events.TextForms;
@@ -309,8 +307,7 @@ public class ArticleSearch {
             return call.get();
         } catch (SearchEngineUnavailableException e) {
             indexManager.noticeFailure(e.errorType());
-            throw new DependencyUnavailableException(Dependency.SEARCH_ENGINE,
-                    "the search engine cannot answer right now; try again shortly", e);
+            throw e.asProblem();
         } catch (SearchEngineRequestException e) {
             throw new InvalidParameterException(parameter, "the search engine cannot run this query ("
                     + e.errorType() + "); simplify it");
