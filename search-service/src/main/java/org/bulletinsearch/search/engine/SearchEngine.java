@@ -125,8 +125,13 @@ public class SearchEngine {
      * other failures as {@link #send}.
      */
     public Optional<JsonNode> find(String endpoint) {
+        return find(endpoint, Map.of());
+    }
+
+    /** {@link #find(String)} with query parameters (such as {@code _source_includes}). */
+    public Optional<JsonNode> find(String endpoint, Map<String, String> parameters) {
         try {
-            return Optional.of(send("GET", endpoint, null));
+            return Optional.of(send("GET", endpoint, parameters, null));
         } catch (SearchEngineRequestException e) {
             if (e.status() == 404) {
                 return Optional.empty();

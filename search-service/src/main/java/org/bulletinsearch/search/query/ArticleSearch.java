@@ -222,12 +222,12 @@ public class ArticleSearch {
 
     public RelatedResponse related(String id, int size) {
         return timed(relatedLatency, () -> {
-            if (!onEngine("id", () -> engine.exists("/" + indexManager.alias() + "/_doc/" + id))) {
-                throw new ResourceNotFoundException("article", id);
-            }
+            // one look-up says whether the article exists and gives its vector (absent: none yet, or an older index)
+            JsonNode stored = onEngine("id", () -> engine.find("/" + indexManager.alias() + "/_doc/" + id,
+                    Map.of("_source_includes", VectorField.NAME))).orElseThrow(() -> new ResourceNotFoundException("article", id));
+            float[] vector = VectorField.fromJson(stored.path("_source").path(VectorField.NAME));
             JsonNode alike = run("id", builder.related(indexManager.alias(), id, size, config.relatedMinimumShouldMatch()))
                     .path("hits").path("hits");
-            float[] vector = indexHasVectors() ? vectorOf(id) : null;
             List<SearchHit> hits = new ArrayList<>();
             if (vector == null) {
                 alike.forEach(hit -> hits.add(hit(hit)));
@@ -241,13 +241,6 @@ public class ArticleSearch {
             }
             return new RelatedResponse(id, hits);
         });
-    }
-
-    /** The stored vector of an article; null when it has none yet. */
-    private float[] vectorOf(String id) {
-        JsonNode found = onEngine("id", () -> engine.send("GET", "/" + indexManager.alias() + "/_doc/" + id,
-                Map.of("_source_includes", VectorField.NAME), null));
-        return VectorField.fromJson(found.path("_source").path(VectorField.NAME));
     }
 
     private boolean shouldLoosen(SearchCriteria criteria, JsonNode answer) {
