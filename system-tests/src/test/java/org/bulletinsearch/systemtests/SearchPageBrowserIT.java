@@ -34,6 +34,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -86,7 +87,7 @@ class SearchPageBrowserIT {
         site = running.url(Service.SEARCH);
         loadBulletins();
         browser = browser(true, 1280, 900);
-        wait = new WebDriverWait(browser, WAIT);
+        wait = waitFor(browser);
     }
 
     @AfterAll
@@ -140,8 +141,15 @@ class SearchPageBrowserIT {
         return driver.findElements(By.cssSelector("#results li.hit h3 a")).stream().map(WebElement::getText).toList();
     }
 
+    /** htmx swaps regions in place, so an element found a moment ago may be gone when it is read: look again. */
+    private static WebDriverWait waitFor(WebDriver driver) {
+        WebDriverWait patient = new WebDriverWait(driver, WAIT);
+        patient.ignoring(StaleElementReferenceException.class);
+        return patient;
+    }
+
     private static void awaitHeading(WebDriver driver, String start) {
-        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("results-heading")).getText().startsWith(start));
+        waitFor(driver).until(d -> d.findElement(By.id("results-heading")).getText().startsWith(start));
     }
 
     @Test
@@ -177,7 +185,7 @@ class SearchPageBrowserIT {
     /** Opens {@code url} and reads the timings once the page has loaded. */
     private static FirstLoad load(WebDriver driver, String url) {
         driver.get(url);
-        new WebDriverWait(driver, WAIT).until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+        waitFor(driver).until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
                 "const n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventEnd : 0")).doubleValue() > 0);
         return FirstLoad.measure((JavascriptExecutor) driver);
     }
@@ -320,7 +328,7 @@ class SearchPageBrowserIT {
         try {
             plain.get(site + "/");
             plain.findElement(By.id("q")).sendKeys("harbour" + Keys.ENTER);
-            new WebDriverWait(plain, WAIT).until(ExpectedConditions.urlContains("/?q=harbour"));
+            waitFor(plain).until(ExpectedConditions.urlContains("/?q=harbour"));
             awaitHeading(plain, "Results 1–");
             assertThat(plain.findElements(By.cssSelector("#suggestions li"))).as("no suggestions without JavaScript").isEmpty();
 
@@ -329,12 +337,12 @@ class SearchPageBrowserIT {
             box.click();
             assertThat(plain.getCurrentUrl()).as("nothing happens until the filters are applied").doesNotContain(name + "=");
             plain.findElement(By.cssSelector("#filters button")).click();
-            new WebDriverWait(plain, WAIT).until(ExpectedConditions.urlContains(name + "="));
+            waitFor(plain).until(ExpectedConditions.urlContains(name + "="));
             assertThat(plain.findElement(By.cssSelector("#filters input[name=" + name + "][checked]")).isSelected()).isTrue();
 
             String title = hitTitles(plain).get(0);
             plain.findElement(By.cssSelector("#results li.hit h3 a")).click();
-            new WebDriverWait(plain, WAIT).until(ExpectedConditions.textToBe(By.cssSelector("main article h1"), title));
+            waitFor(plain).until(ExpectedConditions.textToBe(By.cssSelector("main article h1"), title));
         } finally {
             plain.quit();
         }
