@@ -49,6 +49,10 @@ public class Article {
     @Column(name = "supersedes", length = 32)
     private String supersedes;
 
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "story_id", length = 32, nullable = false)
+    private String storyId;
+
     protected Article() {
         // for Hibernate
     }
@@ -87,5 +91,9 @@ public class Article {
     /** The id of the earlier article this one corrects, or null. */
     public String getSupersedes() {
         return supersedes;
+    }
+
+    public String getStoryId() {
+        return storyId;
     }
 }

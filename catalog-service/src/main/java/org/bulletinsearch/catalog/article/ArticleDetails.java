@@ -3,7 +3,10 @@ package org.bulletinsearch.catalog.article;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /articles/{id}}: the article and its provenance. */
+/**
+ * {@code GET /articles/{id}}: the article, its story ({@code GET /stories/{storyId}} lists every version) and its
+ * provenance.
+ */
 public record ArticleDetails(
         String id,
         String title,
@@ -13,11 +16,12 @@ public record ArticleDetails(
         Instant storedAt,
         EntityFacets entities,
         String supersedes,
+        String storyId,
         List<Sighting> provenance) {
 
     static ArticleDetails of(Article article, List<ArticleSighting> sightings) {
         return new ArticleDetails(article.getId(), article.getTitle(), article.getBody(), article.getFirstSeenAt(),
-                article.getLastSeenAt(), article.getStoredAt(), article.getEntities(), article.getSupersedes(),
+                article.getLastSeenAt(), article.getStoredAt(), article.getEntities(), article.getSupersedes(), article.getStoryId(),
                 sightings.stream().map(Sighting::of).toList());
     }
 }

@@ -3,6 +3,7 @@ package org.bulletinsearch.catalog.article;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 
 /** Read queries over {@link ArticleSighting}, the provenance of articles. */
@@ -22,5 +23,12 @@ public class ArticleSightingRepository implements PanacheRepositoryBase<ArticleS
         return list("from ArticleSighting s where s.article.id = :articleId"
                         + " order by s.ingestedAt, s.uploadId, s.sourceName, s.position",
                 Parameters.with("articleId", articleId));
+    }
+
+    /** Every place any of the articles was seen in, oldest first. */
+    public List<ArticleSighting> provenanceOf(Collection<String> articleIds) {
+        return list("from ArticleSighting s where s.article.id in :ids"
+                        + " order by s.ingestedAt, s.uploadId, s.sourceName, s.position",
+                Parameters.with("ids", articleIds));
     }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.bulletinsearch.catalog.article.ArticleChange.Deleted;
 import org.bulletinsearch.catalog.article.ArticleChange.Retracted;
+import org.bulletinsearch.catalog.story.StoryAssignment;
 import org.bulletinsearch.events.SightingRetraction;
 
 /**
@@ -51,15 +52,17 @@ final class DeletionWriter {
     private DeletionWriter() {
     }
 
-    /** Deletes the article, its sightings and its correction link; audits it. */
+    /** Deletes the article, its sightings and its correction link; audits it; regroups what is left of its story. */
     static StoreOutcome delete(Connection connection, Deleted deletion) throws SQLException {
         if (!audit(connection, deletion.articleId(), ArticleDeletion.ARTICLE, deletion.deletedAt(), deletion.deletedBy(),
                 deletion.reason(), deletion.uploadId())) {
             return StoreOutcome.NOTHING;
         }
+        String story = StoryAssignment.storyOf(connection, deletion.articleId());
         for (String sql : new String[] {DELETE_SIGHTINGS, DELETE_SUPERSESSION, DELETE_ARTICLE}) {
             execute(connection, sql, deletion.articleId());
         }
+        StoryAssignment.regroup(connection, story);
         return new StoreOutcome(0, 0, 0, 0, 1, 0);
     }
 
@@ -74,8 +77,10 @@ final class DeletionWriter {
         }
         execute(connection, RETRACT_SIGHTINGS, retraction.articleId(), retraction.uploadId());
         execute(connection, RECOMPUTE_LAST_SEEN, retraction.articleId());
+        String story = StoryAssignment.storyOf(connection, retraction.articleId());
         if (execute(connection, DELETE_IF_UNSEEN, retraction.articleId()) > 0) {
             execute(connection, DELETE_SUPERSESSION, retraction.articleId());
+            StoryAssignment.regroup(connection, story);
         }
         return new StoreOutcome(0, 0, 0, 0, 0, 1);
     }

@@ -10,7 +10,8 @@ public record Sighting(
         Instant ingestedAt,
         Instant recordedAt) {
 
-    static Sighting of(ArticleSighting sighting) {
+    /** The served form of a stored sighting. */
+    public static Sighting of(ArticleSighting sighting) {
         return new Sighting(sighting.getUploadId(), sighting.getSourceName(), sighting.getPosition(),
                 sighting.getIngestedAt(), sighting.getRecordedAt());
     }
