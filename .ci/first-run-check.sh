@@ -59,17 +59,18 @@ log "the $(echo "$printed" | wc -l) printed curls answered 200/202"
 readme_curls=$(sed -n '/^## API in a few curls/,/^Taking things back/p' README.md | sed -n '/^```bash/,/^```/p' \
   | grep -v '^```' | grep -v '^ *#' | grep -v '^ *$' | sed -e :a -e '/\\$/N; s/\\\n//; ta')
 [ -n "$readme_curls" ] || fail "no curls found under 'API in a few curls' in README.md"
-upload_id="" article_id=""
+upload_id="" article_id="" story_id=""
 while IFS= read -r cmd; do
   cmd=$(echo "$cmd" | sed -e "s#localhost:8081#127.0.0.1:$INGEST_PORT#g; s#localhost:8082#127.0.0.1:$CATALOG_PORT#g" \
     -e "s#localhost:8083#127.0.0.1:$SEARCH_PORT#g; s#dev-key-change-me#$INGEST_API_KEY#g" \
-    -e "s#<uploadId>#$upload_id#g; s#<id>#$article_id#g")
+    -e "s#<uploadId>#$upload_id#g; s#<storyId>#$story_id#g; s#<id>#$article_id#g")
   body=$(eval "$cmd -w '\n%{http_code}'") || fail "README curl failed: $cmd"
   code=$(echo "$body" | tail -n 1)
   case "$code" in 200|202) ;; *) fail "README curl answered $code: $cmd";; esac
   json=$(echo "$body" | sed '$d')
   [ -z "$upload_id" ] && upload_id=$(echo "$json" | jq -r '.uploadId // empty' 2>/dev/null || true)
   [ -z "$article_id" ] && article_id=$(echo "$json" | jq -r '.articles[0].id // .items[0].id // empty' 2>/dev/null || true)
+  [ -z "$story_id" ] && story_id=$(echo "$json" | jq -r '.storyId // empty' 2>/dev/null || true)
 done <<< "$readme_curls"
 log "the README's $(echo "$readme_curls" | wc -l) curls answered 200/202"
 
