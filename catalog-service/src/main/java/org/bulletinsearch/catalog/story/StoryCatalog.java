@@ -1,6 +1,13 @@
 package org.bulletinsearch.catalog.story;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,18 +19,66 @@ import org.bulletinsearch.catalog.article.ArticleSightingRepository;
 import org.bulletinsearch.catalog.article.Sighting;
 import org.bulletinsearch.catalog.database.ReadsDatabase;
 import org.bulletinsearch.edge.ResourceNotFoundException;
+import org.hibernate.Session;
 
-/** What {@code GET /stories/{id}} answers, read from the database. */
+/** What {@code GET /stories/{id}} and {@code GET /stories?articleId=…} answer, read from the database. */
 @ApplicationScoped
 @ReadsDatabase
 public class StoryCatalog {
 
+    /** Versions listed per story by {@link #memberships} (besides the articles asked about): what a hit shows. */
+    public static final int LISTED_VERSIONS = 20;
+
+    // Corrected articles are hidden everywhere else (listings, the export, search): so they are here.
+    private static final String MEMBERSHIPS = """
+            SELECT story_id, id, versions FROM (
+                SELECT a.story_id, a.id, a.first_seen_at,
+                       row_number() OVER (PARTITION BY a.story_id ORDER BY a.first_seen_at, a.id) AS position,
+                       count(*) OVER (PARTITION BY a.story_id) AS versions
+                FROM article a
+                WHERE a.story_id IN (SELECT b.story_id FROM article b WHERE b.id = ANY (?::bpchar[]))
+                  AND NOT EXISTS (SELECT 1 FROM article_supersession p WHERE p.superseded_id = a.id)) listed
+            WHERE position <= ? OR id = ANY (?::bpchar[])
+            ORDER BY story_id, first_seen_at, id
+            """;
+
     private final ArticleRepository articles;
     private final ArticleSightingRepository sightings;
+    private final Session session;
 
-    public StoryCatalog(ArticleRepository articles, ArticleSightingRepository sightings) {
+    public StoryCatalog(ArticleRepository articles, ArticleSightingRepository sightings, Session session) {
         this.articles = articles;
         this.sightings = sightings;
+        this.session = session;
+    }
+
+    /**
+     * The stories of these articles.
+     *
+     * @param articleIds well-formed article ids, at most a few hundred
+     */
+    public StoryMemberships memberships(List<String> articleIds) {
+        return new StoryMemberships(session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(MEMBERSHIPS)) {
+                Array ids = connection.createArrayOf("text", articleIds.toArray());
+                statement.setArray(1, ids);
+                statement.setInt(2, LISTED_VERSIONS);
+                statement.setArray(3, ids);
+                return members(statement.executeQuery());
+            }
+        }));
+    }
+
+    private static List<StoryMembers> members(ResultSet rows) throws SQLException {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        while (rows.next()) {
+            ids.computeIfAbsent(rows.getString(1), story -> new ArrayList<>()).add(rows.getString(2));
+            counts.put(rows.getString(1), rows.getInt(3));
+        }
+        return ids.entrySet().stream()
+                .map(story -> new StoryMembers(story.getKey(), counts.get(story.getKey()), List.copyOf(story.getValue())))
+                .toList();
     }
 
     /** What a story id names now: the story, or the story it was merged into. */

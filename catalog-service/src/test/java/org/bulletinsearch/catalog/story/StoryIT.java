@@ -63,6 +63,13 @@ class StoryIT {
         assertThat(listed.getList("articles.provenance.sourceName.flatten()", String.class))
                 .containsExactly("pacific-weekly-12.txt", "island-digest-40.txt");
         assertThat(listed.getList("articles.firstSeenAt", String.class)).allSatisfy(at -> assertThat(at).isNotBlank());
+
+        JsonPath memberships = given().queryParam("articleId", retold, tonga, retold).get("/stories").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(memberships.getList("stories.id", String.class)).containsExactlyInAnyOrder(story, tonga);
+        assertThat(memberships.getList("stories.find { it.id == '" + story + "' }.articleIds", String.class))
+                .containsExactly(samoa, retold);
+        assertThat(memberships.getInt("stories.find { it.id == '" + tonga + "' }.articleCount")).isEqualTo(1);
     }
 
     @Test
@@ -107,11 +114,17 @@ class StoryIT {
     }
 
     @Test
-    void anUnknownStoryIsANotFoundProblemAndAMalformedIdABadParameter() {
+    void anUnknownStoryIsANotFoundProblemAndMalformedIdsAreBadParameters() {
         given().get("/stories/{id}", "0123456789abcdef0123456789abcdef").then().statusCode(404)
                 .contentType("application/problem+json").body("resource", equalTo("story"));
         given().get("/stories/{id}", "not-a-story").then().statusCode(400)
                 .contentType("application/problem+json").body("parameter", equalTo("id"));
+        given().get("/stories").then().statusCode(400).contentType("application/problem+json")
+                .body("parameter", equalTo("articleId"));
+        given().queryParam("articleId", "NOT-AN-ID").get("/stories").then().statusCode(400)
+                .body("parameter", equalTo("articleId"));
+        given().queryParam("articleId", "0123456789abcdef0123456789abcdef").get("/stories").then().statusCode(200)
+                .body("stories.size()", equalTo(0));
     }
 
     private static List<ArticleEvent> upload(String uploadId, String source, List<Bulletins.Article> articles) {

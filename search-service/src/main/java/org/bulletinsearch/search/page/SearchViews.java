@@ -43,7 +43,7 @@ public class SearchViews {
         try {
             criteria = parameters.criteria(state.q(), state.values("source"), List.of(), null, null, null, null,
                     state.cursor(), entities(state));
-            response = search.search(criteria, SearchMode.HYBRID);
+            response = search.search(criteria, SearchMode.HYBRID, true);
         } catch (HttpProblem problem) {
             return SearchView.failed(state, problem.getStatusCode(),
                     Problems.forPeople(problem, "The search could not run"));

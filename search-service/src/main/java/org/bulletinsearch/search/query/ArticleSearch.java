@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.bulletinsearch.edge.InvalidParameterException;
 import org.bulletinsearch.edge.ResourceNotFoundException;
 import org.bulletinsearch.events.TextForms;
@@ -26,6 +27,8 @@ import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.indexing.IndexManager;
+import org.bulletinsearch.search.stories.CatalogStories;
+import org.bulletinsearch.search.stories.Story;
 import org.bulletinsearch.search.vectors.ArticleEmbedder;
 import org.bulletinsearch.search.vectors.VectorField;
 
@@ -40,9 +43,16 @@ public class ArticleSearch {
     /** The search-time analyzer of title and body, defined in the index settings. */
     static final String SEARCH_ANALYZER = "article_search";
 
+    /**
+     * How many hits a collapsed keyword page examines per hit it shows: versions folded away leave room that the
+     * further hits fill (a page is short only when more than two in three examined hits were folded).
+     */
+    static final int COLLAPSE_EXAMINED_PER_HIT = 3;
+
     private final SearchEngine engine;
     private final IndexManager indexManager;
     private final ArticleEmbedder embedder;
+    private final CatalogStories stories;
     private final QueryConfig config;
     private final SearchQueryBuilder builder;
     private final Timer searchLatency;
@@ -50,11 +60,12 @@ public class ArticleSearch {
     private final Timer relatedLatency;
     private final Timer facetLatency;
 
-    public ArticleSearch(SearchEngine engine, IndexManager indexManager, ArticleEmbedder embedder, QueryConfig config,
-            MeterRegistry registry) {
+    public ArticleSearch(SearchEngine engine, IndexManager indexManager, ArticleEmbedder embedder, CatalogStories stories,
+            QueryConfig config, MeterRegistry registry) {
         this.engine = engine;
         this.indexManager = indexManager;
         this.embedder = embedder;
+        this.stories = stories;
         this.config = config;
         QueryVocabulary vocabulary = new QueryVocabulary(config.vocabularyFile());
         this.builder = new SearchQueryBuilder(config.facetSize(), vocabulary::current, EntityValues.shared());
@@ -83,8 +94,44 @@ public class ArticleSearch {
     public SearchResponse search(SearchCriteria criteria) {
         return timed(searchLatency, () -> {
             KeywordAnswer keyword = keyword(criteria);
-            return response(criteria, keyword.answer(), keyword.fuzzy());
+            return response(criteria, keyword, null, Set.of());
         });
+    }
+
+    /**
+     * A keyword page with one hit per story. The page examines {@value #COLLAPSE_EXAMINED_PER_HIT} times as many
+     * hits as it shows; a hit stands for its story when no version of the story ranks before it, which on a later
+     * page is asked of the engine (the versions matching the request, and those of them after the cursor).
+     * Without the catalog's answer, the plain keyword page.
+     */
+    private SearchResponse collapsedKeyword(SearchCriteria criteria) {
+        SearchCriteria wider = new SearchCriteria(criteria.query(), criteria.sourceNames(), criteria.uploadIds(),
+                criteria.ingestedFrom(), criteria.ingestedTo(), criteria.sort(),
+                criteria.size() * COLLAPSE_EXAMINED_PER_HIT, criteria.cursor(), criteria.entities());
+        KeywordAnswer keyword = keyword(wider);
+        List<String> examined = ids(keyword.answer().path("hits").path("hits"));
+        Optional<Map<String, Story>> found = stories.ofArticles(examined);
+        if (found.isEmpty()) {
+            return response(criteria, keyword, null, Set.of());
+        }
+        Set<String> shownBefore = criteria.cursor() == null ? Set.of() : storiesBefore(keyword.body(), examined, found.get());
+        return response(criteria, keyword, found.get(), shownBefore);
+    }
+
+    /** The stories of the examined hits one version of which ranks before the request's cursor. */
+    private Set<String> storiesBefore(ObjectNode body, List<String> examined, Map<String, Story> byArticle) {
+        Set<String> onPage = new HashSet<>(examined);
+        Map<String, String> rivals = new HashMap<>();
+        for (String id : examined) {
+            Story story = StoryCollapse.storyOf(id, byArticle);
+            story.articleIds().stream().filter(other -> !onPage.contains(other)).forEach(other -> rivals.put(other, story.id()));
+        }
+        if (rivals.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> before = new HashSet<>(ids(run("q", SearchQueryBuilder.onlyIds(body, rivals.keySet(), false)).path("hits").path("hits")));
+        before.removeAll(ids(run("q", SearchQueryBuilder.onlyIds(body, rivals.keySet(), true)).path("hits").path("hits")));
+        return before.stream().map(rivals::get).collect(Collectors.toSet());
     }
 
     /**
@@ -93,9 +140,10 @@ public class ArticleSearch {
      * search. While the model or the vectors are missing, a hybrid or semantic search answers with the keyword
      * results, and {@code modes} says so.
      *
+     * @param collapse one hit per story (the other versions folded into it), as far as the catalog can tell
      * @throws InvalidParameterException when a fused cursor comes with {@code mode=keyword}
      */
-    public SearchResponse search(SearchCriteria criteria, SearchMode mode) {
+    public SearchResponse search(SearchCriteria criteria, SearchMode mode, boolean collapse) {
         SearchCursor cursor = criteria.cursor();
         if (mode == SearchMode.KEYWORD && cursor != null && cursor.fused()) {
             throw new InvalidParameterException("cursor", "the cursor belongs to mode=hybrid or mode=semantic,"
@@ -104,34 +152,38 @@ public class ArticleSearch {
         boolean fusable = criteria.query() != null && !criteria.query().positiveWords().isEmpty()
                 && criteria.sort() == SortOrder.RELEVANCE;
         if (mode == SearchMode.KEYWORD || !fusable || (cursor != null && !cursor.fused())) {
-            return search(criteria);
+            return collapse ? timed(searchLatency, () -> collapsedKeyword(criteria)) : search(criteria);
         }
-        return timed(searchLatency, () -> fused(criteria, mode));
+        return timed(searchLatency, () -> fused(criteria, mode, collapse));
     }
 
     /** The keyword answer, loosened by typo tolerance when that finds more; and whether it was. */
     private KeywordAnswer keyword(SearchCriteria criteria) {
         // A fuzzy cursor only means something with words to loosen.
         boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
-        JsonNode answer = run("q", builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null));
+        ObjectNode body = builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null);
+        JsonNode answer = run("q", body);
         if (shouldLoosen(criteria, answer)) {
-            JsonNode loose = run("q", builder.search(criteria, fuzzyForms(criteria.query())));
+            ObjectNode looseBody = builder.search(criteria, fuzzyForms(criteria.query()));
+            JsonNode loose = run("q", looseBody);
             if (strictTotal(loose) > strictTotal(answer) || (total(answer) == 0 && total(loose) > 0)) {
                 answer = loose;
+                body = looseBody;
                 fuzzy = true;
             }
         }
-        return new KeywordAnswer(answer, fuzzy);
+        return new KeywordAnswer(answer, fuzzy, body);
     }
 
-    private record KeywordAnswer(JsonNode answer, boolean fuzzy) {
+    /** The engine's answer, whether it is the typo-tolerant one, and the request that got it. */
+    private record KeywordAnswer(JsonNode answer, boolean fuzzy, ObjectNode body) {
     }
 
     /**
      * A hybrid or semantic page: the vector search runs (embedding included) while the keyword search does, both
      * over the first {@code window} hits; the page is cut from their fusion ({@link FusedPage}).
      */
-    private SearchResponse fused(SearchCriteria criteria, SearchMode mode) {
+    private SearchResponse fused(SearchCriteria criteria, SearchMode mode, boolean collapse) {
         int window = config.hybrid().window();
         SearchCriteria firstWindow = new SearchCriteria(criteria.query(), criteria.sourceNames(), criteria.uploadIds(),
                 criteria.ingestedFrom(), criteria.ingestedTo(), criteria.sort(), window, null, criteria.entities());
@@ -143,20 +195,37 @@ public class ArticleSearch {
             keyword = keyword(firstWindow);
         }
         int offset = criteria.cursor() == null ? 0 : criteria.cursor().rank();
-        FusedPage page = FusedPage.of(keyword == null ? null : keyword.answer().path("hits").path("hits"),
-                semantic == null ? null : semantic.path("hits").path("hits"), window, config.hybrid().rankConstant(),
-                offset, criteria.size());
+        JsonNode keywordHits = keyword == null ? null : keyword.answer().path("hits").path("hits");
+        JsonNode semanticHits = semantic == null ? null : semantic.path("hits").path("hits");
+        int rankConstant = config.hybrid().rankConstant();
+        List<String> ranking = FusedPage.ranking(keywordHits, semanticHits, window, rankConstant);
+        Map<String, Story> byArticle = collapse ? stories.ofArticles(ranking).orElse(null) : null;
+        Set<String> standing = byArticle == null ? null : Set.copyOf(StoryCollapse.firstOfEachStory(ranking, byArticle, Set.of()));
+        FusedPage page = FusedPage.of(keywordHits, semanticHits, window, rankConstant, offset, criteria.size(),
+                standing == null ? id -> true : standing::contains);
         boolean fuzzy = keyword != null && keyword.fuzzy();
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.hits().size(); i++) {
-            hits.add(hit(page.hits().get(i), page.scores().get(i).floatValue()));
+            hits.add(inStory(hit(page.hits().get(i), page.scores().get(i).floatValue()), byArticle));
         }
         JsonNode counted = keyword != null ? keyword.answer() : semantic;
         long total = keyword != null ? total(keyword.answer()) + page.semanticOnly() : page.listed();
         return new SearchResponse(criteria.query().text(), total, fuzzy,
                 keyword != null && strictTotal(keyword.answer()) < total(keyword.answer()), criteria.sort().parameter(),
                 hits, facets(counted.path("aggregations")),
-                page.nextRank() < 0 ? null : SearchCursor.atRank(fuzzy, page.nextRank()).encode(), page.modes());
+                page.nextRank() < 0 ? null : SearchCursor.atRank(fuzzy, page.nextRank()).encode(), page.modes(),
+                byArticle != null);
+    }
+
+    /** The hit standing for its story, or as it is when versions are not folded ({@code byArticle} null). */
+    private static SearchHit inStory(SearchHit hit, Map<String, Story> byArticle) {
+        return byArticle == null ? hit : hit.in(StoryCollapse.storyOf(hit.id(), byArticle));
+    }
+
+    private static List<String> ids(JsonNode hits) {
+        List<String> ids = new ArrayList<>(hits.size());
+        hits.forEach(hit -> ids.add(hit.path("_id").asText()));
+        return ids;
     }
 
     /** The nearest articles to the query's words, or null while the model or the index's vectors are missing. */
@@ -307,21 +376,39 @@ public class ArticleSearch {
         }
     }
 
-    private SearchResponse response(SearchCriteria criteria, JsonNode answer, boolean fuzzy) {
+    /**
+     * A keyword page: the first {@code criteria.size()} hits of the answer that stand for their story (all of
+     * them when {@code byArticle} is null: versions not folded), and the cursor after the last one when the
+     * answer holds more hits than it examined or shown.
+     */
+    private SearchResponse response(SearchCriteria criteria, KeywordAnswer keyword, Map<String, Story> byArticle,
+            Set<String> shownBefore) {
+        JsonNode answer = keyword.answer();
         JsonNode rawHits = answer.path("hits").path("hits");
+        List<String> examined = ids(rawHits);
+        Set<String> standing = byArticle == null ? null
+                : Set.copyOf(StoryCollapse.firstOfEachStory(examined, byArticle, shownBefore));
         List<SearchHit> hits = new ArrayList<>();
         JsonNode lastSort = null;
-        for (int i = 0; i < rawHits.size() && i < criteria.size(); i++) {
-            hits.add(hit(rawHits.get(i)));
-            lastSort = rawHits.get(i).path("sort");
+        int last = -1;
+        for (int i = 0; i < rawHits.size() && hits.size() < criteria.size(); i++) {
+            if (standing == null || standing.contains(examined.get(i))) {
+                hits.add(inStory(hit(rawHits.get(i)), byArticle));
+                lastSort = rawHits.get(i).path("sort");
+                last = i;
+            }
         }
-        String next = rawHits.size() > criteria.size() && lastSort != null
-                ? SearchCursor.after(criteria.sort(), fuzzy, lastSort).encode()
-                : null;
+        boolean more = standing == null ? rawHits.size() > criteria.size()
+                : rawHits.size() > keyword.body().path("size").asInt() - 1 || examined.subList(last + 1, examined.size())
+                        .stream().anyMatch(standing::contains);
+        if (standing != null && hits.size() < criteria.size() && more && rawHits.size() > 0) {
+            lastSort = rawHits.get(rawHits.size() - 1).path("sort"); // a short page: go on after all it examined
+        }
+        String next = more && lastSort != null ? SearchCursor.after(criteria.sort(), keyword.fuzzy(), lastSort).encode() : null;
         boolean relaxed = strictTotal(answer) < total(answer);
-        return new SearchResponse(criteria.query() == null ? null : criteria.query().text(), total(answer), fuzzy,
-                relaxed, criteria.sort().parameter(), hits, facets(answer.path("aggregations")), next,
-                hits.isEmpty() ? List.of() : List.of(SearchMode.KEYWORD.parameter()));
+        return new SearchResponse(criteria.query() == null ? null : criteria.query().text(), total(answer),
+                keyword.fuzzy(), relaxed, criteria.sort().parameter(), hits, facets(answer.path("aggregations")), next,
+                hits.isEmpty() ? List.of() : List.of(SearchMode.KEYWORD.parameter()), byArticle != null);
     }
 
     private static Facets facets(JsonNode aggs) {
@@ -347,7 +434,7 @@ public class ArticleSearch {
         return new SearchHit(source.path("id").asText(hit.path("_id").asText()), title, titleHighlight, snippet,
                 score, source.path("sourceName").asText(null),
                 source.path("uploadId").asText(null), source.path("position").asInt(),
-                ingestedAt == null ? null : Instant.parse(ingestedAt));
+                ingestedAt == null ? null : Instant.parse(ingestedAt), null, 0, List.of());
     }
 
     private static List<FacetValue> values(JsonNode facet) {

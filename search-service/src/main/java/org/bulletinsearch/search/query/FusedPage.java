@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One page of a fused result list: the keyword hits and the nearest-vector hits of the same request, each
@@ -34,11 +35,23 @@ public record FusedPage(List<JsonNode> hits, List<Double> scores, List<String> m
      */
     public static FusedPage of(JsonNode keywordHits, JsonNode semanticHits, int window, int rankConstant, int offset,
             int size) {
+        return of(keywordHits, semanticHits, window, rankConstant, offset, size, id -> true);
+    }
+
+    /**
+     * The page of the fused list once the articles {@code listed} refuses are left out (the versions folded into
+     * a better-ranked version of their story).
+     *
+     * @param listed whether an article id stays in the fused list
+     */
+    public static FusedPage of(JsonNode keywordHits, JsonNode semanticHits, int window, int rankConstant, int offset,
+            int size, Predicate<String> listed) {
         Map<String, JsonNode> byId = new HashMap<>();
         List<String> keyword = ids(keywordHits, window, byId);
         Set<String> inKeyword = new HashSet<>(keyword);
         List<String> semantic = ids(semanticHits, window, byId);
-        List<RankFusion.Fused> fused = RankFusion.fuse(rankConstant, List.of(keyword, semantic));
+        List<RankFusion.Fused> fused = RankFusion.fuse(rankConstant, List.of(keyword, semantic)).stream()
+                .filter(hit -> listed.test(hit.id())).toList();
         List<JsonNode> hits = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         for (int i = offset; i < fused.size() && i < offset + size; i++) {
@@ -55,6 +68,13 @@ public record FusedPage(List<JsonNode> hits, List<Double> scores, List<String> m
         int semanticOnly = (int) semantic.stream().filter(id -> !inKeyword.contains(id)).count();
         int next = offset + size < fused.size() ? offset + size : -1;
         return new FusedPage(hits, scores, modes, fused.size(), semanticOnly, next);
+    }
+
+    /** The article ids of the fused list, best first (the ranking {@link #of} pages through). */
+    public static List<String> ranking(JsonNode keywordHits, JsonNode semanticHits, int window, int rankConstant) {
+        Map<String, JsonNode> byId = new HashMap<>();
+        return RankFusion.fuse(rankConstant, List.of(ids(keywordHits, window, byId), ids(semanticHits, window, byId)))
+                .stream().map(RankFusion.Fused::id).toList();
     }
 
     /** The ids of the first {@code window} hits, in order; the first hit seen per id is kept in {@code byId}. */

@@ -61,6 +61,21 @@ public final class SearchParameters {
                 cursor(cursor, order), entityFilters(entities));
     }
 
+    /**
+     * {@code collapse}: {@code true} (the default) for one hit per story, {@code false} for every version.
+     *
+     * @throws InvalidParameterException for anything else
+     */
+    public static boolean collapse(String collapse) {
+        if (collapse == null || collapse.isEmpty() || collapse.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (collapse.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new InvalidParameterException("collapse", "true or false, was '" + Parameters.abbreviate(collapse) + "'");
+    }
+
     /** {@code mode}: hybrid (the default), keyword or semantic. */
     public SearchMode mode(String mode) {
         return Parameters.choice("mode", mode, SearchMode.class, SearchMode.HYBRID);

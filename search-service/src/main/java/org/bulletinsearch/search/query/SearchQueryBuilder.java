@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -116,6 +117,30 @@ public final class SearchQueryBuilder {
         if (criteria.cursor() != null) {
             body.set("search_after", criteria.cursor().after().deepCopy());
         }
+        return body;
+    }
+
+    /**
+     * A {@link #search} body narrowed to some articles: which of them match the request (its query and filters),
+     * in its order, without facets, highlights or sources.
+     *
+     * @param search     a body {@link #search} built
+     * @param articleIds the articles to look for
+     * @param afterCursor keep the body's {@code search_after}: only those ranked after the request's cursor
+     */
+    public static ObjectNode onlyIds(ObjectNode search, Collection<String> articleIds, boolean afterCursor) {
+        ObjectNode body = search.deepCopy();
+        body.remove(List.of("aggs", "highlight", "track_scores"));
+        if (!afterCursor) {
+            body.remove("search_after");
+        }
+        body.put("size", articleIds.size());
+        body.put("track_total_hits", false);
+        body.put("_source", false);
+        ObjectNode bool = MAPPER.createObjectNode();
+        bool.putArray("must").add(search.path("query").deepCopy());
+        bool.putArray("filter").addObject().putObject("ids").set("values", strings(List.copyOf(articleIds)));
+        body.putObject("query").set("bool", bool);
         return body;
     }
 

@@ -37,9 +37,10 @@ public class SearchResource {
             @QueryParam("size") String size,
             @QueryParam("cursor") String cursor,
             @QueryParam("mode") String mode,
+            @QueryParam("collapse") String collapse,
             @BeanParam EntityFilterParameters entities) {
         return search.search(parameters.criteria(q, sourceNames, uploadIds, from, to, sort, size, cursor,
-                entities.byFacet()), parameters.mode(mode));
+                entities.byFacet()), parameters.mode(mode), SearchParameters.collapse(collapse));
     }
 
     @GET

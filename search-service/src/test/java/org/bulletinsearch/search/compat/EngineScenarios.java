@@ -1,8 +1,5 @@
 package org.bulletinsearch.search.compat;
 
-import org.bulletinsearch.search.vectors.ArticleEmbedder;
-import org.bulletinsearch.search.vectors.VectorConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +20,13 @@ import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.indexing.ArticleDocument;
 import org.bulletinsearch.search.indexing.ArticleIndexer;
-import org.bulletinsearch.search.indexing.IndexConfig;
 import org.bulletinsearch.search.indexing.BulkAction;
-import org.bulletinsearch.search.indexing.IndexOperation;
-import org.bulletinsearch.search.indexing.ReindexJournal;
+import org.bulletinsearch.search.indexing.IndexConfig;
 import org.bulletinsearch.search.indexing.IndexManager;
+import org.bulletinsearch.search.indexing.IndexOperation;
 import org.bulletinsearch.search.indexing.IndexingMetrics;
+import org.bulletinsearch.search.indexing.ReindexJournal;
+import org.bulletinsearch.search.page.TestConfigs;
 import org.bulletinsearch.search.query.ArticleSearch;
 import org.bulletinsearch.search.query.FacetValue;
 import org.bulletinsearch.search.query.QueryConfig;
@@ -35,8 +34,11 @@ import org.bulletinsearch.search.query.SearchCriteria;
 import org.bulletinsearch.search.query.SearchHit;
 import org.bulletinsearch.search.query.SearchParameters;
 import org.bulletinsearch.search.query.SearchResponse;
+import org.bulletinsearch.search.stories.CatalogStories;
 import org.bulletinsearch.search.support.RelevanceFixtures;
 import org.bulletinsearch.search.support.Retries;
+import org.bulletinsearch.search.vectors.ArticleEmbedder;
+import org.bulletinsearch.search.vectors.VectorConfig;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +94,10 @@ abstract class EngineScenarios {
         ArticleEmbedder embedder = new ArticleEmbedder(new SmallRyeConfigBuilder().withMapping(VectorConfig.class)
                 .withDefaultValue("search.vectors.poll-interval", "PT1S").build()
                 .getConfigMapping(VectorConfig.class));
-        search = new ArticleSearch(engine, indexManager, embedder, queryConfig, registry);
+        // no catalog either: the scenarios' searches do not fold stories
+        CatalogStories stories = new CatalogStories(TestConfigs.catalog(URI.create("http://127.0.0.1:1")),
+                () -> Duration.ofSeconds(1), new ObjectMapper());
+        search = new ArticleSearch(engine, indexManager, embedder, stories, queryConfig, registry);
         parameters = new SearchParameters(queryConfig);
 
         indexManager.ensureIndex();

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An HTTP server on the loopback address answering every request with the same canned answer; keeps what it got. */
-final class StubServer implements AutoCloseable {
+public final class StubServer implements AutoCloseable {
 
     /** One request as received. */
-    record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -26,13 +26,13 @@ final class StubServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String contentType = "application/json";
     private volatile String body = "{}";
     private volatile Map<String, String> headers = Map.of();
 
-    StubServer() {
+    public StubServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -53,7 +53,7 @@ final class StubServer implements AutoCloseable {
     }
 
     /** Answers from now on with this status, content type, body and extra headers. */
-    StubServer answer(int newStatus, String newContentType, String newBody, Map<String, String> newHeaders) {
+    public StubServer answer(int newStatus, String newContentType, String newBody, Map<String, String> newHeaders) {
         status = newStatus;
         contentType = newContentType;
         body = newBody;
@@ -61,7 +61,7 @@ final class StubServer implements AutoCloseable {
         return this;
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

@@ -5,12 +5,12 @@ import java.time.Duration;
 import org.bulletinsearch.search.indexing.ReindexConfig;
 
 /** The configuration the page's clients read, pointed at a test's stub server. */
-final class TestConfigs {
+public final class TestConfigs {
 
     private TestConfigs() {
     }
 
-    static PageConfig page(URI ingest) {
+    public static PageConfig page(URI ingest) {
         return new PageConfig() {
             @Override
             public URI ingestUrl() {
@@ -34,7 +34,7 @@ final class TestConfigs {
         };
     }
 
-    static ReindexConfig catalog(URI catalog) {
+    public static ReindexConfig catalog(URI catalog) {
         return new ReindexConfig() {
             @Override
             public URI catalogUrl() {

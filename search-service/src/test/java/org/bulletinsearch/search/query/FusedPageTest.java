@@ -40,6 +40,19 @@ class FusedPageTest {
     }
 
     @Test
+    void foldedVersionsLeaveTheListAndThePagesCloseUp() {
+        JsonNode keyword = hits("keyword", "a", "b", "c");
+        JsonNode semantic = hits("semantic", "c", "d");
+        assertThat(FusedPage.ranking(keyword, semantic, 50, 60)).containsExactly("c", "a", "b", "d");
+        FusedPage first = FusedPage.of(keyword, semantic, 50, 60, 0, 2, id -> !id.equals("a"));
+        FusedPage second = FusedPage.of(keyword, semantic, 50, 60, first.nextRank(), 2, id -> !id.equals("a"));
+        assertThat(ids(first)).containsExactly("c", "b");
+        assertThat(ids(second)).containsExactly("d");
+        assertThat(second.nextRank()).isEqualTo(-1);
+        assertThat(first.listed()).isEqualTo(3);
+    }
+
+    @Test
     void aHitBothListsFoundIsTheKeywordOneWithItsHighlights() {
         FusedPage page = FusedPage.of(hits("keyword", "a"), hits("semantic", "a"), 50, 60, 0, 10);
         assertThat(page.hits().get(0).path("_source").path("from").asText()).isEqualTo("keyword");

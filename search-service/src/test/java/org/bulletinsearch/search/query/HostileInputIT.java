@@ -135,7 +135,8 @@ class HostileInputIT {
         Map<String, Arbitrary<String>> searchParameters = Map.of("q", text(), "sourceName", text(), "uploadId", text(),
                 "from", date(), "to", date(), "sort", Arbitraries.oneOf(text(), Arbitraries.of("date", "RELEVANCE", "Date ")),
                 "size", number(), "cursor", cursor(),
-                "mode", Arbitraries.oneOf(text(), Arbitraries.of("hybrid", "keyword", "semantic", "SEMANTIC", " Hybrid")));
+                "mode", Arbitraries.oneOf(text(), Arbitraries.of("hybrid", "keyword", "semantic", "SEMANTIC", " Hybrid")),
+                "collapse", Arbitraries.oneOf(text(), Arbitraries.of("true", "false", "FALSE", " true", "1")));
         searchParameters.forEach((name, values) -> sample(values).forEach(value -> check("/search", "/search?" + name
                 + "=" + RawHttp.encode(value))));
         sample(Arbitraries.integers().between(0, 70)).forEach(count -> check("/search (repeated filters)",
@@ -144,7 +145,8 @@ class HostileInputIT {
         sample(Arbitraries.integers().between(0, 9)).forEach(i -> check("/search (all parameters)", "/search?q="
                 + one(text()) + "&from=" + one(date()) + "&to=" + one(date()) + "&sort="
                 + one(Arbitraries.of("date", "relevance", "")) + "&size=" + one(number()) + "&cursor=" + one(cursor())
-                + "&mode=" + one(Arbitraries.of("hybrid", "keyword", "semantic", ""))));
+                + "&mode=" + one(Arbitraries.of("hybrid", "keyword", "semantic", "")) + "&collapse="
+                + one(Arbitraries.of("true", "false", ""))));
         // issue 16: the entity filters on /search, and /search/facets/{name}
         Map<String, Arbitrary<String>> entityFilters = Map.of("country", text(), "region", text(), "organization", text(),
                 "programme", text(), "year", number());

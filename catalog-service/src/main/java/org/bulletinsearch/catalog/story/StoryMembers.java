@@ -1,0 +1,14 @@
+package org.bulletinsearch.catalog.story;
+
+import java.util.List;
+
+/**
+ * One story as {@code GET /stories?articleId=…} lists it: enough to show one hit per story.
+ *
+ * @param id           the story id
+ * @param articleCount how many current versions the story has (corrected articles are not counted)
+ * @param articleIds   its versions, first seen first: the first {@value StoryCatalog#LISTED_VERSIONS}, and every
+ *                     article that was asked about
+ */
+public record StoryMembers(String id, int articleCount, List<String> articleIds) {
+}

@@ -1,0 +1,59 @@
+package org.bulletinsearch.search.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.bulletinsearch.search.page.StubServer;
+import org.bulletinsearch.search.page.TestConfigs;
+import org.junit.jupiter.api.Test;
+
+/** Search's client of the catalog's {@code GET /stories?articleId=…}, against a stub answering as the catalog does. */
+class CatalogStoriesTest {
+
+    private static final String A = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    private static final String B = "3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a";
+    private static final String C = "c4d5e6f70a1b4c2d8e3f4a5b6c7d8e9f";
+
+    private static CatalogStories client(URI catalog) {
+        return new CatalogStories(TestConfigs.catalog(catalog), () -> Duration.ofSeconds(1), new ObjectMapper());
+    }
+
+    @Test
+    void givesEachArticleItsStory() {
+        String answer = "{\"stories\":[{\"id\":\"" + A + "\",\"articleCount\":3,\"articleIds\":[\"" + A + "\",\"" + B + "\"]},"
+                + "{\"id\":\"" + C + "\",\"articleCount\":1,\"articleIds\":[\"" + C + "\"]}]}";
+        try (StubServer catalog = new StubServer().answer(200, "application/json", answer, Map.of())) {
+            Map<String, Story> stories = client(catalog.uri()).ofArticles(List.of(B, C, B)).orElseThrow();
+            assertThat(catalog.received).hasSize(1);
+            assertThat(catalog.received.get(0).path()).isEqualTo("/stories");
+            assertThat(stories.get(B)).isEqualTo(new Story(A, 3, List.of(A, B)));
+            assertThat(stories.get(A)).isSameAs(stories.get(B));
+            assertThat(stories.get(C)).isEqualTo(new Story(C, 1, List.of(C)));
+        }
+    }
+
+    @Test
+    void asksTwoHundredIdsAtATime() {
+        try (StubServer catalog = new StubServer().answer(200, "application/json", "{\"stories\":[]}", Map.of())) {
+            List<String> ids = java.util.stream.IntStream.range(0, 450).mapToObj(i -> String.format("%032x", i)).toList();
+            assertThat(client(catalog.uri()).ofArticles(ids)).contains(Map.of());
+            assertThat(catalog.received).hasSize(3);
+        }
+    }
+
+    @Test
+    void aCatalogThatCannotAnswerGivesNoStories() {
+        try (StubServer catalog = new StubServer().answer(503, "application/problem+json", "{\"status\":503}", Map.of())) {
+            assertThat(client(catalog.uri()).ofArticles(List.of(A))).isEmpty();
+            catalog.answer(200, "application/json", "[1,2]", Map.of());
+            assertThat(client(catalog.uri()).ofArticles(List.of(A))).isEmpty();
+            catalog.answer(200, "application/json", "{not json", Map.of());
+            assertThat(client(catalog.uri()).ofArticles(List.of(A))).isEmpty();
+        }
+        assertThat(client(URI.create("http://127.0.0.1:1")).ofArticles(List.of(A))).isEmpty();
+    }
+}
