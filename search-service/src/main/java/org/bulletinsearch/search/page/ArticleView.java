@@ -11,12 +11,13 @@ import java.util.List;
  * @param entities what it is about, each a link to a search filtered by that value
  * @param supersedesUrl the page of the article this one corrects; null when it corrects nothing
  * @param provenance every upload, file and position it appeared at, oldest first
+ * @param otherVersions the same news as told by other articles (its story's other versions), first seen first
  * @param related articles like it, most similar first
  * @param relatedError why related articles cannot be listed now; null when they could
  */
 public record ArticleView(String id, String title, List<String> paragraphs, String firstSeen, String firstSeenIso,
-        List<EntityLink> entities, String supersedesUrl, List<ProvenanceRow> provenance, List<HitView> related,
-        String relatedError) implements PageView {
+        List<EntityLink> entities, String supersedesUrl, List<ProvenanceRow> provenance, List<VersionRow> otherVersions,
+        List<HitView> related, String relatedError) implements PageView {
 
     /** One thing the article is about. */
     public record EntityLink(String facet, String value, String url) {
@@ -29,6 +30,15 @@ public record ArticleView(String id, String title, List<String> paragraphs, Stri
      */
     public record ProvenanceRow(String uploadId, String sourceName, String sourceUrl, int position, String time,
             String isoTime) {
+    }
+
+    /**
+     * Another version of the article's story.
+     *
+     * @param url its article page
+     * @param sources the files it was seen in, comma-separated
+     */
+    public record VersionRow(String title, String url, String sources, String time, String isoTime) {
     }
 
     /** The page of article {@code id}. */

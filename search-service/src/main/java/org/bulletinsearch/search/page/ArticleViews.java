@@ -11,8 +11,10 @@ import org.bulletinsearch.edge.ResourceNotFoundException;
 import org.bulletinsearch.events.ArticleId;
 import org.bulletinsearch.search.page.ArticleView.EntityLink;
 import org.bulletinsearch.search.page.ArticleView.ProvenanceRow;
+import org.bulletinsearch.search.page.ArticleView.VersionRow;
 import org.bulletinsearch.search.page.CatalogArticles.CatalogArticle;
 import org.bulletinsearch.search.page.CatalogArticles.Sighting;
+import org.bulletinsearch.search.page.CatalogArticles.Version;
 import org.bulletinsearch.search.query.ArticleSearch;
 
 /**
@@ -93,8 +95,8 @@ public class ArticleViews {
         return new ArticleView(article.id(), article.title(), paragraphs,
                 article.firstSeenAt() == null ? null : Dates.minute(article.firstSeenAt()),
                 article.firstSeenAt() == null ? null : article.firstSeenAt().toString(), entities,
-                article.supersedes() == null ? null : ArticleView.url(article.supersedes()), provenance, related,
-                relatedError);
+                article.supersedes() == null ? null : ArticleView.url(article.supersedes()), provenance,
+                article.otherVersions().stream().map(ArticleViews::version).toList(), related, relatedError);
     }
 
     private static Map<String, String> orderedLabels() {
@@ -105,6 +107,12 @@ public class ArticleViews {
         labels.put("programme", "Programme");
         labels.put("year", "Year");
         return Collections.unmodifiableMap(labels);
+    }
+
+    private static VersionRow version(Version version) {
+        return new VersionRow(version.title(), ArticleView.url(version.id()), String.join(", ", version.sources()),
+                version.firstSeenAt() == null ? null : Dates.minute(version.firstSeenAt()),
+                version.firstSeenAt() == null ? null : version.firstSeenAt().toString());
     }
 
     private static ProvenanceRow row(Sighting sighting) {

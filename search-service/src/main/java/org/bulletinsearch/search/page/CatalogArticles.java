@@ -11,15 +11,18 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bulletinsearch.events.ArticleId;
 import org.bulletinsearch.search.indexing.ReindexConfig;
 import org.jboss.logging.Logger;
 
 /**
  * The catalog's {@code GET /articles/{id}} for the article page: the full text, the entities and the provenance
- * (every upload, file and position the article was seen in). The catalog is the one the reindex copies from
+ * (every upload, file and position the article was seen in), and its {@code GET /stories/{id}} for the other
+ * versions of the article's story. The catalog is the one the reindex copies from
  * ({@code search.catalog-url}); the page has an HTTP client of its own (one for all page requests, not one per
  * request), with the page's shorter timeout.
  */
@@ -54,9 +57,20 @@ public class CatalogArticles {
      * @param entities values by facet name (country, region, organization, programme, year), in the catalog's order
      * @param supersedes the article this one corrects, or null
      * @param provenance every sighting, oldest first
+     * @param otherVersions the other articles of its story (the same news re-told elsewhere), first seen first;
+     *     empty when there are none or the catalog could not list them
      */
     public record CatalogArticle(String id, String title, String body, Instant firstSeenAt,
-            Map<String, List<String>> entities, String supersedes, List<Sighting> provenance) {
+            Map<String, List<String>> entities, String supersedes, List<Sighting> provenance,
+            List<Version> otherVersions) {
+    }
+
+    /**
+     * Another version of an article's story, from the catalog's {@code GET /stories/{id}}.
+     *
+     * @param sources the files it was seen in, first sighting first, each once
+     */
+    public record Version(String id, String title, Instant firstSeenAt, List<String> sources) {
     }
 
     /** One upload, file and position the article was seen at. */
@@ -76,15 +90,13 @@ public class CatalogArticles {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** The article {@code id} (well-formed: 32 lowercase hex characters). */
+    /** The article {@code id} (well-formed: 32 lowercase hex characters), with the other versions of its story. */
     public Lookup find(String id) {
-        URI uri = URI.create(catalog.toString().replaceAll("/+$", "") + "/articles/" + id);
         HttpResponse<byte[]> response;
         try {
-            response = client.send(HttpRequest.newBuilder(uri).timeout(config.catalogTimeout())
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = get("/articles/" + id);
         } catch (IOException e) {
-            LOG.debugf("catalog at %s unreachable: %s", uri, e);
+            LOG.debugf("catalog at %s unreachable: %s", catalog, e);
             return new Unavailable("the catalog cannot be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,6 +108,12 @@ public class CatalogArticles {
             case 404, 410 -> new Missing();
             default -> new Unavailable("the catalog answered " + response.statusCode());
         };
+    }
+
+    private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        URI uri = URI.create(catalog.toString().replaceAll("/+$", "") + path);
+        return client.send(HttpRequest.newBuilder(uri).timeout(config.catalogTimeout())
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private Lookup corrected(HttpResponse<byte[]> response) {
@@ -122,12 +140,44 @@ public class CatalogArticles {
                 facet.getValue().forEach(value -> values.add(value.asText()));
                 entities.put(facet.getKey(), values);
             });
-            return new Found(new CatalogArticle(json.path("id").asText(), json.path("title").asText(),
+            String id = json.path("id").asText();
+            return new Found(new CatalogArticle(id, json.path("title").asText(),
                     json.path("body").asText(), instant(json.path("firstSeenAt")), entities,
-                    json.path("supersedes").isTextual() ? json.path("supersedes").asText() : null, provenance));
+                    json.path("supersedes").isTextual() ? json.path("supersedes").asText() : null, provenance,
+                    otherVersions(json.path("storyId").asText(""), id)));
         } catch (IOException | RuntimeException e) {
             LOG.debugf("unreadable article from the catalog: %s", e);
             return new Unavailable("an unreadable answer");
+        }
+    }
+
+    /** The story's other articles; none when the story has no other or the catalog cannot list them now. */
+    private List<Version> otherVersions(String storyId, String articleId) {
+        if (!ArticleId.isWellFormed(storyId)) {
+            return List.of();
+        }
+        try {
+            HttpResponse<byte[]> response = get("/stories/" + storyId);
+            if (response.statusCode() != 200) {
+                return List.of();
+            }
+            List<Version> versions = new ArrayList<>();
+            for (JsonNode version : mapper.readTree(response.body()).path("articles")) {
+                String id = version.path("id").asText();
+                if (!id.equals(articleId)) {
+                    Set<String> sources = new LinkedHashSet<>();
+                    version.path("provenance").forEach(sighting -> sources.add(sighting.path("sourceName").asText("")));
+                    versions.add(new Version(id, version.path("title").asText(), instant(version.path("firstSeenAt")),
+                            List.copyOf(sources)));
+                }
+            }
+            return versions;
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("the story %s could not be listed: %s", storyId, e);
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
         }
     }
 

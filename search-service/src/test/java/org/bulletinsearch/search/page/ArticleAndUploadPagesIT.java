@@ -91,7 +91,9 @@ class ArticleAndUploadPagesIT {
                 "New container scanners <b>at the port</b> of Toamasina.\n\nA second paragraph.", SEEN,
                 Map.of("country", List.of("Madagascar"), "region", List.of("Africa", "Eastern Africa")), null,
                 List.of(new Sighting("upload-1", "weekly.txt", 1, SEEN),
-                        new Sighting("upload-2", "weekly again.txt", 3, SEEN.plusSeconds(86_400))));
+                        new Sighting("upload-2", "weekly again.txt", 3, SEEN.plusSeconds(86_400))),
+                List.of(new CatalogArticles.Version("0a1b2c3d4e5f60718293a4b5c6d7e8f9", "Toamasina gets new cargo scanners",
+                        SEEN.plusSeconds(3_600), List.of("island-digest.txt"))));
     }
 
     @Test
@@ -115,6 +117,10 @@ class ArticleAndUploadPagesIT {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).startsWith("weekly.txt 1 upload-1 7 Oct 2024, 08:30 UTC");
         assertThat(page.select("table tbody tr a").eachAttr("href")).contains("/?source=weekly+again.txt");
+
+        assertThat(page.select("ul.versions li").eachText())
+                .containsExactly("Toamasina gets new cargo scanners island-digest.txt · 7 Oct 2024, 09:30 UTC");
+        assertThat(page.select("ul.versions a").eachAttr("href")).containsExactly("/articles/0a1b2c3d4e5f60718293a4b5c6d7e8f9");
 
         List<String> related = page.select("section.related li.hit h3 a").eachAttr("href");
         assertThat(related).isNotEmpty().doesNotContain("/articles/" + id).allMatch(href -> href.startsWith("/articles/"));

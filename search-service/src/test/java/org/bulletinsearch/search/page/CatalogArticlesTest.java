@@ -48,6 +48,25 @@ class CatalogArticlesTest {
             assertThat(article.supersedes()).isNull();
             assertThat(article.provenance()).containsExactly(
                     new Sighting("u-1", "coastal.txt", 4, Instant.parse("2026-03-02T09:15:00Z")));
+            assertThat(article.otherVersions()).as("no story named").isEmpty();
+            assertThat(catalog.received).hasSize(1);
+        }
+    }
+
+    @Test
+    void listsTheOtherVersionsOfTheArticlesStoryOrNoneWhenTheStoryCannotBeListed() {
+        String other = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+        // The stub gives every request the same answer: one document that is both the article and its story.
+        String both = DETAILS.replace("\"supersedes\":null,", "\"supersedes\":null,\"storyId\":\"" + other + "\","
+                + "\"articleCount\":2,\"articles\":[{\"id\":\"" + other + "\",\"title\":\"Night pilotage trial goes on\","
+                + "\"firstSeenAt\":\"2026-03-01T08:00:00Z\",\"provenance\":[{\"sourceName\":\"digest.txt\"},"
+                + "{\"sourceName\":\"weekly.txt\"},{\"sourceName\":\"digest.txt\"}]},"
+                + "{\"id\":\"" + ID + "\",\"title\":\"Harbour pilots extend the night trial\",\"provenance\":[]}],");
+        try (StubServer catalog = new StubServer().answer(200, "application/json", both, Map.of())) {
+            CatalogArticle article = ((Found) client(catalog.uri()).find(ID)).article();
+            assertThat(catalog.received).extracting(StubServer.Received::path).containsExactly("/articles/" + ID, "/stories/" + other);
+            assertThat(article.otherVersions()).containsExactly(new CatalogArticles.Version(other,
+                    "Night pilotage trial goes on", Instant.parse("2026-03-01T08:00:00Z"), List.of("digest.txt", "weekly.txt")));
         }
     }
 
