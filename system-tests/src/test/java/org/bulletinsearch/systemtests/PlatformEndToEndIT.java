@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import org.bulletinsearch.platform.BulletinGenerator;
 import org.bulletinsearch.platform.Platform;
@@ -222,6 +223,95 @@ class PlatformEndToEndIT {
             return status.equals("done");
         });
         assertThat(api.searchTotal("")).isEqualTo(before);
+    }
+
+    @Test
+    @Order(9)
+    void theSameNewsReToldInAnotherBulletinIsOneHitUnlessEveryVersionIsAskedFor() {
+        String token = token("story");
+        // One event told twice: another title, the sentences moved, a detail added, the name accented.
+        String first = "Samoa completes its first time release study\n\nSamoa completes its first time release study\n\n"
+                + "The Samoa Customs Service has completed its first time release study with support from the regional"
+                + " office of the World Customs Organization. The study measured the time from the arrival of goods to"
+                + " their release at the Apia wharf over two weeks in March. Officials said the results will guide new"
+                + " risk management rules and a single window for traders. Ref " + token + ".\n";
+        String retold = "Time release study finished in S\u0101moa\n\nTime release study finished in S\u0101moa\n\n"
+                + "Officials said the results will guide new risk management rules and a single window for traders. The"
+                + " S\u0101moa Customs Service has completed its first time release study with support from the regional"
+                + " office of the World Customs Organization. The study measured the time from the arrival of goods to"
+                + " their release at the Apia wharf over two weeks in March, for sea and air cargo. Ref " + token + ".\n";
+        String a = api.upload(first, "pacific-weekly-" + token + ".txt").articles().get(0).id();
+        String b = api.upload(retold, "island-digest-" + token + ".txt").articles().get(0).id();
+        await("both versions searchable").atMost(CONSUMED).until(() -> api.searchTotal("q=" + token) == 2);
+
+        String story = api.catalog("/articles/" + a).json().path("storyId").asText();
+        assertThat(api.catalog("/articles/" + b).json().path("storyId").asText()).isEqualTo(story);
+        assertThat(ids(api.catalog("/stories/" + story).json().path("articles"))).containsExactlyInAnyOrder(a, b);
+        for (String mode : List.of("keyword", "hybrid")) {
+            JsonNode collapsed = api.search("/search?q=" + token + "&mode=" + mode).json();
+            assertThat(collapsed.path("collapsed").asBoolean()).as(mode).isTrue();
+            assertThat(collapsed.path("hits")).as(mode).hasSize(1);
+            JsonNode hit = collapsed.path("hits").get(0);
+            String other = hit.path("id").asText().equals(a) ? b : a;
+            assertThat(hit.path("storyId").asText()).isEqualTo(story);
+            assertThat(hit.path("otherVersionCount").asInt()).isEqualTo(1);
+            assertThat(hit.path("otherVersionIds").get(0).asText()).isEqualTo(other);
+
+            JsonNode every = api.search("/search?q=" + token + "&collapse=false&mode=" + mode).json();
+            assertThat(every.path("collapsed").asBoolean()).isFalse();
+            assertThat(ids(every.path("hits"))).as(mode).containsExactlyInAnyOrder(a, b);
+        }
+        String page = JsonHttp.get(api.searchUrl() + "/articles/" + a).text();
+        assertThat(page).contains("Other versions of this story").contains("href=\"/articles/" + b + "\"")
+                .contains("island-digest-" + token + ".txt");
+    }
+
+    @Test
+    @Order(10)
+    void pagingThroughFoldedStoriesShowsEachStoryOnceWhateverTheOrder() {
+        String token = token("paging");
+        Random random = new Random(token.hashCode());
+        List<String> versions = new ArrayList<>();
+        for (int story = 0; story < 3; story++) {
+            List<String> sentences = List.of(madeUp(random), madeUp(random), madeUp(random));
+            // two tellings of one story: the same sentences in another order, under another title
+            versions.add(titled(madeUp(random), String.join(" ", sentences) + " Ref " + token + "."));
+            versions.add(titled(madeUp(random), sentences.get(2) + " " + sentences.get(0) + " " + sentences.get(1)
+                    + " Ref " + token + "."));
+        }
+        Upload upload = api.upload(String.join("\n", versions), "folded-" + token + ".txt");
+        assertThat(upload.status()).isEqualTo(202);
+        await("all versions searchable").atMost(CONSUMED).until(() -> api.searchTotal("q=" + token) == 6);
+
+        for (String order : List.of("&mode=keyword", "&mode=keyword&sort=date", "&mode=hybrid")) {
+            List<String> stories = new ArrayList<>();
+            String cursor = null;
+            do {
+                JsonNode page = api.search("/search?size=1&q=" + token + order
+                        + (cursor == null ? "" : "&cursor=" + JsonHttp.encode(cursor))).json();
+                assertThat(page.path("collapsed").asBoolean()).as(order).isTrue();
+                page.path("hits").forEach(hit -> stories.add(hit.path("storyId").asText()));
+                cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+            } while (cursor != null && stories.size() < 10);
+            assertThat(stories).as("the stories, page by page, %s", order).hasSize(3).doesNotHaveDuplicates();
+        }
+    }
+
+    /** Twelve made-up lowercase words and a full stop: text no other test or story shares. */
+    private static String madeUp(Random random) {
+        StringBuilder sentence = new StringBuilder();
+        for (int word = 0; word < 12; word++) {
+            sentence.append(word == 0 ? "" : " ");
+            for (int syllable = 0; syllable < 3; syllable++) {
+                sentence.append("bdfgklmnprstvz".charAt(random.nextInt(14))).append("aeiou".charAt(random.nextInt(5)));
+            }
+        }
+        return sentence.append('.').toString();
+    }
+
+    /** One article in the bulletin format: its title line twice, then its body. */
+    private static String titled(String title, String body) {
+        return title + "\n\n" + title + "\n\n" + body + "\n";
     }
 
     private static String token(String what) {

@@ -48,6 +48,16 @@ class SearchParametersTest {
     }
 
     @Test
+    void collapseIsOnUnlessTurnedOffAndAnythingElseIsRefused() {
+        assertThat(SearchParameters.collapse(null)).isTrue();
+        assertThat(SearchParameters.collapse("")).isTrue();
+        assertThat(SearchParameters.collapse("TRUE")).isTrue();
+        assertThat(SearchParameters.collapse("false")).isFalse();
+        assertThatThrownBy(() -> SearchParameters.collapse("no")).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
     void sortMustBeKnown() {
         assertThat(criteria("a", "DATE", null, null).sort()).isEqualTo(SortOrder.DATE);
         assertRefused(() -> criteria("a", "score", null, null), "sort");
