@@ -14,16 +14,10 @@ CREATE TABLE article_story_features (
     signature  bytea    NOT NULL,
     -- KeyTerms.extract(): the terms that tell one event from another
     key_terms  text[]   NOT NULL,
+    -- LshBands.numericKeys(): 64 band keys; articles sharing one are compared
+    band_keys  bigint[] NOT NULL,
     CONSTRAINT article_story_features_pk PRIMARY KEY (article_id),
     CONSTRAINT article_story_features_article_fk FOREIGN KEY (article_id) REFERENCES article (id) ON DELETE CASCADE
 );
-
--- LSH band keys (LshBands: 64 bands of 2 rows): articles sharing a key are compared.
-CREATE TABLE story_band (
-    band_key   varchar(24) NOT NULL,
-    article_id char(32)    NOT NULL,
-    CONSTRAINT story_band_pk PRIMARY KEY (band_key, article_id),
-    CONSTRAINT story_band_article_fk FOREIGN KEY (article_id) REFERENCES article (id) ON DELETE CASCADE
-);
--- the cascade when an article is deleted
-CREATE INDEX story_band_article_idx ON story_band (article_id);
+-- The candidates of a batch of new articles: band_keys && (their keys), one index scan per batch.
+CREATE INDEX article_story_band_keys_idx ON article_story_features USING gin (band_keys);

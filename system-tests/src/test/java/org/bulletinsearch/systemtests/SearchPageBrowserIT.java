@@ -223,6 +223,18 @@ class SearchPageBrowserIT {
         box.sendKeys("dairy coop");
         wait.until(d -> !d.findElements(By.cssSelector("#suggestions li a")).isEmpty()
                 && d.findElements(By.cssSelector("#suggestions li a")).get(0).getText().equals(DAIRY));
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.switchTo().activeElement().getText()).as("Down goes to the first suggestion").isEqualTo(DAIRY);
+        browser.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("Up from the first goes back to the box")
+                .isEqualTo("q");
+        box.sendKeys(Keys.ESCAPE);
+        wait.until(d -> d.findElements(By.cssSelector("#suggestions li")).isEmpty());
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("Escape closes the list").isEqualTo("q");
+        assertThat(box.getAttribute("value")).as("and keeps what was typed").isEqualTo("dairy coop");
+        box.sendKeys(Keys.BACK_SPACE, "p");
+        wait.until(d -> !d.findElements(By.cssSelector("#suggestions li a")).isEmpty()
+                && d.findElements(By.cssSelector("#suggestions li a")).get(0).getText().equals(DAIRY));
         box.sendKeys(Keys.TAB);
         assertThat(browser.switchTo().activeElement().getText()).as("Tab goes to the first suggestion").isEqualTo(DAIRY);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);

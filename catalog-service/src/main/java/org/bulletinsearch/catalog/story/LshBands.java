@@ -82,6 +82,26 @@ public final class LshBands {
         return List.copyOf(keys);
     }
 
+    /**
+     * The band keys as 64-bit numbers, for a database index of numbers (PostgreSQL GIN over {@code bigint[]}):
+     * key b is {@link StoryHashing#mix}{@code ((minimum(2b) << 32 | minimum(2b+1)) + b × golden gamma)}. Unlike
+     * {@link #keys} two different bands can share a number, with probability about 2^-64 per pair; that only
+     * adds a candidate, which {@link StoryMatcher} then judges.
+     *
+     * @return {@value #BANDS} numbers in band order, none for an empty signature
+     */
+    public static long[] numericKeys(StorySignature signature) {
+        if (signature.isEmpty()) {
+            return new long[0];
+        }
+        long[] keys = new long[BANDS];
+        for (int band = 0; band < BANDS; band++) {
+            long rows = ((long) signature.minimum(band * ROWS) << 32) | (signature.minimum(band * ROWS + 1) & 0xffffffffL);
+            keys[band] = StoryHashing.mix(rows + band * StoryHashing.GOLDEN_GAMMA);
+        }
+        return keys;
+    }
+
     private static void appendHex(StringBuilder into, int value) {
         for (int shift = 28; shift >= 0; shift -= 4) {
             into.append(Character.forDigit((value >>> shift) & 0xf, 16));

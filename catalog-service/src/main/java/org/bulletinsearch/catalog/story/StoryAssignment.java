@@ -30,8 +30,9 @@ import java.util.TreeSet;
  * miss each other's articles. A story id changes only when the set of articles changes: an arrival that
  * bridges stories merges them under the smallest id, a deletion regroups the rest of its story.
  *
- * <p>Cost per new article: its features (one signature, key terms), one look-up of the articles sharing its
- * band keys, and {@value LshBands#BANDS} band rows; all statements are per batch, not per article.
+ * <p>Cost per new article: its features (one signature, key terms), one look-up of the stored articles sharing
+ * a band key (a GIN index over each article's {@value LshBands#BANDS} numeric band keys) and one row; all
+ * statements are per batch, not per article.
  */
 public final class StoryAssignment {
 
@@ -43,18 +44,17 @@ public final class StoryAssignment {
 
     /**
      * A band key shared by more stored articles than this is boilerplate (a notice repeated week after week
-     * with another date), not a sign of one story: it no longer brings candidates, so the cost of an arrival
+     * with another date), not a sign of one story: it brings no candidates, so the matching work of an arrival
      * stays bounded. The pairs it would have brought were compared while it was rarer; articles sharing only
      * such keys with a newcomer are not compared with it (the one place where order can matter).
      */
     public static final int MAX_ARTICLES_PER_BAND_KEY = 500;
 
+    // The GIN index on band_keys answers && (overlap) without reading other rows.
     private static final String CANDIDATES = """
-            WITH shared AS (SELECT b.band_key FROM story_band b WHERE b.band_key = ANY (?::text[])
-                            GROUP BY b.band_key HAVING count(*) <= ?)
-            SELECT f.article_id, f.signature, f.key_terms, a.story_id
+            SELECT f.article_id, f.signature, f.key_terms, a.story_id, f.band_keys
             FROM article_story_features f JOIN article a ON a.id = f.article_id
-            WHERE f.article_id IN (SELECT b.article_id FROM story_band b JOIN shared s ON s.band_key = b.band_key)
+            WHERE f.band_keys && ?::bigint[]
             """;
 
     private static final String MEMBERS = """
@@ -64,13 +64,10 @@ public final class StoryAssignment {
             """;
 
     private static final String INSERT_FEATURES = """
-            INSERT INTO article_story_features (article_id, signature, key_terms) VALUES (?, ?, ?)
+            INSERT INTO article_story_features (article_id, signature, key_terms, band_keys)
+            SELECT e.id, decode(e.signature, 'base64'), e.key_terms::text[], e.band_keys::bigint[]
+            FROM unnest(?::bpchar[], ?::text[], ?::text[], ?::text[]) AS e(id, signature, key_terms, band_keys)
             ON CONFLICT (article_id) DO NOTHING
-            """;
-
-    private static final String INSERT_BANDS = """
-            INSERT INTO story_band (band_key, article_id)
-            SELECT * FROM unnest(?::text[], ?::bpchar[]) ON CONFLICT DO NOTHING
             """;
 
     private static final String SET_STORY = """
@@ -111,12 +108,20 @@ public final class StoryAssignment {
         Map<String, Stored> known = candidates(connection, incoming.values());
         incoming.keySet().removeAll(known.keySet());
         MinRootUnion stories = new MinRootUnion();
-        Map<String, List<String>> byKey = new HashMap<>();
-        known.values().forEach(stored -> index(byKey, stored.features()));
+        Map<Long, List<String>> byKey = new HashMap<>();
+        known.values().forEach(stored -> index(byKey, stored.features().articleId(), stored.bandKeys()));
+        Set<Long> boilerplate = new HashSet<>();
+        byKey.forEach((key, ids) -> {
+            if (ids.size() > MAX_ARTICLES_PER_BAND_KEY) {
+                boilerplate.add(key);
+            }
+        });
+        byKey.keySet().removeAll(boilerplate);
         for (StoryFeatures article : incoming.values()) {
             stories.add(article.articleId());
+            long[] keys = LshBands.numericKeys(article.signature());
             Set<String> seen = new HashSet<>();
-            for (String key : article.signature().bandKeys()) {
+            for (long key : keys) {
                 for (String other : byKey.getOrDefault(key, List.of())) {
                     if (seen.add(other) && MATCHER.decide(article, features(other, known, incoming)).sameStory()) {
                         Stored stored = known.get(other);
@@ -124,7 +129,11 @@ public final class StoryAssignment {
                     }
                 }
             }
-            index(byKey, article);
+            for (long key : keys) {
+                if (!boilerplate.contains(key)) {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(article.articleId());
+                }
+            }
         }
         write(connection, incoming.values(), known.values(), stories);
     }
@@ -159,7 +168,7 @@ public final class StoryAssignment {
             statement.setString(1, storyId);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    clustering.add(read(result).features());
+                    clustering.add(read(result));
                 }
             }
         }
@@ -175,15 +184,16 @@ public final class StoryAssignment {
 
     /** The stored articles sharing a band key with any of the new ones (and any of the new ones already stored). */
     private static Map<String, Stored> candidates(Connection connection, Iterable<StoryFeatures> incoming) throws SQLException {
-        Set<String> keys = new TreeSet<>();
-        incoming.forEach(article -> keys.addAll(article.signature().bandKeys()));
+        Set<Long> keys = new HashSet<>();
+        incoming.forEach(article -> Arrays.stream(LshBands.numericKeys(article.signature())).forEach(keys::add));
         Map<String, Stored> found = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(CANDIDATES)) {
-            statement.setArray(1, connection.createArrayOf("text", keys.toArray()));
-            statement.setInt(2, MAX_ARTICLES_PER_BAND_KEY);
+            statement.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    Stored stored = read(result);
+                    Long[] bandKeys = (Long[]) result.getArray(5).getArray();
+                    Stored stored = new Stored(read(result), result.getString(4),
+                            Arrays.stream(bandKeys).mapToLong(Long::longValue).toArray());
                     found.put(stored.features().articleId(), stored);
                 }
             }
@@ -191,16 +201,15 @@ public final class StoryAssignment {
         return found;
     }
 
-    private static Stored read(ResultSet result) throws SQLException {
+    private static StoryFeatures read(ResultSet result) throws SQLException {
         Array terms = result.getArray(3);
-        StoryFeatures features = new StoryFeatures(result.getString(1), StorySignature.fromBytes(result.getBytes(2)),
+        return new StoryFeatures(result.getString(1), StorySignature.fromBytes(result.getBytes(2)),
                 new TreeSet<>(Arrays.asList((String[]) terms.getArray())));
-        return new Stored(features, result.getMetaData().getColumnCount() > 3 ? result.getString(4) : null);
     }
 
-    private static void index(Map<String, List<String>> byKey, StoryFeatures article) {
-        for (String key : article.signature().bandKeys()) {
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(article.articleId());
+    private static void index(Map<Long, List<String>> byKey, String articleId, long[] keys) {
+        for (long key : keys) {
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(articleId);
         }
     }
 
@@ -211,32 +220,37 @@ public final class StoryAssignment {
 
     private static void write(Connection connection, Iterable<StoryFeatures> incoming, Iterable<Stored> known,
             MinRootUnion stories) throws SQLException {
-        List<String> bandKeys = new ArrayList<>();
-        List<String> bandArticles = new ArrayList<>();
         List<String> ids = new ArrayList<>();
+        List<String> signatures = new ArrayList<>();
+        List<String> keyTerms = new ArrayList<>();
+        List<String> bandKeys = new ArrayList<>();
         List<String> storyIds = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_FEATURES)) {
-            for (StoryFeatures article : incoming) {
-                statement.setString(1, article.articleId());
-                statement.setBytes(2, article.signature().toBytes());
-                statement.setArray(3, connection.createArrayOf("text", article.keyTerms().toArray()));
-                statement.addBatch();
-                for (String key : article.signature().bandKeys()) {
-                    bandKeys.add(key);
-                    bandArticles.add(article.articleId());
-                }
-                ids.add(article.articleId());
-                storyIds.add(stories.find(article.articleId()));
-            }
-            statement.executeBatch();
+        for (StoryFeatures article : incoming) {
+            ids.add(article.articleId());
+            signatures.add(article.signature().toBase64());
+            keyTerms.add(arrayLiteral(article.keyTerms().stream().map(StoryAssignment::quoted).toList()));
+            bandKeys.add(arrayLiteral(Arrays.stream(LshBands.numericKeys(article.signature())).mapToObj(Long::toString).toList()));
+            storyIds.add(stories.find(article.articleId()));
         }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_BANDS)) {
-            statement.setArray(1, connection.createArrayOf("text", bandKeys.toArray()));
-            statement.setArray(2, connection.createArrayOf("text", bandArticles.toArray()));
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_FEATURES)) {
+            statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", signatures.toArray()));
+            statement.setArray(3, connection.createArrayOf("text", keyTerms.toArray()));
+            statement.setArray(4, connection.createArrayOf("text", bandKeys.toArray()));
             statement.executeUpdate();
         }
         setStories(connection, ids, storyIds);
         merge(connection, known, stories);
+    }
+
+    /** A PostgreSQL array literal of already quoted or numeric elements: one text that casts to an array. */
+    private static String arrayLiteral(List<String> elements) {
+        return "{" + String.join(",", elements) + "}";
+    }
+
+    /** An element of an array literal: in double quotes, backslash and double quote escaped. */
+    private static String quoted(String element) {
+        return '"' + element.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** Stored stories that a new article joined to a story with a smaller id are renamed to it. */
@@ -266,8 +280,8 @@ public final class StoryAssignment {
         }
     }
 
-    /** A stored article's features and its current story (null when read without it). */
-    private record Stored(StoryFeatures features, String storyId) {
+    /** A stored article's features, its current story and its band keys ({@link LshBands#numericKeys}). */
+    private record Stored(StoryFeatures features, String storyId, long[] bandKeys) {
     }
 
     /** Union-find over ids whose every root is the smallest id of its set, as story ids are. */

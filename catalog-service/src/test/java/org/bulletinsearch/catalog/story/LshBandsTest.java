@@ -41,4 +41,22 @@ class LshBandsTest {
         assertThat(StorySignature.of("Other title", "Madagascar customs has introduced stricter controls on vanilla "
                 + "exports! Every consignment must now be sealed and scanned before loading").bandKeys()).isEqualTo(keys);
     }
+
+    @Test
+    void numericKeysAreOnePerBandAndSharedExactlyWhereTheTextKeysAre() {
+        StorySignature one = StorySignature.of("", "Madagascar Customs has introduced stricter controls on vanilla"
+                + " exports. Every consignment must now be sealed and scanned before loading.");
+        StorySignature other = StorySignature.of("", "Madagascar Customs has introduced stricter controls on vanilla"
+                + " exports. Inspectors from the capital will check the seals at the port of Toamasina each week.");
+        long[] numbers = LshBands.numericKeys(one);
+        assertThat(numbers).hasSize(LshBands.BANDS).doesNotHaveDuplicates();
+        assertThat(LshBands.numericKeys(StorySignature.of("t", "Madagascar customs has introduced stricter controls on"
+                + " vanilla exports! Every consignment must now be sealed and scanned before loading"))).isEqualTo(numbers);
+        long[] others = LshBands.numericKeys(other);
+        for (int band = 0; band < LshBands.BANDS; band++) {
+            assertThat(numbers[band] == others[band]).as("band %d", band)
+                    .isEqualTo(one.bandKeys().get(band).equals(other.bandKeys().get(band)));
+        }
+        assertThat(LshBands.numericKeys(StorySignature.of("", ""))).isEmpty();
+    }
 }

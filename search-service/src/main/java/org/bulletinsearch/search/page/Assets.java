@@ -22,6 +22,10 @@ public final class Assets {
     @TemplateGlobal(name = "styleSheet")
     public static final String STYLE_SHEET = "/assets/page.css";
 
+    /** The pages' only script of their own: keyboard for the suggestions ({@code assets/page.js}; {@code {pageScript}}). */
+    @TemplateGlobal(name = "pageScript")
+    public static final String PAGE_SCRIPT = "/assets/page.js";
+
     private Assets() {
     }
 

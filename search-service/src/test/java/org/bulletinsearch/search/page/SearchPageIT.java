@@ -86,10 +86,10 @@ class SearchPageIT {
         assertThat(page.select("input#q").attr("hx-get")).isEqualTo("/suggestions");
 
         // Content-Security-Policy default-src 'self': nothing inline, nothing from elsewhere
-        assertThat(page.select("script")).allSatisfy(script -> {
-            assertThat(script.attr("src")).startsWith("/webjars/htmx.org/2.").endsWith("/htmx.min.js");
-            assertThat(script.data()).isEmpty();
-        });
+        assertThat(page.select("script").eachAttr("src")).satisfiesExactly(
+                htmx -> assertThat(htmx).startsWith("/webjars/htmx.org/2.").endsWith("/htmx.min.js"),
+                own -> assertThat(own).isEqualTo("/assets/page.js"));
+        assertThat(page.select("script")).allSatisfy(script -> assertThat(script.data()).isEmpty());
         assertThat(page.select("style")).isEmpty();
         assertThat(page.select("[style]")).isEmpty();
         assertThat(page.select("[onclick], [onload], [onchange], [hx-on]")).isEmpty();
@@ -110,10 +110,10 @@ class SearchPageIT {
     }
 
     @Test
-    void htmxAndTheStyleSheetComeFromThisServiceCompressed() throws Exception {
+    void htmxTheScriptAndTheStyleSheetComeFromThisServiceCompressed() throws Exception {
         String script = html(get("/")).select("script").attr("src");
         HttpClient client = HttpClient.newHttpClient();
-        for (String path : List.of(script, "/assets/page.css", "/")) {
+        for (String path : List.of(script, "/assets/page.css", "/assets/page.js", "/")) {
             HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                     .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -153,8 +153,8 @@ class SearchPageIT {
         Document page = html(response);
         assertThat(page.select("input#q").val()).isEqualTo(attack);
         assertThat(page.title()).startsWith(attack);
-        assertThat(page.select("script")).hasSize(1);
-        assertThat(page.select("script").attr("src")).startsWith("/webjars/");
+        assertThat(page.select("script")).hasSize(2);
+        assertThat(page.select("script").eachAttr("src")).allMatch(src -> src.startsWith("/webjars/") || src.startsWith("/assets/"));
 
         String quote = "\"><img src=x onerror=alert(1)>";
         Document quoted = html(get("/", "q", quote, "country", quote));
