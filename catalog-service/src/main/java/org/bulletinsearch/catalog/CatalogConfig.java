@@ -1,6 +1,7 @@
 package org.bulletinsearch.catalog;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
@@ -22,6 +23,28 @@ public interface CatalogConfig {
 
     /** {@code DELETE /articles/{id}} and {@code DELETE /uploads/{uploadId}}. */
     Lifecycle lifecycle();
+
+    /** Grouping new articles into stories ({@link org.bulletinsearch.catalog.story.StoryAssigner}). */
+    Stories stories();
+
+    /** How fast pending articles are grouped into stories. */
+    interface Stories {
+
+        /** Whether the assigner runs (false: every article stays its own story, pending). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Articles grouped per round (one transaction). */
+        @WithDefault("100")
+        int batchSize();
+
+        /**
+         * Pause after a round. With {@link #batchSize()} it paces the assigner (100 per second by default), so that
+         * a bulk upload is stored at full speed and grouped behind it instead of competing with it.
+         */
+        @WithDefault("1s")
+        Duration pause();
+    }
 
     /** Publishing deletions and retractions. */
     interface Lifecycle {

@@ -243,6 +243,7 @@ class PlatformEndToEndIT {
         String a = api.upload(first, "pacific-weekly-" + token + ".txt").articles().get(0).id();
         String b = api.upload(retold, "island-digest-" + token + ".txt").articles().get(0).id();
         await("both versions searchable").atMost(CONSUMED).until(() -> api.searchTotal("q=" + token) == 2);
+        awaitGrouped(List.of(a, b));
 
         String story = api.catalog("/articles/" + a).json().path("storyId").asText();
         assertThat(api.catalog("/articles/" + b).json().path("storyId").asText()).isEqualTo(story);
@@ -282,6 +283,7 @@ class PlatformEndToEndIT {
         Upload upload = api.upload(String.join("\n", versions), "folded-" + token + ".txt");
         assertThat(upload.status()).isEqualTo(202);
         await("all versions searchable").atMost(CONSUMED).until(() -> api.searchTotal("q=" + token) == 6);
+        awaitGrouped(upload.articles().stream().map(article -> article.id()).toList());
 
         for (String order : List.of("&mode=keyword", "&mode=keyword&sort=date", "&mode=hybrid")) {
             List<String> stories = new ArrayList<>();
@@ -295,6 +297,12 @@ class PlatformEndToEndIT {
             } while (cursor != null && stories.size() < 10);
             assertThat(stories).as("the stories, page by page, %s", order).hasSize(3).doesNotHaveDuplicates();
         }
+    }
+
+    /** Waits until the catalog's background grouping has compared the articles with the others. */
+    private static void awaitGrouped(List<String> articleIds) {
+        await("articles grouped into stories").atMost(CONSUMED).until(() -> articleIds.stream()
+                .allMatch(id -> !api.catalog("/articles/" + id).json().path("storyPending").asBoolean(true)));
     }
 
     /** Twelve made-up lowercase words and a full stop: text no other test or story shares. */

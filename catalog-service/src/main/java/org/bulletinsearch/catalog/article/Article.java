@@ -53,6 +53,9 @@ public class Article {
     @Column(name = "story_id", length = 32, nullable = false)
     private String storyId;
 
+    @Column(name = "story_pending", nullable = false)
+    private boolean storyPending;
+
     protected Article() {
         // for Hibernate
     }
@@ -95,5 +98,9 @@ public class Article {
 
     public String getStoryId() {
         return storyId;
+    }
+
+    public boolean isStoryPending() {
+        return storyPending;
     }
 }

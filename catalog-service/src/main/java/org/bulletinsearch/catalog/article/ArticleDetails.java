@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code GET /articles/{id}}: the article, its story ({@code GET /stories/{storyId}} lists every version) and its
+ * {@code GET /articles/{id}}: the article, its story ({@code GET /stories/{storyId}} lists every version; while
+ * {@code storyPending}, the article has not been compared with the others yet and is its own story) and its
  * provenance.
  */
 public record ArticleDetails(
@@ -17,11 +18,13 @@ public record ArticleDetails(
         EntityFacets entities,
         String supersedes,
         String storyId,
+        boolean storyPending,
         List<Sighting> provenance) {
 
     static ArticleDetails of(Article article, List<ArticleSighting> sightings) {
         return new ArticleDetails(article.getId(), article.getTitle(), article.getBody(), article.getFirstSeenAt(),
-                article.getLastSeenAt(), article.getStoredAt(), article.getEntities(), article.getSupersedes(), article.getStoryId(),
+                article.getLastSeenAt(), article.getStoredAt(), article.getEntities(), article.getSupersedes(),
+                article.getStoryId(), article.isStoryPending(),
                 sightings.stream().map(Sighting::of).toList());
     }
 }

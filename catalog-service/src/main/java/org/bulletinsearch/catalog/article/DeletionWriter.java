@@ -2,6 +2,7 @@ package org.bulletinsearch.catalog.article;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,6 +33,8 @@ final class DeletionWriter {
     private static final String DELETE_SUPERSESSION = "DELETE FROM article_supersession WHERE superseded_id = ?";
     private static final String DELETE_ARTICLE = "DELETE FROM article WHERE id = ?";
 
+    private static final String STILL_SEEN = "SELECT 1 FROM article_sighting WHERE article_id = ? LIMIT 1";
+
     private static final String RETRACT_SIGHTINGS = "DELETE FROM article_sighting WHERE article_id = ? AND upload_id = ?";
 
     // last_seen_at is the latest ingestedAt among the sightings that remain (never before first_seen_at,
@@ -58,7 +61,7 @@ final class DeletionWriter {
                 deletion.reason(), deletion.uploadId())) {
             return StoreOutcome.NOTHING;
         }
-        String story = StoryAssignment.storyOf(connection, deletion.articleId());
+        String story = StoryAssignment.forget(connection, deletion.articleId());
         for (String sql : new String[] {DELETE_SIGHTINGS, DELETE_SUPERSESSION, DELETE_ARTICLE}) {
             execute(connection, sql, deletion.articleId());
         }
@@ -77,12 +80,23 @@ final class DeletionWriter {
         }
         execute(connection, RETRACT_SIGHTINGS, retraction.articleId(), retraction.uploadId());
         execute(connection, RECOMPUTE_LAST_SEEN, retraction.articleId());
-        String story = StoryAssignment.storyOf(connection, retraction.articleId());
-        if (execute(connection, DELETE_IF_UNSEEN, retraction.articleId()) > 0) {
+        if (!stillSeen(connection, retraction.articleId())) {
+            String story = StoryAssignment.forget(connection, retraction.articleId());
+            execute(connection, DELETE_IF_UNSEEN, retraction.articleId());
             execute(connection, DELETE_SUPERSESSION, retraction.articleId());
             StoryAssignment.regroup(connection, story);
         }
         return new StoreOutcome(0, 0, 0, 0, 0, 1);
+    }
+
+    /** Whether any sighting of the article remains. */
+    private static boolean stillSeen(Connection connection, String articleId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(STILL_SEEN)) {
+            statement.setString(1, articleId);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        }
     }
 
     /** Inserts the audit row; false when it was there already (the record is a redelivery). */

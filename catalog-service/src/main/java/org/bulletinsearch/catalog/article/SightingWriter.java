@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bulletinsearch.catalog.article.ArticleChange.Seen;
-import org.bulletinsearch.catalog.story.StoryAssignment;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.TextForms;
 
@@ -34,7 +33,7 @@ import org.bulletinsearch.events.TextForms;
 final class SightingWriter {
 
     // first_seen_at, entities and supersedes are written by the first event the catalog stores for an article;
-    // the article starts as its own story until StoryAssignment, in the same transaction, groups it.
+    // the article starts as its own story, pending until StoryAssigner groups it.
     private static final String INSERT_ARTICLES = """
             INSERT INTO article (id, title, body, first_seen_at, last_seen_at, entities, supersedes, story_id)
             SELECT e.id, e.title, e.body, e.first_seen, e.last_seen, e.entities, e.supersedes, e.id
@@ -105,8 +104,6 @@ final class SightingWriter {
             rows.merge(seen.articleId(), ArticleRow.of(seen), ArticleRow::seenAgain);
         }
         Set<String> inserted = insertArticles(connection, rows);
-        StoryAssignment.assign(connection, inserted.stream()
-                .map(id -> new StoryAssignment.Text(id, rows.get(id).title(), rows.get(id).body())).toList());
         updateKnown(connection, rows, inserted);
         int newSightings = insertSightings(connection, accepted);
         showAgain(connection, rows);

@@ -16,10 +16,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The database version of {@link StoryClustering}: gives new articles their story, merges the stories a new
- * article bridges, and splits a story when one of its articles is deleted. Runs on the caller's connection,
- * inside the caller's transaction (the one that stores or deletes the articles), so an article is never
- * stored without its story.
+ * The database version of {@link StoryClustering}: gives pending articles their story (see {@link StoryAssigner}),
+ * merges the stories a new article bridges, and splits a story when one of its articles is deleted. Runs on the
+ * caller's connection, inside the caller's transaction.
  *
  * <p><b>Why the result does not depend on order.</b> A story is a connected component of the graph of
  * {@link StoryMatcher same-story} pairs that share a band key, and its id is the smallest article id of the
@@ -30,9 +29,9 @@ import java.util.TreeSet;
  * miss each other's articles. A story id changes only when the set of articles changes: an arrival that
  * bridges stories merges them under the smallest id, a deletion regroups the rest of its story.
  *
- * <p>Cost per new article: its features (one signature, key terms), one look-up of the stored articles sharing
- * a band key (a GIN index over each article's {@value LshBands#BANDS} numeric band keys) and one row; all
- * statements are per batch, not per article.
+ * <p>Cost per new article: its features (one signature, key terms), {@value LshBands#BANDS} index look-ups of
+ * the stored articles sharing a band key, its features row and {@value LshBands#BANDS} band rows; all statements
+ * are per batch, not per article.
  */
 public final class StoryAssignment {
 
@@ -43,18 +42,24 @@ public final class StoryAssignment {
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('bulletin-search.stories'))";
 
     /**
-     * A band key shared by more stored articles than this is boilerplate (a notice repeated week after week
-     * with another date), not a sign of one story: it brings no candidates, so the matching work of an arrival
-     * stays bounded. The pairs it would have brought were compared while it was rarer; articles sharing only
-     * such keys with a newcomer are not compared with it (the one place where order can matter).
+     * A band key shared by more stored articles than this is boilerplate (a notice repeated week after week with
+     * another date, a template), not a sign of one story: it brings no candidates, so the cost of an arrival
+     * stays bounded (each key is read with this limit). The pairs it would have brought were compared while it
+     * was rarer; articles sharing only such keys with a newcomer are not compared with it, the one place where
+     * the order of arrival can matter.
      */
-    public static final int MAX_ARTICLES_PER_BAND_KEY = 500;
+    public static final int MAX_ARTICLES_PER_BAND_KEY = 200;
 
-    // The GIN index on band_keys answers && (overlap) without reading other rows.
+    private static final String CANDIDATE_IDS = """
+            SELECT k.band_key, c.article_id
+            FROM unnest(?::bigint[]) AS k(band_key)
+            CROSS JOIN LATERAL (SELECT b.article_id FROM story_band b WHERE b.band_key = k.band_key LIMIT ?) c
+            """;
+
     private static final String CANDIDATES = """
-            SELECT f.article_id, f.signature, f.key_terms, a.story_id, f.band_keys
+            SELECT f.article_id, f.signature, f.key_terms, a.story_id
             FROM article_story_features f JOIN article a ON a.id = f.article_id
-            WHERE f.band_keys && ?::bigint[]
+            WHERE f.article_id = ANY (?::bpchar[])
             """;
 
     private static final String MEMBERS = """
@@ -64,16 +69,34 @@ public final class StoryAssignment {
             """;
 
     private static final String INSERT_FEATURES = """
-            INSERT INTO article_story_features (article_id, signature, key_terms, band_keys)
-            SELECT e.id, decode(e.signature, 'base64'), e.key_terms::text[], e.band_keys::bigint[]
-            FROM unnest(?::bpchar[], ?::text[], ?::text[], ?::text[]) AS e(id, signature, key_terms, band_keys)
+            INSERT INTO article_story_features (article_id, signature, key_terms)
+            SELECT e.id, decode(e.signature, 'base64'), e.key_terms::text[]
+            FROM unnest(?::bpchar[], ?::text[], ?::text[]) AS e(id, signature, key_terms)
             ON CONFLICT (article_id) DO NOTHING
             """;
+
+    private static final String INSERT_BANDS = """
+            INSERT INTO story_band (band_key, article_id)
+            SELECT * FROM unnest(?::bigint[], ?::bpchar[]) ON CONFLICT DO NOTHING
+            """;
+
+    private static final String FORGET = """
+            SELECT a.story_id, f.signature FROM article a LEFT JOIN article_story_features f ON f.article_id = a.id
+            WHERE a.id = ?
+            """;
+
+    private static final String DELETE_BANDS = "DELETE FROM story_band WHERE band_key = ANY (?::bigint[]) AND article_id = ?";
 
     private static final String SET_STORY = """
             UPDATE article a SET story_id = e.story_id
             FROM unnest(?::bpchar[], ?::bpchar[]) AS e(id, story_id)
             WHERE a.id = e.id AND a.story_id IS DISTINCT FROM e.story_id
+            """;
+
+    private static final String DONE = "UPDATE article SET story_pending = false WHERE id = ANY (?::bpchar[]) AND story_pending";
+
+    private static final String PENDING = """
+            SELECT id, title, body FROM article WHERE story_pending ORDER BY first_seen_at DESC, id DESC LIMIT ?
             """;
 
     private static final String MERGE = """
@@ -90,13 +113,37 @@ public final class StoryAssignment {
     }
 
     /**
-     * Gives each new article its story, merging the stories it bridges.
+     * Groups the newest pending articles (stored, not yet compared with the others): what was just uploaded is
+     * grouped first, a backlog behind it.
+     *
+     * @param connection the transaction's connection
+     * @param limit      most articles to group
+     * @return how many were grouped; fewer than {@code limit} when no more were pending
+     * @throws SQLException what the database throws; the caller's transaction then rolls back
+     */
+    public static int assignPending(Connection connection, int limit) throws SQLException {
+        lock(connection);
+        List<Text> pending = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(PENDING)) {
+            statement.setInt(1, limit);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    pending.add(new Text(result.getString(1), result.getString(2), result.getString(3)));
+                }
+            }
+        }
+        assign(connection, pending);
+        return pending.size();
+    }
+
+    /**
+     * Gives each article its story, merging the stories it bridges, and marks it grouped.
      *
      * @param connection the transaction's connection
      * @param articles   articles whose rows exist and have no features yet (a row that has them is skipped)
      * @throws SQLException what the database throws; the caller's transaction then rolls back
      */
-    public static void assign(Connection connection, List<Text> articles) throws SQLException {
+    static void assign(Connection connection, List<Text> articles) throws SQLException {
         if (articles.isEmpty()) {
             return;
         }
@@ -110,13 +157,6 @@ public final class StoryAssignment {
         MinRootUnion stories = new MinRootUnion();
         Map<Long, List<String>> byKey = new HashMap<>();
         known.values().forEach(stored -> index(byKey, stored.features().articleId(), stored.bandKeys()));
-        Set<Long> boilerplate = new HashSet<>();
-        byKey.forEach((key, ids) -> {
-            if (ids.size() > MAX_ARTICLES_PER_BAND_KEY) {
-                boilerplate.add(key);
-            }
-        });
-        byKey.keySet().removeAll(boilerplate);
         for (StoryFeatures article : incoming.values()) {
             stories.add(article.articleId());
             long[] keys = LshBands.numericKeys(article.signature());
@@ -129,27 +169,43 @@ public final class StoryAssignment {
                     }
                 }
             }
-            for (long key : keys) {
-                if (!boilerplate.contains(key)) {
-                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(article.articleId());
-                }
-            }
+            index(byKey, article.articleId(), keys);
         }
         write(connection, incoming.values(), known.values(), stories);
+        try (PreparedStatement statement = connection.prepareStatement(DONE)) {
+            statement.setArray(1, connection.createArrayOf("text", articles.stream().map(Text::id).toArray()));
+            statement.executeUpdate();
+        }
     }
 
     /**
-     * The story of an article, before it is deleted.
+     * Takes an article out of candidate generation before it is deleted (its band keys go; its features go with
+     * its row) and says which story it was in, for {@link #regroup}.
      *
      * @return its story id, null when the catalog does not hold it
      */
-    public static String storyOf(Connection connection, String articleId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT story_id FROM article WHERE id = ?")) {
+    public static String forget(Connection connection, String articleId) throws SQLException {
+        String story;
+        byte[] signature;
+        try (PreparedStatement statement = connection.prepareStatement(FORGET)) {
             statement.setString(1, articleId);
             try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
+                if (!result.next()) {
+                    return null;
+                }
+                story = result.getString(1);
+                signature = result.getBytes(2);
             }
         }
+        if (signature != null) {
+            try (PreparedStatement statement = connection.prepareStatement(DELETE_BANDS)) {
+                long[] keys = LshBands.numericKeys(StorySignature.fromBytes(signature));
+                statement.setArray(1, connection.createArrayOf("bigint", Arrays.stream(keys).boxed().toArray()));
+                statement.setString(2, articleId);
+                statement.executeUpdate();
+            }
+        }
+        return story;
     }
 
     /**
@@ -182,19 +238,41 @@ public final class StoryAssignment {
         }
     }
 
-    /** The stored articles sharing a band key with any of the new ones (and any of the new ones already stored). */
+    /**
+     * The stored articles sharing a band key with any of the new ones (and any of the new ones already stored),
+     * each with the keys it shares; keys shared by more than {@link #MAX_ARTICLES_PER_BAND_KEY} bring none.
+     */
     private static Map<String, Stored> candidates(Connection connection, Iterable<StoryFeatures> incoming) throws SQLException {
         Set<Long> keys = new HashSet<>();
         incoming.forEach(article -> Arrays.stream(LshBands.numericKeys(article.signature())).forEach(keys::add));
-        Map<String, Stored> found = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(CANDIDATES)) {
+        Map<Long, List<String>> byKey = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(CANDIDATE_IDS)) {
             statement.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
+            statement.setInt(2, MAX_ARTICLES_PER_BAND_KEY + 1);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    Long[] bandKeys = (Long[]) result.getArray(5).getArray();
+                    byKey.computeIfAbsent(result.getLong(1), key -> new ArrayList<>()).add(result.getString(2));
+                }
+            }
+        }
+        Map<String, List<Long>> shared = new HashMap<>();
+        byKey.forEach((key, ids) -> {
+            if (ids.size() <= MAX_ARTICLES_PER_BAND_KEY) {
+                ids.forEach(id -> shared.computeIfAbsent(id, i -> new ArrayList<>()).add(key));
+            }
+        });
+        Map<String, Stored> found = new HashMap<>();
+        if (shared.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(CANDIDATES)) {
+            statement.setArray(1, connection.createArrayOf("text", shared.keySet().toArray()));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String id = result.getString(1);
                     Stored stored = new Stored(read(result), result.getString(4),
-                            Arrays.stream(bandKeys).mapToLong(Long::longValue).toArray());
-                    found.put(stored.features().articleId(), stored);
+                            shared.get(id).stream().mapToLong(Long::longValue).toArray());
+                    found.put(id, stored);
                 }
             }
         }
@@ -223,20 +301,28 @@ public final class StoryAssignment {
         List<String> ids = new ArrayList<>();
         List<String> signatures = new ArrayList<>();
         List<String> keyTerms = new ArrayList<>();
-        List<String> bandKeys = new ArrayList<>();
+        List<Long> bandKeys = new ArrayList<>();
+        List<String> bandArticles = new ArrayList<>();
         List<String> storyIds = new ArrayList<>();
         for (StoryFeatures article : incoming) {
             ids.add(article.articleId());
             signatures.add(article.signature().toBase64());
             keyTerms.add(arrayLiteral(article.keyTerms().stream().map(StoryAssignment::quoted).toList()));
-            bandKeys.add(arrayLiteral(Arrays.stream(LshBands.numericKeys(article.signature())).mapToObj(Long::toString).toList()));
+            for (long key : LshBands.numericKeys(article.signature())) {
+                bandKeys.add(key);
+                bandArticles.add(article.articleId());
+            }
             storyIds.add(stories.find(article.articleId()));
         }
         try (PreparedStatement statement = connection.prepareStatement(INSERT_FEATURES)) {
             statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
             statement.setArray(2, connection.createArrayOf("text", signatures.toArray()));
             statement.setArray(3, connection.createArrayOf("text", keyTerms.toArray()));
-            statement.setArray(4, connection.createArrayOf("text", bandKeys.toArray()));
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_BANDS)) {
+            statement.setArray(1, connection.createArrayOf("bigint", bandKeys.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", bandArticles.toArray()));
             statement.executeUpdate();
         }
         setStories(connection, ids, storyIds);

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.bulletinsearch.servicetesting.RawHttp;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stories (issue 18) as the catalog keeps them: a re-telling joins the story of what it re-tells, an event
+ * Stories (issue 18) as the catalog keeps them (grouped in the background, awaited here): a re-telling joins the
+ * story of what it re-tells, an event
  * written from the same template elsewhere does not, the story id does not depend on the order of arrival,
  * and a deletion that removes the bridge between two groups splits them again. Each test writes about its
  * own subject, so that the tests' stories never meet.
@@ -47,6 +49,7 @@ class StoryIT {
 
         ArticlesTopic.publish(events);
         Lifecycle.awaitUploadStored(second, 2);
+        awaitGrouped(events);
 
         String samoa = events.get(0).articleId();
         String retold = events.get(1).articleId();
@@ -79,14 +82,18 @@ class StoryIT {
         String smallest = Collections.min(ids);
         // Both ends first (two stories), then the middle article that re-tells both.
         String ends = Bulletins.newUploadId();
-        ArticlesTopic.publish(upload(ends, "ends.txt", List.of(chain.get(2), chain.get(0))));
+        List<ArticleEvent> endEvents = upload(ends, "ends.txt", List.of(chain.get(2), chain.get(0)));
+        ArticlesTopic.publish(endEvents);
         Lifecycle.awaitUploadStored(ends, 2);
+        awaitGrouped(endEvents);
         assertThat(storyOf(ids.get(0))).as("an end before the bridge").isEqualTo(ids.get(0));
         assertThat(storyOf(ids.get(2))).as("the other end before the bridge").isEqualTo(ids.get(2));
 
         String bridge = Bulletins.newUploadId();
-        ArticlesTopic.publish(upload(bridge, "bridge.txt", List.of(chain.get(1))));
+        List<ArticleEvent> bridgeEvents = upload(bridge, "bridge.txt", List.of(chain.get(1)));
+        ArticlesTopic.publish(bridgeEvents);
         Lifecycle.awaitUploadStored(bridge, 1);
+        awaitGrouped(bridgeEvents);
 
         assertThat(ids).extracting(StoryIT::storyOf).containsOnly(smallest);
         given().get("/stories/{id}", smallest).then().statusCode(200).body("articleCount", equalTo(3));
@@ -103,6 +110,7 @@ class StoryIT {
         List<ArticleEvent> events = upload(upload, "chain.txt", chain);
         ArticlesTopic.publish(events);
         Lifecycle.awaitUploadStored(upload, 3);
+        awaitGrouped(events);
         List<String> ids = events.stream().map(ArticleEvent::articleId).toList();
         assertThat(ids).extracting(StoryIT::storyOf).containsOnly(Collections.min(ids));
 
@@ -129,6 +137,15 @@ class StoryIT {
 
     private static List<ArticleEvent> upload(String uploadId, String source, List<Bulletins.Article> articles) {
         return Bulletins.upload(uploadId, source, Instant.now().truncatedTo(ChronoUnit.MILLIS), articles);
+    }
+
+    /** Waits until the background grouping has compared every article of the events with the others. */
+    private static void awaitGrouped(List<ArticleEvent> events) {
+        for (ArticleEvent event : events) {
+            await("article " + event.articleId() + " grouped").atMost(Lifecycle.APPLIED_WITHIN)
+                    .pollInterval(Duration.ofMillis(100)).untilAsserted(() -> given().get("/articles/{id}", event.articleId())
+                            .then().statusCode(200).body("storyPending", equalTo(false)));
+        }
     }
 
     /** The story of an article as {@code GET /articles/{id}} gives it. */
