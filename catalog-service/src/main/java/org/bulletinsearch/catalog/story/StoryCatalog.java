@@ -29,14 +29,17 @@ public class StoryCatalog {
     /** Versions listed per story by {@link #memberships} (besides the articles asked about): what a hit shows. */
     public static final int LISTED_VERSIONS = 20;
 
+    // Two index look-ups: the stories of the asked articles (primary key), then their versions (story_id index).
     // Corrected articles are hidden everywhere else (listings, the export, search): so they are here.
+    private static final String STORIES_OF = "SELECT DISTINCT story_id FROM article WHERE id = ANY (?::bpchar[])";
+
     private static final String MEMBERSHIPS = """
             SELECT story_id, id, versions FROM (
                 SELECT a.story_id, a.id, a.first_seen_at,
                        row_number() OVER (PARTITION BY a.story_id ORDER BY a.first_seen_at, a.id) AS position,
                        count(*) OVER (PARTITION BY a.story_id) AS versions
                 FROM article a
-                WHERE a.story_id IN (SELECT b.story_id FROM article b WHERE b.id = ANY (?::bpchar[]))
+                WHERE a.story_id = ANY (?::bpchar[])
                   AND NOT EXISTS (SELECT 1 FROM article_supersession p WHERE p.superseded_id = a.id)) listed
             WHERE position <= ? OR id = ANY (?::bpchar[])
             ORDER BY story_id, first_seen_at, id
@@ -59,9 +62,21 @@ public class StoryCatalog {
      */
     public StoryMemberships memberships(List<String> articleIds) {
         return new StoryMemberships(session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(MEMBERSHIPS)) {
-                Array ids = connection.createArrayOf("text", articleIds.toArray());
+            Array ids = connection.createArrayOf("text", articleIds.toArray());
+            List<String> storyIds = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(STORIES_OF)) {
                 statement.setArray(1, ids);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        storyIds.add(rows.getString(1));
+                    }
+                }
+            }
+            if (storyIds.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement statement = connection.prepareStatement(MEMBERSHIPS)) {
+                statement.setArray(1, connection.createArrayOf("text", storyIds.toArray()));
                 statement.setInt(2, LISTED_VERSIONS);
                 statement.setArray(3, ids);
                 return members(statement.executeQuery());

@@ -44,8 +44,8 @@ public class ArticleSearch {
     static final String SEARCH_ANALYZER = "article_search";
 
     /**
-     * How many hits a collapsed keyword page examines per hit it shows: versions folded away leave room that the
-     * further hits fill (a page is short only when more than two in three examined hits were folded).
+     * How many hits a collapsed keyword page examines per hit it shows once its own request folded versions away:
+     * the further hits fill the room (a page is short only when more than two in three examined hits were folded).
      */
     static final int COLLAPSE_EXAMINED_PER_HIT = 3;
 
@@ -99,23 +99,37 @@ public class ArticleSearch {
     }
 
     /**
-     * A keyword page with one hit per story. The page examines {@value #COLLAPSE_EXAMINED_PER_HIT} times as many
-     * hits as it shows; a hit stands for its story when no version of the story ranks before it, which on a later
+     * A keyword page with one hit per story. The page's own request comes first; only when versions were folded
+     * away and more hits follow is it asked again, examining {@value #COLLAPSE_EXAMINED_PER_HIT} times as many
+     * hits as it shows. A hit stands for its story when no version of the story ranks before it, which on a later
      * page is asked of the engine (the versions matching the request, and those of them after the cursor).
      * Without the catalog's answer, the plain keyword page.
      */
     private SearchResponse collapsedKeyword(SearchCriteria criteria) {
-        SearchCriteria wider = new SearchCriteria(criteria.query(), criteria.sourceNames(), criteria.uploadIds(),
-                criteria.ingestedFrom(), criteria.ingestedTo(), criteria.sort(),
-                criteria.size() * COLLAPSE_EXAMINED_PER_HIT, criteria.cursor(), criteria.entities());
-        KeywordAnswer keyword = keyword(wider);
-        List<String> examined = ids(keyword.answer().path("hits").path("hits"));
-        Optional<Map<String, Story>> found = stories.ofArticles(examined);
+        KeywordAnswer keyword = keyword(criteria);
+        Optional<Map<String, Story>> found = stories.ofArticles(ids(keyword.answer().path("hits").path("hits")));
         if (found.isEmpty()) {
             return response(criteria, keyword, null, Set.of());
         }
-        Set<String> shownBefore = criteria.cursor() == null ? Set.of() : storiesBefore(keyword.body(), examined, found.get());
+        Set<String> shownBefore = shownBefore(criteria, keyword, found.get());
+        List<String> examined = ids(keyword.answer().path("hits").path("hits"));
+        if (examined.size() > criteria.size()
+                && StoryCollapse.firstOfEachStory(examined, found.get(), shownBefore).size() < criteria.size()) {
+            keyword = keyword(new SearchCriteria(criteria.query(), criteria.sourceNames(), criteria.uploadIds(),
+                    criteria.ingestedFrom(), criteria.ingestedTo(), criteria.sort(),
+                    criteria.size() * COLLAPSE_EXAMINED_PER_HIT, criteria.cursor(), criteria.entities()));
+            found = stories.ofArticles(ids(keyword.answer().path("hits").path("hits")));
+            if (found.isEmpty()) {
+                return response(criteria, keyword, null, Set.of());
+            }
+            shownBefore = shownBefore(criteria, keyword, found.get());
+        }
         return response(criteria, keyword, found.get(), shownBefore);
+    }
+
+    private Set<String> shownBefore(SearchCriteria criteria, KeywordAnswer keyword, Map<String, Story> byArticle) {
+        return criteria.cursor() == null ? Set.of()
+                : storiesBefore(keyword.body(), ids(keyword.answer().path("hits").path("hits")), byArticle);
     }
 
     /** The stories of the examined hits one version of which ranks before the request's cursor. */

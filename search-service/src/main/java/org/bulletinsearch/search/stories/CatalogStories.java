@@ -43,7 +43,8 @@ public class CatalogStories {
         this.stories = catalog.catalogUrl().toString().replaceAll("/+$", "") + "/stories";
         this.config = config;
         this.mapper = mapper;
-        this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
+        // HTTP/1.1: the default HTTP/2 would try an h2c upgrade on every new connection to the plain-HTTP catalog.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
