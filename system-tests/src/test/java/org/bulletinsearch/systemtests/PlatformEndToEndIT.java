@@ -262,6 +262,8 @@ class PlatformEndToEndIT {
             assertThat(every.path("collapsed").asBoolean()).isFalse();
             assertThat(ids(every.path("hits"))).as(mode).containsExactlyInAnyOrder(a, b);
         }
+        assertThat(ids(api.search("/search/related/" + a).json().path("hits"))).as("related: other stories only")
+                .doesNotContain(b);
         String page = JsonHttp.get(api.searchUrl() + "/articles/" + a).text();
         assertThat(page).contains("Other versions of this story").contains("href=\"/articles/" + b + "\"")
                 .contains("island-digest-" + token + ".txt");

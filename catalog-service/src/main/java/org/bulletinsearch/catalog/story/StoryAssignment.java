@@ -139,15 +139,14 @@ public final class StoryAssignment {
     /**
      * Gives each article its story, merging the stories it bridges, and marks it grouped.
      *
-     * @param connection the transaction's connection
+     * @param connection the transaction's connection, holding the lock
      * @param articles   articles whose rows exist and have no features yet (a row that has them is skipped)
      * @throws SQLException what the database throws; the caller's transaction then rolls back
      */
-    static void assign(Connection connection, List<Text> articles) throws SQLException {
+    private static void assign(Connection connection, List<Text> articles) throws SQLException {
         if (articles.isEmpty()) {
             return;
         }
-        lock(connection);
         Map<String, StoryFeatures> incoming = new LinkedHashMap<>();
         for (Text text : articles) {
             incoming.putIfAbsent(text.id(), MATCHER.features(text.id(), text.title(), text.body()));

@@ -113,9 +113,11 @@ public class StoryCatalog {
      * @throws ResourceNotFoundException 404 when no story has the id and no article of it is held
      */
     public StoryLookup lookup(String id) {
-        List<Article> versions = articles.list("storyId = ?1 order by firstSeenAt, id", id);
+        List<Article> versions = articles.list("storyId = ?1 and id not in (select p.supersededId from ArticleSupersession p)"
+                + " order by firstSeenAt, id", id);
         if (versions.isEmpty()) {
-            Optional<Article> article = articles.findByIdOptional(id);
+            // an article of another story now: this story merged into that one (not a story of corrected articles only)
+            Optional<Article> article = articles.findByIdOptional(id).filter(found -> !found.getStoryId().equals(id));
             return article.map(found -> (StoryLookup) new StoryLookup.Merged(found.getStoryId()))
                     .orElseThrow(() -> new ResourceNotFoundException("story", id));
         }

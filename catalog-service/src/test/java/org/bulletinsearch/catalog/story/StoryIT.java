@@ -3,6 +3,7 @@ package org.bulletinsearch.catalog.story;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -119,6 +120,28 @@ class StoryIT {
 
         assertThat(ids).as("stories of %s after the middle went", ids).extracting(StoryIT::storyOf)
                 .containsExactly(ids.get(0), null, ids.get(2));
+    }
+
+    @Test
+    void aCorrectedVersionIsHiddenFromItsStoryAsEverywhereElse() {
+        Bulletins.Article first = StoryTexts.chain(System.nanoTime()).get(0);
+        String monday = Bulletins.newUploadId();
+        String tuesday = Bulletins.newUploadId();
+        ArticleEvent old = upload(monday, "monday.txt", List.of(first)).get(0);
+        ArticleEvent correction = upload(tuesday, "tuesday.txt",
+                List.of(new Bulletins.Article(first.title(), first.body() + " Corrected."))).get(0).withSupersedes(old.articleId());
+        ArticlesTopic.publish(List.of(old));
+        Lifecycle.awaitUploadStored(monday, 1);
+        ArticlesTopic.publish(List.of(correction));
+        Lifecycle.awaitArticleStatus(old.articleId(), 308);
+        awaitGrouped(List.of(correction));
+
+        String story = storyOf(correction.articleId());
+        assertThat(story).isEqualTo(Collections.min(List.of(old.articleId(), correction.articleId())));
+        given().get("/stories/{id}", story).then().statusCode(200)
+                .body("articleCount", equalTo(1)).body("articles.id", contains(correction.articleId()));
+        given().queryParam("articleId", correction.articleId()).get("/stories").then().statusCode(200)
+                .body("stories[0].articleIds", contains(correction.articleId()));
     }
 
     @Test

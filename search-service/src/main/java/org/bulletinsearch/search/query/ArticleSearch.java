@@ -314,7 +314,7 @@ public class ArticleSearch {
             List<SearchHit> hits = new ArrayList<>();
             if (vector == null) {
                 alike.forEach(hit -> hits.add(hit(hit)));
-                return new RelatedResponse(id, hits);
+                return new RelatedResponse(id, otherStories(id, hits));
             }
             JsonNode nearest = run("id", builder.similar(onEngine("id", engine::distribution), vector, size, id))
                     .path("hits").path("hits");
@@ -322,8 +322,23 @@ public class ArticleSearch {
             for (int i = 0; i < page.hits().size(); i++) {
                 hits.add(hit(page.hits().get(i), page.scores().get(i).floatValue()));
             }
-            return new RelatedResponse(id, hits);
+            return new RelatedResponse(id, otherStories(id, hits));
         });
+    }
+
+    /**
+     * Related articles are other stories: the article's own versions (its page lists them) and a second version of
+     * one story are left out, as far as the catalog can tell.
+     */
+    private List<SearchHit> otherStories(String id, List<SearchHit> hits) {
+        List<String> ids = new ArrayList<>(List.of(id));
+        hits.forEach(hit -> ids.add(hit.id()));
+        Map<String, Story> byArticle = stories.ofArticles(ids).orElse(null);
+        if (byArticle == null) {
+            return hits;
+        }
+        Set<String> standing = Set.copyOf(StoryCollapse.firstOfEachStory(ids, byArticle, Set.of()));
+        return hits.stream().filter(hit -> standing.contains(hit.id())).map(hit -> inStory(hit, byArticle)).toList();
     }
 
     private boolean shouldLoosen(SearchCriteria criteria, JsonNode answer) {
