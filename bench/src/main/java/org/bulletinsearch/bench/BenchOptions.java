@@ -23,7 +23,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class BenchOptions implements Callable<Integer> {
 
     static final List<String> PHASES = List.of("startup", "ingest", "large-upload", "freshness", "search", "catalog",
-            "reindex", "field-cost", "vectors");
+            "reindex", "field-cost", "ingest-fair", "stories", "vectors");
 
     @Spec
     CommandSpec spec;
@@ -58,11 +58,12 @@ public final class BenchOptions implements Callable<Integer> {
     int freshnessSeconds = 12;
 
     @Option(names = "--budget-minutes", paramLabel = "M",
-            description = "stop adding rounds when the run would exceed this (default 14.5)")
-    double budgetMinutes = 14.5;
+            description = "stop adding rounds when the run would exceed this (default 25)")
+    double budgetMinutes = 25;
 
     @Option(names = "--phases", split = ",", paramLabel = "PHASE", converter = Phase.class,
-            description = "some of startup,ingest,large-upload,freshness,search,catalog,reindex,field-cost,vectors (default all; without ingest,"
+            description = "some of startup,ingest,large-upload,freshness,search,catalog,reindex,field-cost,ingest-fair,stories,vectors"
+                    + " (default all; without ingest,"
                     + " the articles are loaded once, unmeasured)")
     Set<String> phases = new LinkedHashSet<>(PHASES);
 

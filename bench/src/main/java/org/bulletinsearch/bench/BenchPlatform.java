@@ -3,6 +3,10 @@ package org.bulletinsearch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -109,6 +113,33 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
     /** The platform's API client. */
     public PlatformClient client() {
         return platform.client();
+    }
+
+    /**
+     * Articles the catalog has stored but not yet grouped into stories ({@code storyPending}), read over JDBC (a
+     * partial index makes it cheap); the bench waits for zero so that the grouping's backlog does not compete with
+     * the next measurement.
+     */
+    public long articlesAwaitingStory() {
+        var infrastructure = platform.infrastructure();
+        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
+                infrastructure.databasePassword());
+                ResultSet count = connection.createStatement().executeQuery("SELECT count(*) FROM article WHERE story_pending")) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the articles awaiting their story: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until every stored article is grouped into its story ({@link #articlesAwaitingStory()} is zero);
+     * returns the seconds waited, or -1 after the timeout.
+     */
+    public double awaitStoriesGrouped(Duration timeout) {
+        long start = System.nanoTime();
+        long done = awaitAtLeast(() -> -articlesAwaitingStory(), 0, Duration.ofMillis(500), timeout);
+        return done < 0 ? -1 : (done - start) / 1e9;
     }
 
     /** Documents the engine shows through the search alias (cheap: no aggregations). */

@@ -17,6 +17,7 @@ import org.bulletinsearch.bench.corpus.Corpus;
 import org.bulletinsearch.bench.fields.FieldCostBenchmark;
 import org.bulletinsearch.bench.reindex.ReindexBenchmark;
 import org.bulletinsearch.bench.freshness.FreshnessBenchmark;
+import org.bulletinsearch.bench.ingest.FairIngestBenchmark;
 import org.bulletinsearch.bench.ingest.IngestBenchmark;
 import org.bulletinsearch.bench.profile.FlightRecorder;
 import org.bulletinsearch.bench.resources.CpuAccounting;
@@ -31,6 +32,7 @@ import org.bulletinsearch.bench.results.Results;
 import org.bulletinsearch.bench.results.ResultsWriter;
 import org.bulletinsearch.bench.search.QueryMix;
 import org.bulletinsearch.bench.search.SearchBenchmark;
+import org.bulletinsearch.bench.stories.StoryCostBenchmark;
 import org.bulletinsearch.bench.vectors.VectorBenchmark;
 import org.bulletinsearch.infra.support.ServerMain;
 import org.bulletinsearch.platform.Console;
@@ -54,7 +56,7 @@ public final class BenchmarkRunner {
     private static final int FIELD_COST_ARTICLES = 30_000;
     /** The order {@link #measure} runs the phases in; "ingest" stands for the rounds after the first. */
     private static final List<String> PHASE_ORDER = List.of("startup", "freshness", "search", "catalog", "large-upload",
-            "reindex", "field-cost", "ingest", "vectors");
+            "reindex", "field-cost", "ingest-fair", "stories", "ingest", "vectors");
 
     private final BenchOptions options;
     private final Path root;
@@ -170,7 +172,8 @@ public final class BenchmarkRunner {
                     options.uploaders, options.bulkConcurrency);
             boolean measureIngest = options.runs("ingest");
             if (measureIngest || options.runs("search") || options.runs("catalog") || options.runs("freshness")
-                    || options.runs("reindex") || options.runs("vectors")) {
+                    || options.runs("reindex") || options.runs("vectors") || options.runs("ingest-fair")
+                    || options.runs("stories")) {
                 phase(measureIngest ? "ingest round 1" : "load (unmeasured)", () -> {
                     if (measureIngest) {
                         ingest.warmUp();
@@ -185,6 +188,7 @@ public final class BenchmarkRunner {
             }
             if (options.runs("search")) {
                 phase("search", () -> {
+                    awaitStories(platform);
                     String sourceName = ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0);
                     SearchBenchmark search = new SearchBenchmark(platform, QueryMix.standard(platform.searchUrl(), sourceName),
                             rss, jfr, options.threads, Duration.ofSeconds(options.warmupSeconds),
@@ -218,6 +222,12 @@ public final class BenchmarkRunner {
             phase("field-cost", () -> new FieldCostBenchmark(ingest.rawBulk(),
                     corpus.fieldCostEvents(Math.min(options.articles, FIELD_COST_ARTICLES)), 1).run(results));
         }
+        if (options.runs("ingest-fair")) {
+            phase("ingest-fair", () -> new FairIngestBenchmark(platform, ingest).run(rounds("ingest-fair"), results));
+        }
+        if (options.runs("stories")) {
+            phase("stories", () -> new StoryCostBenchmark(platform, ingest).run(rounds("stories"), results));
+        }
         if (options.runs("ingest")) {
             phase("ingest rounds 2+", () -> ingest.moreRounds(rounds("ingest")));
             ingest.report(results);
@@ -226,6 +236,17 @@ public final class BenchmarkRunner {
             phase("vectors", () -> new VectorBenchmark(platform, corpus, mix, ingest.rawBulk(), options.threads,
                     Duration.ofSeconds(options.searchSeconds)).run(results));
         }
+    }
+
+    /**
+     * Lets the catalog group what the ingest round stored before a load figure: its background grouping would
+     * otherwise take CPU from the service and from the anchor alike, in proportions that vary with the moment.
+     */
+    private void awaitStories(BenchPlatform platform) {
+        long pending = platform.articlesAwaitingStory();
+        double waited = platform.awaitStoriesGrouped(Duration.ofMinutes(20));
+        results.note(String.format("before the search figure: %,d articles waited for their story, grouped in %.1f s", pending, waited));
+        Console.say(String.format("waited %.1f s for %,d articles to be grouped into stories", waited, pending));
     }
 
     /** RSS once everything is quiet again: what the services keep after the run's load. */
@@ -295,6 +316,8 @@ public final class BenchmarkRunner {
             case "search" -> 2L * (warmup + options.searchSeconds) + 12;
             case "catalog" -> 4L * (1 + options.catalogSeconds) + 5;
             case "field-cost" -> 150;
+            case "ingest-fair" -> 4L * options.articles / 1_200 + 30;
+            case "stories" -> 2L * options.articles / 1_200 + options.articles / 300 + 30;
             case "vectors" -> 240;
             case "reindex" -> 2L * (2 * (1 + options.searchSeconds)) + options.articles / 1_000;
             default -> 0;

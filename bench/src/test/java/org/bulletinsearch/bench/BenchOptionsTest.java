@@ -25,7 +25,7 @@ class BenchOptionsTest {
         assertThat(options.rounds).isEqualTo(3);
         assertThat(options.articles).isEqualTo(100_000);
         assertThat(options.phases).containsExactlyElementsOf(BenchOptions.PHASES);
-        assertThat(options.budget().toSeconds()).isEqualTo(870);
+        assertThat(options.budget().toSeconds()).isEqualTo(1500);
         assertThat(options.noReadme).isFalse();
     }
 

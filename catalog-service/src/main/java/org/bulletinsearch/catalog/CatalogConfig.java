@@ -39,11 +39,26 @@ public interface CatalogConfig {
         int batchSize();
 
         /**
-         * Pause after a round. With {@link #batchSize()} it paces the assigner (100 per second by default), so that
-         * a bulk upload is stored at full speed and grouped behind it instead of competing with it.
+         * Pause after a round. With {@link #batchSize()} it paces the assigner while articles are being stored (100
+         * per second by default), so that a bulk upload is stored at full speed instead of competing with grouping.
          */
         @WithDefault("1s")
         Duration pause();
+
+        /**
+         * Articles grouped per round, rounds back to back, while no article was stored since the last round: the
+         * backlog a bulk upload left is grouped at full speed once it is stored. Zero: always paced.
+         */
+        @WithDefault("500")
+        int idleBatchSize();
+
+        /**
+         * Share of the machine's CPUs (0 to 1) below which the assigner counts the machine as idle and catches up
+         * with {@link #idleBatchSize()}; busier, it stays paced, so that a bulk upload's indexing elsewhere on the
+         * machine keeps the CPU.
+         */
+        @WithDefault("0.5")
+        double idleCpuBelow();
     }
 
     /** Publishing deletions and retractions. */

@@ -207,17 +207,69 @@ public final class IngestBenchmark {
                     .map(ArticleEvent::articleId).toList().forEach(articleIds::add);
         }
         settle("before the platform", round);
-        endToEnd(round, bulletins);
+        PipelineRates rates = endToEnd(round, bulletins, cpuNotes);
+        accepted.add(rates.accepted());
+        searchable.add(rates.searchable());
+        if (rates.catalogued() > 0) {
+            catalogued.add(rates.catalogued());
+        }
         lastRound = Duration.ofNanos(System.nanoTime() - roundStart);
+    }
+
+    /**
+     * Rates of one round through the platform, in articles/s.
+     *
+     * @param accepted   from the first byte sent until the last 202
+     * @param searchable until the engine counts every article
+     * @param catalogued until the catalog holds every article (0 when not seen within the timeout)
+     */
+    public record PipelineRates(double accepted, double searchable, double catalogued) {
+    }
+
+    /**
+     * {@code articles} new articles of corpus round {@code round} uploaded as in figure 1, for another figure: not
+     * counted in figure 1.
+     *
+     * @param notes where the round's CPU by component goes
+     */
+    public PipelineRates pipelineRound(int round, List<String> notes) throws Exception {
+        List<BulletinFile> bulletins = corpus.ingestRound(round, articles, files);
+        bulletins.parallelStream().flatMap(file -> file.events("id-only", Instant.EPOCH).stream())
+                .map(ArticleEvent::articleId).toList().forEach(articleIds::add);
+        settle("before the platform", round);
+        return endToEnd(round, bulletins, notes);
+    }
+
+    /**
+     * The same {@code articles} new articles of corpus round {@code round} as raw {@code _bulk}, for another figure.
+     *
+     * @param notes where the run's CPU by component goes
+     * @return articles/s until refreshed
+     */
+    public double rawBulkRound(int round, List<String> notes) throws Exception {
+        Instant now = Instant.now();
+        List<ArticleEvent> events = corpus.ingestRound(round, articles, files).parallelStream()
+                .flatMap(file -> file.events(UUID.randomUUID().toString(), now).stream()).toList();
+        settle("before raw _bulk", round);
+        rawBulk.ensureIndex();
+        Map<String, Double> before = cpu.snapshot();
+        double seconds = rawBulk.index(events);
+        notes.add("round " + round + " raw _bulk: " + ComponentCpu.describe(ComponentCpu.used(before, cpu.snapshot()), seconds));
+        return articles / seconds;
+    }
+
+    /** Articles per round. */
+    public int articles() {
+        return articles;
     }
 
     /** When the platform's part of a round ended each way, from the first byte sent. */
     private record Timings(List<Upload> uploads, long start, long searchableAt, long cataloguedAt, Map<String, Double> peaks) {
     }
 
-    private void endToEnd(int round, List<BulletinFile> bulletins) throws Exception {
+    private PipelineRates endToEnd(int round, List<BulletinFile> bulletins, List<String> notes) throws Exception {
         long catalogBase = platform.catalogTotal();
-        Timings timings = uploadAndWatch(round, bulletins);
+        Timings timings = uploadAndWatch(round, bulletins, notes);
         int acceptedArticles = 0;
         long lastAccepted = timings.start();
         List<String> uploadIds = new ArrayList<>();
@@ -244,13 +296,7 @@ public final class IngestBenchmark {
         }
         double toAccepted = articles / ((lastAccepted - timings.start()) / 1e9);
         double toSearchable = articles / ((timings.searchableAt() - timings.start()) / 1e9);
-        accepted.add(toAccepted);
-        searchable.add(toSearchable);
-        String toCatalogued = "n/a";
-        if (timings.cataloguedAt() > 0) {
-            catalogued.add(articles / ((timings.cataloguedAt() - timings.start()) / 1e9));
-            toCatalogued = String.format("%.0f", catalogued.get(catalogued.size() - 1));
-        }
+        double toCatalogued = timings.cataloguedAt() > 0 ? articles / ((timings.cataloguedAt() - timings.start()) / 1e9) : 0;
         for (Service service : Service.values()) {
             Double peak = timings.peaks().get(service.module());
             if (peak != null) {
@@ -258,11 +304,12 @@ public final class IngestBenchmark {
             }
         }
         Console.say(String.format("ingest round %d: platform: all 202 at %.0f articles/s, searchable at %.0f articles/s,"
-                + " in catalog at %s articles/s (RSS peaks %s)", round, toAccepted, toSearchable, toCatalogued, timings.peaks()));
+                + " in catalog at %.0f articles/s (RSS peaks %s)", round, toAccepted, toSearchable, toCatalogued, timings.peaks()));
+        return new PipelineRates(toAccepted, toSearchable, toCatalogued);
     }
 
     /** Uploads the round's files a few at a time while watching the engine and the catalog fill. */
-    private Timings uploadAndWatch(int round, List<BulletinFile> bulletins) throws Exception {
+    private Timings uploadAndWatch(int round, List<BulletinFile> bulletins, List<String> notes) throws Exception {
         long engineBase = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
         ExecutorService uploading = Executors.newFixedThreadPool(uploaders);
         try (RssSampler.Window window = rss.open();
@@ -292,7 +339,7 @@ public final class IngestBenchmark {
             long searchableAt = searchWatch.join();
             long cataloguedAt = catalogWatch.join();
             double wall = (System.nanoTime() - start) / 1e9;
-            cpuNotes.add("round " + round + " platform: " + ComponentCpu.describe(ComponentCpu.used(cpuBefore, cpu.snapshot()), wall)
+            notes.add("round " + round + " platform: " + ComponentCpu.describe(ComponentCpu.used(cpuBefore, cpu.snapshot()), wall)
                     + "; " + BulkStats.since(bulkBefore, BulkStats.of(platform, BenchPlatform.SEARCH_ALIAS), wall));
             return new Timings(uploads, start, searchableAt, cataloguedAt, window.peakMegabytes());
         } finally {

@@ -38,11 +38,11 @@ public record ComponentCpu(Supplier<Map<String, Component>> components) {
 
     /** "search-engine 41.2 s (52%), ..." ordered by use, shares of the window's total CPU capacity. */
     public static String describe(Map<String, Double> used, double wallSeconds) {
-        double capacity = wallSeconds * Runtime.getRuntime().availableProcessors();
+        double capacity = wallSeconds * CpuPinning.machineCpus();
         return used.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(e -> String.format("%s %.1f s (%.0f%%)", e.getKey(), e.getValue(), 100 * e.getValue() / capacity))
                 .collect(Collectors.joining(", "))
-                + String.format(" of %.1f s × %d cores", wallSeconds, Runtime.getRuntime().availableProcessors());
+                + String.format(" of %.1f s × %d cores", wallSeconds, CpuPinning.machineCpus());
     }
 }

@@ -67,7 +67,7 @@ public final class CpuAccounting implements AutoCloseable {
     /** Shares of all cores' time since the mark. */
     public Share since(Mark start) {
         Mark end = mark();
-        double capacity = (end.nanos() - start.nanos()) / 1e9 * Runtime.getRuntime().availableProcessors();
+        double capacity = (end.nanos() - start.nanos()) / 1e9 * CpuPinning.machineCpus();
         if (capacity <= 0 || Double.isNaN(start.machine())) {
             return new Share(Double.NaN, Double.NaN, Double.NaN);
         }

@@ -110,8 +110,10 @@ public final class SearchBenchmark {
                 try (RssSampler.Window window = rss.open();
                         var recording = jfr.start("search-r" + round, platform.pidsWithEngine())) {
                     Map<String, Double> before = cpu.snapshot();
+                    long queries = engineQueries();
                     service = LoadRun.run(threads, warmup, duration, viaService());
-                    cpuNotes.add(cpuNote("platform", round, service, ComponentCpu.used(before, cpu.snapshot())));
+                    cpuNotes.add(cpuNote("platform", round, service, ComponentCpu.used(before, cpu.snapshot()))
+                            + queriesNote(service, engineQueries() - queries));
                     Double peak = window.peakMegabytes().get(Service.SEARCH.module());
                     if (peak != null) {
                         rssPeak.add(peak);
@@ -119,8 +121,10 @@ public final class SearchBenchmark {
                 }
             } else {
                 Map<String, Double> before = cpu.snapshot();
+                long queries = engineQueries();
                 direct = LoadRun.run(threads, warmup, duration, direct(engine));
-                cpuNotes.add(cpuNote("direct", round, direct, ComponentCpu.used(before, cpu.snapshot())));
+                cpuNotes.add(cpuNote("direct", round, direct, ComponentCpu.used(before, cpu.snapshot()))
+                        + queriesNote(direct, engineQueries() - queries));
             }
         }
         Console.say("search round " + round + ": platform " + service.summary());
@@ -158,6 +162,25 @@ public final class SearchBenchmark {
                 Target.atLeastTimesAnchor(0.8), null));
         results.add(new Figure("5 Resources", "search-service.rss.search", "search-service: RSS under search load (peak)",
                 Measurement.of("platform", "MB", rssPeak), null, null, "VmRSS sampled every 250 ms during figure 3"));
+    }
+
+    /** Shard-level queries the engine has run so far (its search statistics), -1 when it does not say. */
+    private long engineQueries() {
+        try {
+            long total = 0;
+            for (JsonNode node : JsonHttp.getJson(platform.engineUrl() + "/_nodes/stats/indices/search").path("nodes")) {
+                total += node.path("indices").path("search").path("query_total").asLong();
+            }
+            return total;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Engine queries per request of a side: more than one means the service asked the engine several times. */
+    private String queriesNote(LoadResult result, long queries) {
+        double requests = result.completed() * (1 + warmup.toNanos() / (double) duration.toNanos());
+        return queries < 0 ? "" : String.format(", %.2f engine queries per request", queries / requests);
     }
 
     /** CPU per request of each busy component: what a search costs where. */

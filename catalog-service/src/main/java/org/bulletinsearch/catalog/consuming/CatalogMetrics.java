@@ -90,4 +90,9 @@ public class CatalogMetrics {
     void batchDone(Duration took) {
         batches.record(took);
     }
+
+    /** Articles stored for the first time since the service started: whether ingest is running, for background work. */
+    public long articlesStored() {
+        return (long) stored.count();
+    }
 }

@@ -4,38 +4,53 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.sun.management.OperatingSystemMXBean;
 import jakarta.enterprise.event.Observes;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bulletinsearch.catalog.CatalogConfig;
+import org.bulletinsearch.catalog.consuming.CatalogMetrics;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Groups stored articles into stories in the background: every {@code catalog.stories.pause}, the newest
- * {@code catalog.stories.batch-size} pending articles in one transaction ({@link StoryAssignment#assignPending}),
- * and at once again while a round finds a full batch and the pause is zero.
+ * Groups stored articles into stories in the background, newest pending first, one transaction per round
+ * ({@link StoryAssignment#assignPending}). Every {@code catalog.stories.pause} it looks whether articles were stored
+ * since its last look and how busy the machine's CPUs were: while articles are stored or the CPUs are busier than
+ * {@code catalog.stories.idle-cpu-below}, it groups {@code catalog.stories.batch-size} articles (100 per second by
+ * default); otherwise {@code catalog.stories.idle-batch-size} at a time, round after round, until the backlog is
+ * done, ingest resumes or other work makes the CPUs busy.
  *
  * <p>Why not in the consumer's transaction: comparing an article with the stored ones costs about as much as
  * storing it (its {@value LshBands#BANDS} band keys are looked up and written), and a bulk upload must be stored
  * and searchable at full speed. An article is therefore its own story, {@code storyPending}, for the moment
- * between being stored and being grouped: about a second for what was just uploaded (newest first), longer for a
- * backlog (a bulk upload, the articles stored before stories existed), grouped at the assigner's pace. The stories do not depend on that order ({@link StoryAssignment}). While
- * PostgreSQL is down, a round fails, is logged, and the next one tries again.
+ * between being stored and being grouped: about a second for what was just uploaded (newest first), for a bulk
+ * upload until it is stored and then the time to group its backlog. The stories do not depend on that order
+ * ({@link StoryAssignment}). While PostgreSQL is down, a round fails, is logged, and the next one tries again.
  */
 @ApplicationScoped
 public class StoryAssigner {
 
     private static final Logger LOG = Logger.getLogger(StoryAssigner.class);
+    /**
+     * CPU share above which idle rounds stop: above what the rounds take themselves (the catalog and its database
+     * backend, about one core), so only other work stops them.
+     */
+    private static final double BUSY_WHILE_CATCHING_UP = 0.9;
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final Session session;
     private final CatalogConfig.Stories config;
+    private final CatalogMetrics metrics;
     private ScheduledExecutorService loop;
+    private long storedAtLastLook = -1;
 
-    public StoryAssigner(Session session, CatalogConfig config) {
+    public StoryAssigner(Session session, CatalogConfig config, CatalogMetrics metrics) {
         this.session = session;
         this.config = config.stories();
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -55,20 +70,48 @@ public class StoryAssigner {
         }
     }
 
-    /** One round, or rounds back to back while they find full batches and there is no pause. */
+    /**
+     * A paced round while ingest runs or the machine is busy, or idle rounds back to back until the backlog is done,
+     * ingest resumes or the machine gets busy.
+     */
     private void rounds() {
         try {
-            while (round() == config.batchSize() && config.pause().isZero() && !Thread.currentThread().isInterrupted()) {
-                // the backlog of a bulk upload, when not paced
+            boolean storing = ingesting();
+            if (storing || busy(config.idleCpuBelow()) || config.idleBatchSize() == 0) {
+                round(config.batchSize());
+                return;
+            }
+            while (round(config.idleBatchSize()) == config.idleBatchSize() && !ingesting() && !busy(BUSY_WHILE_CATCHING_UP)
+                    && !Thread.currentThread().isInterrupted()) {
+                // the backlog of a bulk upload, once it is stored and searchable
             }
         } catch (RuntimeException e) {
             LOG.warnf("stories not grouped this round (tried again in %s): %s", config.pause(), e.toString());
         }
     }
 
+    /** Whether articles were stored since the last look. */
+    private boolean ingesting() {
+        long stored = metrics.articlesStored();
+        boolean storing = stored != storedAtLastLook;
+        storedAtLastLook = stored;
+        return storing;
+    }
+
+    /**
+     * Whether the machine's CPUs (the container's, where it has a limit) were busier than {@code share} since the
+     * last look. The catalog cannot see the rest of the pipeline, but on a shared machine its CPU use says when
+     * the search engine or another service still works through an upload: grouping then waits, as it waits for
+     * the catalog's own ingest.
+     */
+    private boolean busy(double share) {
+        double load = os.getCpuLoad();
+        return load > share; // negative: not known, not busy
+    }
+
     /** Groups the newest pending articles; returns how many. */
-    int round() {
+    int round(int batchSize) {
         return QuarkusTransaction.requiringNew().call(() -> session.doReturningWork(
-                connection -> StoryAssignment.assignPending(connection, config.batchSize())));
+                connection -> StoryAssignment.assignPending(connection, batchSize)));
     }
 }

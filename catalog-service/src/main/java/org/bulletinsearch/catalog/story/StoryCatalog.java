@@ -7,10 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.bulletinsearch.catalog.article.Article;
 import org.bulletinsearch.catalog.article.ArticleRepository;
@@ -34,8 +36,8 @@ public class StoryCatalog {
     private static final String STORIES_OF = "SELECT DISTINCT story_id FROM article WHERE id = ANY (?::bpchar[])";
 
     private static final String MEMBERSHIPS = """
-            SELECT story_id, id, versions FROM (
-                SELECT a.story_id, a.id, a.first_seen_at,
+            SELECT story_id, id, versions, story_pending FROM (
+                SELECT a.story_id, a.id, a.first_seen_at, a.story_pending,
                        row_number() OVER (PARTITION BY a.story_id ORDER BY a.first_seen_at, a.id) AS position,
                        count(*) OVER (PARTITION BY a.story_id) AS versions
                 FROM article a
@@ -87,13 +89,16 @@ public class StoryCatalog {
     private static List<StoryMembers> members(ResultSet rows) throws SQLException {
         Map<String, List<String>> ids = new LinkedHashMap<>();
         Map<String, Integer> counts = new HashMap<>();
+        Set<String> pending = new HashSet<>();
         while (rows.next()) {
             ids.computeIfAbsent(rows.getString(1), story -> new ArrayList<>()).add(rows.getString(2));
             counts.put(rows.getString(1), rows.getInt(3));
+            if (rows.getBoolean(4)) {
+                pending.add(rows.getString(1));
+            }
         }
-        return ids.entrySet().stream()
-                .map(story -> new StoryMembers(story.getKey(), counts.get(story.getKey()), List.copyOf(story.getValue())))
-                .toList();
+        return ids.entrySet().stream().map(story -> new StoryMembers(story.getKey(), counts.get(story.getKey()),
+                List.copyOf(story.getValue()), pending.contains(story.getKey()))).toList();
     }
 
     /** What a story id names now: the story, or the story it was merged into. */

@@ -9,6 +9,8 @@ import java.util.List;
  * @param articleCount how many current versions the story has (corrected articles are not counted)
  * @param articleIds   its versions, first seen first: the first {@value StoryCatalog#LISTED_VERSIONS}, and every
  *                     article that was asked about
+ * @param pending      whether a listed version still waits to be grouped ({@code storyPending}): the story may
+ *                     still grow or merge within about a second, so a reader should not keep this answer
  */
-public record StoryMembers(String id, int articleCount, List<String> articleIds) {
+public record StoryMembers(String id, int articleCount, List<String> articleIds, boolean pending) {
 }

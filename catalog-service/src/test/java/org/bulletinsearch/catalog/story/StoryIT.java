@@ -74,6 +74,7 @@ class StoryIT {
         assertThat(memberships.getList("stories.find { it.id == '" + story + "' }.articleIds", String.class))
                 .containsExactly(samoa, retold);
         assertThat(memberships.getInt("stories.find { it.id == '" + tonga + "' }.articleCount")).isEqualTo(1);
+        assertThat(memberships.getList("stories.pending", Boolean.class)).as("grouped stories are settled").containsOnly(false);
     }
 
     @Test

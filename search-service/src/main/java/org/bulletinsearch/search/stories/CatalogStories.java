@@ -2,6 +2,8 @@ package org.bulletinsearch.search.stories;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * The catalog's {@code GET /stories?articleId=…}: which story each article of a result list belongs to. The
  * catalog owns stories (it groups articles as it stores them); search asks at query time, so a merge or a split
- * shows in the next search, with nothing to re-index. One HTTP client for all searches.
+ * shows within {@code search.stories.cache-ttl} (the answers about grouped articles are kept that long), with
+ * nothing to re-index. One HTTP client for all searches.
  */
 @ApplicationScoped
 public class CatalogStories {
@@ -38,6 +41,8 @@ public class CatalogStories {
     private final StoryConfig config;
     private final ObjectMapper mapper;
     private final HttpClient client;
+    /** Grouped articles' stories by article id; null when {@code search.stories.cache-ttl} is zero. */
+    private final Cache<String, Story> kept;
 
     public CatalogStories(ReindexConfig catalog, StoryConfig config, ObjectMapper mapper) {
         this.stories = catalog.catalogUrl().toString().replaceAll("/+$", "") + "/stories";
@@ -46,6 +51,8 @@ public class CatalogStories {
         // HTTP/1.1: the default HTTP/2 would try an h2c upgrade on every new connection to the plain-HTTP catalog.
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.kept = config.cacheTtl().isZero() ? null
+                : Caffeine.newBuilder().expireAfterWrite(config.cacheTtl()).maximumSize(config.cacheSize()).build();
     }
 
     /**
@@ -57,19 +64,42 @@ public class CatalogStories {
      */
     public Optional<Map<String, Story>> ofArticles(Collection<String> articleIds) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(articleIds));
-        Map<String, Story> byArticle = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += IDS_PER_REQUEST) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_REQUEST));
-            Optional<List<Story>> found = ask(chunk);
+        Map<String, Story> byArticle = new HashMap<>(kept == null ? Map.of() : kept.getAllPresent(distinct));
+        List<String> missing = distinct.stream().filter(id -> !byArticle.containsKey(id)).toList();
+        for (int from = 0; from < missing.size(); from += IDS_PER_REQUEST) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + IDS_PER_REQUEST));
+            Optional<List<Membership>> found = ask(chunk);
             if (found.isEmpty()) {
                 return Optional.empty();
             }
-            found.get().forEach(story -> story.articleIds().forEach(id -> byArticle.put(id, story)));
+            for (Membership membership : found.get()) {
+                membership.story().articleIds().forEach(id -> byArticle.put(id, membership.story()));
+                if (kept != null && !membership.pending()) {
+                    membership.story().articleIds().forEach(id -> kept.put(id, membership.story()));
+                }
+            }
         }
-        return Optional.of(byArticle);
+        return Optional.of(largestOfEachStory(byArticle));
     }
 
-    private Optional<List<Story>> ask(List<String> articleIds) {
+    /**
+     * A kept answer and a new one may name the same story with different versions (one arrived in between): every
+     * article of the story then gets the answer listing the most versions.
+     */
+    static Map<String, Story> largestOfEachStory(Map<String, Story> byArticle) {
+        Map<String, Story> largest = new HashMap<>();
+        byArticle.values().forEach(story -> largest.merge(story.id(), story,
+                (a, b) -> a.articleCount() >= b.articleCount() ? a : b));
+        Map<String, Story> settled = new HashMap<>();
+        byArticle.forEach((id, story) -> settled.put(id, largest.get(story.id())));
+        return settled;
+    }
+
+    /** A story as the catalog answered, and whether one of its versions still waited to be grouped. */
+    private record Membership(Story story, boolean pending) {
+    }
+
+    private Optional<List<Membership>> ask(List<String> articleIds) {
         String query = articleIds.stream().map(id -> "articleId=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
@@ -90,15 +120,16 @@ public class CatalogStories {
         }
     }
 
-    private static List<Story> read(JsonNode json) {
+    private static List<Membership> read(JsonNode json) {
         if (json == null || !json.path("stories").isArray()) {
             throw new IllegalStateException("not a stories answer");
         }
-        List<Story> stories = new ArrayList<>();
+        List<Membership> stories = new ArrayList<>();
         for (JsonNode story : json.path("stories")) {
             List<String> ids = new ArrayList<>();
             story.path("articleIds").forEach(id -> ids.add(id.asText()));
-            stories.add(new Story(story.path("id").asText(), story.path("articleCount").asInt(ids.size()), ids));
+            stories.add(new Membership(new Story(story.path("id").asText(), story.path("articleCount").asInt(ids.size()), ids),
+                    story.path("pending").asBoolean(true)));
         }
         return stories;
     }

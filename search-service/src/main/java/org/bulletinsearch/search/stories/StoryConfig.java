@@ -14,4 +14,17 @@ public interface StoryConfig {
      */
     @WithDefault("1s")
     Duration timeout();
+
+    /**
+     * How long search keeps the catalog's answer about a grouped article (zero: never kept). Stories change
+     * only when re-tellings arrive or articles are deleted, while the same top hits come back search after
+     * search: keeping an answer spares a catalog request per search, at the price of a merge or a new version
+     * showing in search up to this much later. Answers about articles that wait to be grouped are never kept.
+     */
+    @WithDefault("5s")
+    Duration cacheTtl();
+
+    /** Most articles whose story is kept ({@link #cacheTtl()}). */
+    @WithDefault("100000")
+    int cacheSize();
 }

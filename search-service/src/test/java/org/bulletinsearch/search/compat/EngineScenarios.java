@@ -35,6 +35,7 @@ import org.bulletinsearch.search.query.SearchHit;
 import org.bulletinsearch.search.query.SearchParameters;
 import org.bulletinsearch.search.query.SearchResponse;
 import org.bulletinsearch.search.stories.CatalogStories;
+import org.bulletinsearch.search.stories.StoryConfig;
 import org.bulletinsearch.search.support.RelevanceFixtures;
 import org.bulletinsearch.search.support.Retries;
 import org.bulletinsearch.search.vectors.ArticleEmbedder;
@@ -96,7 +97,22 @@ abstract class EngineScenarios {
                 .getConfigMapping(VectorConfig.class));
         // no catalog either: the scenarios' searches do not fold stories
         CatalogStories stories = new CatalogStories(TestConfigs.catalog(URI.create("http://127.0.0.1:1")),
-                () -> Duration.ofSeconds(1), new ObjectMapper());
+                new StoryConfig() {
+                    @Override
+                    public Duration timeout() {
+                        return Duration.ofSeconds(1);
+                    }
+
+                    @Override
+                    public Duration cacheTtl() {
+                        return Duration.ZERO;
+                    }
+
+                    @Override
+                    public int cacheSize() {
+                        return 1;
+                    }
+                }, new ObjectMapper());
         search = new ArticleSearch(engine, indexManager, embedder, stories, queryConfig, registry);
         parameters = new SearchParameters(queryConfig);
 

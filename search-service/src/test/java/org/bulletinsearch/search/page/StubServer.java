@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class StubServer implements AutoCloseable {
 
     /** One request as received. */
-    public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -41,6 +41,7 @@ public final class StubServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestURI().getRawQuery(),
                         Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
                 byte[] answer = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", contentType);

@@ -18,8 +18,50 @@ class CatalogStoriesTest {
     private static final String B = "3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a";
     private static final String C = "c4d5e6f70a1b4c2d8e3f4a5b6c7d8e9f";
 
+    private record Config(Duration timeout, Duration cacheTtl, int cacheSize) implements StoryConfig {
+    }
+
+    /** A client that keeps nothing: every call asks the catalog. */
     private static CatalogStories client(URI catalog) {
-        return new CatalogStories(TestConfigs.catalog(catalog), () -> Duration.ofSeconds(1), new ObjectMapper());
+        return new CatalogStories(TestConfigs.catalog(catalog), new Config(Duration.ofSeconds(1), Duration.ZERO, 10),
+                new ObjectMapper());
+    }
+
+    private static CatalogStories keeping(URI catalog) {
+        return new CatalogStories(TestConfigs.catalog(catalog), new Config(Duration.ofSeconds(1), Duration.ofMinutes(1), 10),
+                new ObjectMapper());
+    }
+
+    private static String story(String id, int count, boolean pending, String... ids) {
+        return "{\"id\":\"" + id + "\",\"articleCount\":" + count + ",\"pending\":" + pending + ",\"articleIds\":[\""
+                + String.join("\",\"", ids) + "\"]}";
+    }
+
+    @Test
+    void keepsTheStoriesOfGroupedArticlesButAsksAgainAboutPendingOnes() {
+        String answer = "{\"stories\":[" + story(A, 2, false, A, B) + "," + story(C, 1, true, C) + "]}";
+        try (StubServer catalog = new StubServer().answer(200, "application/json", answer, Map.of())) {
+            CatalogStories stories = keeping(catalog.uri());
+            assertThat(stories.ofArticles(List.of(B, C)).orElseThrow()).containsKeys(A, B, C);
+            assertThat(catalog.received).hasSize(1);
+
+            catalog.answer(200, "application/json", "{\"stories\":[" + story(A, 2, false, A, C) + "]}", Map.of());
+            Map<String, Story> again = stories.ofArticles(List.of(A, B, C)).orElseThrow();
+            assertThat(catalog.received).as("only the pending article is asked about again").hasSize(2);
+            assertThat(catalog.received.get(1).query()).isEqualTo("articleId=" + C);
+            assertThat(again.get(C).id()).as("grouped since: it joined A's story").isEqualTo(A);
+
+            assertThat(stories.ofArticles(List.of(A, B, C)).orElseThrow()).containsKeys(A, B, C);
+            assertThat(catalog.received).as("all grouped now: nothing asked").hasSize(2);
+        }
+    }
+
+    @Test
+    void everyArticleOfAStoryGetsTheAnswerListingMostVersions() {
+        Story before = new Story(A, 2, List.of(A, B));
+        Story after = new Story(A, 3, List.of(A, B, C));
+        Map<String, Story> settled = CatalogStories.largestOfEachStory(Map.of(A, before, B, before, C, after));
+        assertThat(settled.values()).containsOnly(after);
     }
 
     @Test
