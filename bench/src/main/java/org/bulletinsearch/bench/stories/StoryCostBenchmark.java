@@ -94,18 +94,18 @@ public final class StoryCostBenchmark {
                 + " grouping switched off (CATALOG_STORIES_ENABLED=false), the catalog restarted before each run. While"
                 + " articles are being stored the assigner groups 100 per second; the rest waits for the backlog figure. ",
                 ingest.articles());
-        results.add(new Figure("8 Stories", "stories.ingest.searchable", "Stories: ingest with grouping, upload → searchable",
+        results.add(new Figure("9 Stories", "stories.ingest.searchable", "Stories: ingest with grouping, upload → searchable",
                 Measurement.of("grouping on", "articles/s", searchableOn), Measurement.of("grouping off", "articles/s", searchableOff),
                 Target.atLeastTimesAnchor(0.9), how + "CPU by component: " + String.join("; ", notes)));
-        results.add(new Figure("8 Stories", "stories.ingest.catalogued", "Stories: ingest with grouping, upload → in the catalog",
+        results.add(new Figure("9 Stories", "stories.ingest.catalogued", "Stories: ingest with grouping, upload → in the catalog",
                 Measurement.of("grouping on", "articles/s", cataloguedOn), Measurement.of("grouping off", "articles/s", cataloguedOff),
                 Target.atLeastTimesAnchor(0.9), how));
         String drain = "the articles still pending once a run is stored (and the previous run's, stored with grouping off),"
                 + " grouped by the assigner's idle rounds (500 per transaction, back to back) until none is pending"
                 + " (polled every 500 ms over JDBC): " + String.join("; ", drainNotes);
-        results.add(new Figure("8 Stories", "stories.backlog.rate", "Stories: grouping a backlog",
+        results.add(new Figure("9 Stories", "stories.backlog.rate", "Stories: grouping a backlog",
                 Measurement.of("platform", "articles/s", drainRates), null, null, drain));
-        results.add(new Figure("8 Stories", "stories.backlog.cpu", "Stories: CPU per article grouped (catalog + PostgreSQL)",
+        results.add(new Figure("9 Stories", "stories.backlog.cpu", "Stories: CPU per article grouped (catalog + PostgreSQL)",
                 Measurement.of("platform", "ms", drainCpuPerArticle), null, null, "same runs as the backlog rate"));
     }
 }

@@ -18,10 +18,14 @@ import org.jboss.logging.Logger;
 /**
  * Groups stored articles into stories in the background, newest pending first, one transaction per round
  * ({@link StoryAssignment#assignPending}). Every {@code catalog.stories.pause} it looks whether articles were stored
- * since its last look and how busy the machine's CPUs were: while articles are stored or the CPUs are busier than
- * {@code catalog.stories.idle-cpu-below}, it groups {@code catalog.stories.batch-size} articles (100 per second by
- * default); otherwise {@code catalog.stories.idle-batch-size} at a time, round after round, until the backlog is
- * done, ingest resumes or other work makes the CPUs busy.
+ * since its last look and how busy the machine's CPUs were (busier than {@code catalog.stories.idle-cpu-below}):
+ * <ul>
+ * <li>articles stored and the CPUs busy (a bulk upload): {@code catalog.stories.busy-batch-size} (10 per second by
+ * default), so that grouping takes almost nothing from ingest yet never stops;</li>
+ * <li>articles stored or the CPUs busy: {@code catalog.stories.batch-size} (100 per second);</li>
+ * <li>neither: {@code catalog.stories.idle-batch-size} at a time, round after round, until the backlog is done,
+ * ingest resumes or other work makes the CPUs busy.</li>
+ * </ul>
  *
  * <p>Why not in the consumer's transaction: comparing an article with the stored ones costs about as much as
  * storing it (its {@value LshBands#BANDS} band keys are looked up and written), and a bulk upload must be stored
@@ -77,7 +81,12 @@ public class StoryAssigner {
     private void rounds() {
         try {
             boolean storing = ingesting();
-            if (storing || busy(config.idleCpuBelow()) || config.idleBatchSize() == 0) {
+            boolean busy = busy(config.idleCpuBelow());
+            if (storing && busy) {
+                round(config.busyBatchSize()); // a bulk upload on a saturated machine: ingest first, grouping barely moves
+                return;
+            }
+            if (storing || busy || config.idleBatchSize() == 0) {
                 round(config.batchSize());
                 return;
             }
@@ -111,6 +120,9 @@ public class StoryAssigner {
 
     /** Groups the newest pending articles; returns how many. */
     int round(int batchSize) {
+        if (batchSize == 0) {
+            return 0;
+        }
         return QuarkusTransaction.requiringNew().call(() -> session.doReturningWork(
                 connection -> StoryAssignment.assignPending(connection, batchSize)));
     }
