@@ -40,6 +40,8 @@ import org.bulletinsearch.platform.client.Upload;
 public final class IngestBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** The slowest rate a round may take before it counts as failed: 300 articles/s, 10 minutes at least. */
+    private static final int SLOWEST_ARTICLES_PER_SECOND = 300;
     private static final int WARM_UP_ARTICLES = 20_000;
 
     private final BenchPlatform platform;
@@ -258,6 +260,12 @@ public final class IngestBenchmark {
         return articles / seconds;
     }
 
+    /** How long a round may take: grows with {@code --articles}, so that a 1M-article round is not cut off. */
+    private Duration roundTimeout() {
+        Duration scaled = Duration.ofSeconds(articles / SLOWEST_ARTICLES_PER_SECOND);
+        return scaled.compareTo(TIMEOUT) > 0 ? scaled : TIMEOUT;
+    }
+
     /** Articles per round. */
     public int articles() {
         return articles;
@@ -288,7 +296,7 @@ public final class IngestBenchmark {
             throw new IllegalStateException("GET /articles does not count the round's " + articles + " articles");
         }
         if (timings.searchableAt() < 0) {
-            throw new IllegalStateException("not all " + articles + " articles searchable within " + TIMEOUT.toMinutes() + " min");
+            throw new IllegalStateException("not all " + articles + " articles searchable within " + roundTimeout().toMinutes() + " min");
         }
         long viaSearch = platform.searchTotal(uploadIds);
         if (viaSearch != articles) {
@@ -329,9 +337,9 @@ public final class IngestBenchmark {
                 }));
             }
             CompletableFuture<Long> searchWatch = CompletableFuture.supplyAsync(() -> BenchPlatform.awaitAtLeast(
-                    () -> platform.engineCount(BenchPlatform.SEARCH_ALIAS), engineBase + articles, Duration.ofMillis(100), TIMEOUT));
+                    () -> platform.engineCount(BenchPlatform.SEARCH_ALIAS), engineBase + articles, Duration.ofMillis(100), roundTimeout()));
             CompletableFuture<Long> catalogWatch = CompletableFuture.supplyAsync(() -> platform.awaitCatalogued(
-                    acceptedUploads, bulletins.size(), Duration.ofMillis(250), TIMEOUT));
+                    acceptedUploads, bulletins.size(), Duration.ofMillis(250), roundTimeout()));
             List<Upload> uploads = new ArrayList<>();
             for (Future<Upload> upload : sent) {
                 uploads.add(upload.get());
