@@ -121,15 +121,24 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
      * the next measurement.
      */
     public long articlesAwaitingStory() {
-        var infrastructure = platform.infrastructure();
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
-                infrastructure.databasePassword());
+        try (Connection connection = catalogDatabase();
                 ResultSet count = connection.createStatement().executeQuery("SELECT count(*) FROM article WHERE story_pending")) {
             count.next();
             return count.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the articles awaiting their story: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A new connection to the catalog's database, as the catalog's own user: the benchmark's JDBC anchors and probes.
+     *
+     * @throws SQLException when PostgreSQL refuses or is down
+     */
+    public Connection catalogDatabase() throws SQLException {
+        var infrastructure = platform.infrastructure();
+        return DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
+                infrastructure.databasePassword());
     }
 
     /**

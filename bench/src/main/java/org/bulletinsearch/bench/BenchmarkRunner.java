@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -334,9 +333,7 @@ public final class BenchmarkRunner {
             results.version("OpenSearch", property(pom, "opensearch.version"));
         }
         String postgres = "?";
-        var infrastructure = platform.platform().infrastructure();
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
-                infrastructure.databasePassword()); ResultSet version = connection.createStatement().executeQuery("show server_version")) {
+        try (Connection connection = platform.catalogDatabase(); ResultSet version = connection.createStatement().executeQuery("show server_version")) {
             if (version.next()) {
                 postgres = version.getString(1);
             }

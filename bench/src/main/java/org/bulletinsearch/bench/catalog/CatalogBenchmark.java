@@ -1,7 +1,6 @@
 package org.bulletinsearch.bench.catalog;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -182,9 +181,7 @@ public final class CatalogBenchmark {
     private IntFunction<LoadRun.Operation> jdbc(List<Connection> connections, JdbcOperation operation) {
         return thread -> {
             try {
-                Connection connection = DriverManager.getConnection(platform.platform().infrastructure().jdbcUrl(),
-                        platform.platform().infrastructure().databaseUser(),
-                        platform.platform().infrastructure().databasePassword());
+                Connection connection = platform.catalogDatabase();
                 synchronized (connections) {
                     connections.add(connection);
                 }

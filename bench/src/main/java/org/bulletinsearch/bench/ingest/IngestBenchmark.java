@@ -196,17 +196,9 @@ public final class IngestBenchmark {
             double produced = rawKafka.produce(events);
             kafka.add(articles / produced);
             Console.say(String.format("ingest round %d: raw Kafka produce %.0f articles/s (%.1f s)", round, articles / produced, produced));
-            rawBulk.ensureIndex();
-            Map<String, Double> before = cpu.snapshot();
-            BulkStats bulkBefore = BulkStats.of(platform, RawBulk.INDEX);
-            double seconds = rawBulk.index(events);
-            cpuNotes.add("round " + round + " raw _bulk: " + ComponentCpu.describe(ComponentCpu.used(before, cpu.snapshot()), seconds)
-                    + "; " + BulkStats.since(bulkBefore, BulkStats.of(platform, RawBulk.INDEX), seconds));
-            bulk.add(articles / seconds);
-            Console.say(String.format("ingest round %d: raw _bulk %.0f articles/s (%.1f s)", round, articles / seconds, seconds));
+            bulk.add(timedRawBulk(round, events, cpuNotes));
         } else {
-            bulletins.parallelStream().flatMap(file -> file.events("id-only", Instant.EPOCH).stream())
-                    .map(ArticleEvent::articleId).toList().forEach(articleIds::add);
+            recordIds(bulletins);
         }
         settle("before the platform", round);
         PipelineRates rates = endToEnd(round, bulletins, cpuNotes);
@@ -236,8 +228,7 @@ public final class IngestBenchmark {
      */
     public PipelineRates pipelineRound(int round, List<String> notes) throws Exception {
         List<BulletinFile> bulletins = corpus.ingestRound(round, articles, files);
-        bulletins.parallelStream().flatMap(file -> file.events("id-only", Instant.EPOCH).stream())
-                .map(ArticleEvent::articleId).toList().forEach(articleIds::add);
+        recordIds(bulletins);
         settle("before the platform", round);
         return endToEnd(round, bulletins, notes);
     }
@@ -253,11 +244,25 @@ public final class IngestBenchmark {
         List<ArticleEvent> events = corpus.ingestRound(round, articles, files).parallelStream()
                 .flatMap(file -> file.events(UUID.randomUUID().toString(), now).stream()).toList();
         settle("before raw _bulk", round);
+        return timedRawBulk(round, events, notes);
+    }
+
+    /** The events as raw {@code _bulk} into the anchor index, its CPU by component to {@code notes}; articles/s. */
+    private double timedRawBulk(int round, List<ArticleEvent> events, List<String> notes) throws Exception {
         rawBulk.ensureIndex();
         Map<String, Double> before = cpu.snapshot();
+        BulkStats bulkBefore = BulkStats.of(platform, RawBulk.INDEX);
         double seconds = rawBulk.index(events);
-        notes.add("round " + round + " raw _bulk: " + ComponentCpu.describe(ComponentCpu.used(before, cpu.snapshot()), seconds));
-        return articles / seconds;
+        notes.add("round " + round + " raw _bulk: " + ComponentCpu.describe(ComponentCpu.used(before, cpu.snapshot()), seconds)
+                + "; " + BulkStats.since(bulkBefore, BulkStats.of(platform, RawBulk.INDEX), seconds));
+        Console.say(String.format("ingest round %d: raw _bulk %.0f articles/s (%.1f s)", round, events.size() / seconds, seconds));
+        return events.size() / seconds;
+    }
+
+    /** The ids of a round's articles, for the catalog figure (hashing only: no upload id or time needed). */
+    private void recordIds(List<BulletinFile> bulletins) {
+        bulletins.parallelStream().flatMap(file -> file.events("id-only", Instant.EPOCH).stream())
+                .map(ArticleEvent::articleId).toList().forEach(articleIds::add);
     }
 
     /** How long a round may take: grows with {@code --articles}, so that a 1M-article round is not cut off. */

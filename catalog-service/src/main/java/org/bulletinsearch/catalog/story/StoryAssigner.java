@@ -1,10 +1,10 @@
 package org.bulletinsearch.catalog.story;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import com.sun.management.OperatingSystemMXBean;
 import jakarta.enterprise.event.Observes;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Executors;

@@ -107,29 +107,29 @@ public class ArticleSearch {
      */
     private SearchResponse collapsedKeyword(SearchCriteria criteria) {
         KeywordAnswer keyword = keyword(criteria);
-        Optional<Map<String, Story>> found = stories.ofArticles(ids(keyword.answer().path("hits").path("hits")));
+        List<String> examined = ids(keyword.answer().path("hits").path("hits"));
+        Optional<Map<String, Story>> found = stories.ofArticles(examined);
         if (found.isEmpty()) {
             return response(criteria, keyword, null, Set.of());
         }
-        Set<String> shownBefore = shownBefore(criteria, keyword, found.get());
-        List<String> examined = ids(keyword.answer().path("hits").path("hits"));
+        Set<String> shownBefore = shownBefore(criteria, keyword.body(), examined, found.get());
         if (examined.size() > criteria.size()
                 && StoryCollapse.firstOfEachStory(examined, found.get(), shownBefore).size() < criteria.size()) {
             keyword = keyword(new SearchCriteria(criteria.query(), criteria.sourceNames(), criteria.uploadIds(),
                     criteria.ingestedFrom(), criteria.ingestedTo(), criteria.sort(),
                     criteria.size() * COLLAPSE_EXAMINED_PER_HIT, criteria.cursor(), criteria.entities()));
-            found = stories.ofArticles(ids(keyword.answer().path("hits").path("hits")));
+            examined = ids(keyword.answer().path("hits").path("hits"));
+            found = stories.ofArticles(examined);
             if (found.isEmpty()) {
                 return response(criteria, keyword, null, Set.of());
             }
-            shownBefore = shownBefore(criteria, keyword, found.get());
+            shownBefore = shownBefore(criteria, keyword.body(), examined, found.get());
         }
         return response(criteria, keyword, found.get(), shownBefore);
     }
 
-    private Set<String> shownBefore(SearchCriteria criteria, KeywordAnswer keyword, Map<String, Story> byArticle) {
-        return criteria.cursor() == null ? Set.of()
-                : storiesBefore(keyword.body(), ids(keyword.answer().path("hits").path("hits")), byArticle);
+    private Set<String> shownBefore(SearchCriteria criteria, ObjectNode body, List<String> examined, Map<String, Story> byArticle) {
+        return criteria.cursor() == null ? Set.of() : storiesBefore(body, examined, byArticle);
     }
 
     /** The stories of the examined hits one version of which ranks before the request's cursor. */
