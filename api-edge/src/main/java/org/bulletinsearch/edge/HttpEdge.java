@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 public class HttpEdge {
 
     private static final Logger LOG = Logger.getLogger(HttpEdge.class);
-    private static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM_JSON = "application/problem+json";
 
     private final EdgeConfig config;
     private final ObjectMapper mapper;

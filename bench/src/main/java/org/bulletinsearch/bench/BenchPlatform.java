@@ -151,6 +151,37 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
         return done < 0 ? -1 : (done - start) / 1e9;
     }
 
+    /** Bytes of the primary store of the index behind {@code alias}, after a flush. */
+    public long indexStoreBytes(String alias) {
+        JsonHttp.json(JsonHttp.request(engineUrl() + "/" + alias + "/_flush")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        return JsonHttp.getJson(engineUrl() + "/" + alias + "/_stats/store").path("_all").path("primaries")
+                .path("store").path("size_in_bytes").asLong();
+    }
+
+    /**
+     * Bytes on disk of the catalog's database ({@code catalog.database.size}) and of its three largest tables
+     * with their indexes ({@code catalog.table.<name>.size}).
+     */
+    public Map<String, Long> catalogDatabaseBytes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        try (Connection connection = catalogDatabase();
+                ResultSet database = connection.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+            database.next();
+            sizes.put("catalog.database.size", database.getLong(1));
+            try (ResultSet tables = connection.createStatement().executeQuery("SELECT relname, pg_total_relation_size(oid)"
+                    + " FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
+                    + " ORDER BY 2 DESC LIMIT 3")) {
+                while (tables.next()) {
+                    sizes.put("catalog.table." + tables.getString(1) + ".size", tables.getLong(2));
+                }
+            }
+            return sizes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the catalog database's size: " + e.getMessage(), e);
+        }
+    }
+
     /** Documents the engine shows through the search alias (cheap: no aggregations). */
     public long engineCount(String index) {
         return JsonHttp.getJson(engineUrl() + "/" + index + "/_count").path("count").asLong();

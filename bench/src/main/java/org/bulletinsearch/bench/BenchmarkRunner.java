@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,6 +33,7 @@ import org.bulletinsearch.bench.results.Results;
 import org.bulletinsearch.bench.results.ResultsWriter;
 import org.bulletinsearch.bench.search.QueryMix;
 import org.bulletinsearch.bench.search.SearchBenchmark;
+import org.bulletinsearch.bench.search.SearchKindsBenchmark;
 import org.bulletinsearch.bench.stories.StoryCostBenchmark;
 import org.bulletinsearch.bench.vectors.VectorBenchmark;
 import org.bulletinsearch.infra.support.ServerMain;
@@ -194,6 +197,8 @@ public final class BenchmarkRunner {
                             Duration.ofSeconds(options.searchSeconds));
                     search.checkEquivalence().forEach(results::note);
                     search.run(rounds("search"), results);
+                    new SearchKindsBenchmark(platform, options.threads, Duration.ofSeconds(options.searchSeconds))
+                            .run(ingest.articleIds(), results);
                 });
             }
             if (options.runs("catalog")) {
@@ -205,6 +210,9 @@ public final class BenchmarkRunner {
                 phase("large-upload", () -> new LargeUploadBenchmark(platform, corpus, rss, work).run(results));
             }
             laterPhases(platform, corpus, ingest);
+            if (!ingest.articleIds().isEmpty()) {
+                sizes(platform);
+            }
             idleAfterLoad(platform);
         }
     }
@@ -246,6 +254,24 @@ public final class BenchmarkRunner {
         double waited = platform.awaitStoriesGrouped(Duration.ofMinutes(20));
         results.note(String.format("before the search figure: %,d articles waited for their story, grouped in %.1f s", pending, waited));
         Console.say(String.format("waited %.1f s for %,d articles to be grouped into stories", waited, pending));
+    }
+
+    /** Disk taken by what the load stored: the live index and the catalog's database, in total and per article. */
+    private void sizes(BenchPlatform platform) {
+        long articles = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
+        long pending = platform.articlesAwaitingStory();
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        bytes.put("engine.index.size", platform.indexStoreBytes(BenchPlatform.SEARCH_ALIAS));
+        bytes.putAll(platform.catalogDatabaseBytes());
+        bytes.forEach((id, size) -> {
+            String what = id.startsWith("engine") ? "search index (primary store after a flush, not force-merged)"
+                    : id.equals("catalog.database.size") ? "catalog database (PostgreSQL, all tables and indexes)"
+                    : "catalog table " + id.substring("catalog.table.".length(), id.length() - ".size".length())
+                            + " with its indexes";
+            results.add(new Figure("5 Resources", id, "Disk: " + what, Measurement.of("platform", "MB",
+                    List.of(size / 1048576.0)), null, null, String.format("at the end of the run: %,d articles (%,d of them not yet"
+                    + " grouped into a story), %,.0f bytes per article", articles, pending, size / (double) Math.max(1, articles))));
+        });
     }
 
     /** RSS once everything is quiet again: what the services keep after the run's load. */

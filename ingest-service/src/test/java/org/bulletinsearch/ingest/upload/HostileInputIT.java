@@ -144,15 +144,17 @@ class HostileInputIT {
                         "99999999999999999999", "%00", "a\u0000b", "Cafe\u0301.txt", "\uD800", " ", ""));
     }
 
-    /** Printable ASCII as it may appear unencoded in a query string, including what must be encoded. */
+    /**
+     * Printable ASCII as it may appear unencoded in a query string, including what must be encoded (a raw
+     * space makes the request line no HTTP at all).
+     */
     private static Arbitrary<String> rawQueryText() {
-        return Arbitraries.strings().withCharRange('!', '~').withChars("%%%").ofMaxLength(60);
+        return Arbitraries.strings().withCharRange('!', '~').withChars("%%% ").ofMaxLength(60);
     }
 
     /**
-     * Header values: any character a field value may hold (RFC 9110 section 5.5: no control character but
-     * tab), sent as UTF-8. A control character in a header is refused by the HTTP codec itself, before any
-     * code of ours runs, with a bare 400 (as headers over the codec's 256 KB cap are).
+     * Header values: any character, sent as UTF-8, also the control characters a field value must not hold
+     * (RFC 9110 section 5.5); line ends only frame a header, so they become spaces.
      */
     private static Arbitrary<String> headerText() {
         return Arbitraries.oneOf(
@@ -160,8 +162,7 @@ class HostileInputIT {
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(200),
                 Arbitraries.of("UTF-8", "utf-16", "\"UTF-8\"", "klingon-8", "x-unknown", ";", "=", "\"",
                         "UTF-8; charset=latin1", "''", "UTF-8''%C3%A9.txt", "*"))
-                .map(value -> value.codePoints().filter(cp -> cp == '\t' || (cp >= 0x20 && cp != 0x7F))
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+                .map(value -> value.replace('\r', ' ').replace('\n', ' '));
     }
 
     private static Arbitrary<String> contentTypes() {

@@ -59,6 +59,22 @@ class RequestEdgeIT extends PublishesNothing {
     }
 
     @Test
+    void rawSpaceInTheRequestTargetIs400ProblemJson() {
+        assertProblem(post("/bulletins?source=a b.txt", WITH_KEY), 400, "malformed-request");
+    }
+
+    @Test
+    void controlCharacterInAHeaderIs400ProblemJson() {
+        assertProblem(post("/bulletins", List.of(Fixtures.API_KEY_HEADER, "Content-Type: text/plain",
+                "X-Note: a\u0001b")), 400, "malformed-request");
+    }
+
+    @Test
+    void requestLineBeyondTheCodecsCapIs414ProblemJson() {
+        assertProblem(post("/bulletins?source=" + "a".repeat(300_000), WITH_KEY), 414, "uri-too-long");
+    }
+
+    @Test
     void uploadIdWithNulIs400NamingTheParameter() {
         assertInvalidParameter(RawHttp.get(bulletins.getPort(), "/bulletins/x%00y", Fixtures.API_KEY_HEADER), "uploadId");
     }

@@ -102,12 +102,11 @@ class HostileInputIT {
     }
 
     /**
-     * Request targets sent as they are: broken percent-encoding, unencoded characters, odd paths. Never a
-     * raw space: a request line with one is not HTTP at all, and the HTTP codec answers it with a bare 400
-     * before any code of the service can run.
+     * Request targets sent as they are: broken percent-encoding, unencoded characters (a raw space makes the
+     * request line no HTTP at all), odd paths.
      */
     static Arbitrary<String> rawTarget() {
-        Arbitrary<String> garbage = Arbitraries.strings().withChars("%0123456789ABCDEFabcxyz|\"<>\\^`{}+&=?#/;")
+        Arbitrary<String> garbage = Arbitraries.strings().withChars("%0123456789ABCDEFabcxyz|\"<>\\^`{}+&=?#/; ")
                 .ofMaxLength(60);
         return Arbitraries.oneOf(garbage.map(g -> "/search?q=" + g), garbage.map(g -> "/search/suggest?q=" + g),
                 garbage.map(g -> "/search?" + g), garbage.map(g -> "/search/related/" + g),

@@ -109,6 +109,15 @@ class InputRegressionIT {
     }
 
     @Test
+    void whatTheHttpCodecRefusesIsAProblemToo() {
+        assertProblem(RawHttp.get(server.getPort(), "/search?q=fiji iceland"), 400, "malformed-request");
+        assertProblem(RawHttp.get(server.getPort(), "/search?q=fiji", "X-Trace: a\u0007b"), 400, "malformed-request");
+        assertProblem(RawHttp.get(server.getPort(), "/search?q=" + "x".repeat(300_000)), 414, "uri-too-long");
+        assertProblem(RawHttp.get(server.getPort(), "/search?q=fiji", "X-Filler: " + "x".repeat(300_000)), 431,
+                "headers-too-large");
+    }
+
+    @Test
     void anUnencodedPipeOrQuoteIs400Problem() {
         assertProblem(RawHttp.get(server.getPort(), "/search?q=fiji|iceland"), 400, "malformed-request");
         assertProblem(RawHttp.get(server.getPort(), "/search?q=\"risk+management\""), 400, "malformed-request");
