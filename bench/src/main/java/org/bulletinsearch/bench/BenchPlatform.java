@@ -37,6 +37,8 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
 
     /** The alias the search service reads (search.index.alias); the versioned index behind it is the service's business. */
     public static final String SEARCH_ALIAS = "articles";
+    /** The search API's limit on values of one filter (search.query SearchParameters.MAX_FILTER_VALUES). */
+    private static final int FILTER_VALUES_PER_SEARCH = 50;
 
     /** The catalog service's base URL. */
     public String catalogUrl() {
@@ -247,10 +249,17 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
         }
     }
 
-    /** {@code total} of {@code GET /search} for these uploads. */
+    /**
+     * {@code total} of {@code GET /search} for these uploads (an upload's articles are its own in a round, so
+     * the totals of groups of uploads add up).
+     */
     public long searchTotal(List<String> uploadIds) {
-        return client().searchTotal(uploadIds.stream().map(id -> "uploadId=" + JsonHttp.encode(id))
-                .collect(Collectors.joining("&")));
+        long total = 0;
+        for (int from = 0; from < uploadIds.size(); from += FILTER_VALUES_PER_SEARCH) {
+            total += client().searchTotal(uploadIds.subList(from, Math.min(uploadIds.size(), from + FILTER_VALUES_PER_SEARCH))
+                    .stream().map(id -> "uploadId=" + JsonHttp.encode(id)).collect(Collectors.joining("&")));
+        }
+        return total;
     }
 
     /**
