@@ -14,6 +14,7 @@ import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,13 +47,17 @@ public class InvalidRequestAnswer {
 
     void install(@ObservesAsync HttpServerStart started, Vertx vertx) {
         try {
-            int wrapped = 0;
+            int workers = 0;
             for (HttpServerImpl server : ((VertxInternal) vertx).sharedHttpServers().values()) {
                 for (Object worker : workersOf(server)) {
-                    wrapped += wrap(worker) ? 1 : 0;
+                    wrap(worker);
+                    workers++;
                 }
             }
-            LOG.infof("problem+json for invalid requests on %d HTTP server workers", wrapped);
+            if (workers == 0) {
+                throw new IllegalStateException("no HTTP server worker found");
+            }
+            LOG.infof("problem+json for invalid requests on %d HTTP server workers", workers);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warnf("invalid requests keep the HTTP codec's bare answer: Vert.x internals changed (%s)", e);
         }
@@ -89,7 +94,7 @@ public class InvalidRequestAnswer {
     private static Collection<Object> workersOf(HttpServerImpl server) throws ReflectiveOperationException {
         Object balancer = read(server, "io.vertx.core.net.impl.TCPServerBase", "channelBalancer");
         Map<?, ?> workerMap = (Map<?, ?>) read(balancer, balancer.getClass().getName(), "workerMap");
-        List<Object> workers = new java.util.ArrayList<>();
+        List<Object> workers = new ArrayList<>();
         for (Object workerList : workerMap.values()) {
             for (Object channelHandler : (List<?>) read(workerList, workerList.getClass().getName(), "list")) {
                 // Each is TCPServerBase's "ch -> childHandler.accept(ch, …)", bound to its own server.
@@ -104,16 +109,15 @@ public class InvalidRequestAnswer {
         return workers;
     }
 
+    /** Wraps the worker's connection handler, once. */
     @SuppressWarnings("unchecked")
-    private boolean wrap(Object worker) throws ReflectiveOperationException {
+    private void wrap(Object worker) throws ReflectiveOperationException {
         Field field = Class.forName("io.vertx.core.http.impl.HttpServerWorker").getDeclaredField("connectionHandler");
         field.setAccessible(true);
         Handler<HttpServerConnection> original = (Handler<HttpServerConnection>) field.get(worker);
-        if (original instanceof AnsweringConnections) {
-            return false;
+        if (!(original instanceof AnsweringConnections)) {
+            field.set(worker, new AnsweringConnections(original, this::answer));
         }
-        field.set(worker, new AnsweringConnections(original, this::answer));
-        return true;
     }
 
     private static Object read(Object target, String declaringClass, String name) throws ReflectiveOperationException {
