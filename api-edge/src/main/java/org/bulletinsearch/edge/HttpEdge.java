@@ -1,7 +1,9 @@
 package org.bulletinsearch.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +29,7 @@ import org.jboss.logging.Logger;
 public class HttpEdge {
 
     private static final Logger LOG = Logger.getLogger(HttpEdge.class);
-    static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     private final EdgeConfig config;
     private final ObjectMapper mapper;
@@ -69,8 +71,16 @@ public class HttpEdge {
         HttpServerRequest request = context.request();
         Map<String, Object> body = new LinkedHashMap<>(problem);
         body.put("instance", Parameters.abbreviate(request.path() == null ? "/" : request.path()));
-        int status = (Integer) body.get("status");
-        var response = context.response().setStatusCode(status).putHeader("Content-Type", PROBLEM_JSON);
+        send(context.response(), body, mapper);
+    }
+
+    /**
+     * Ends {@code response} with a problem document ({@link RequestChecks#problem}): its status, problem+json,
+     * {@code Retry-After} on a 503, and {@code Connection: close} when the rest of the request is not read.
+     */
+    static Future<Void> send(HttpServerResponse response, Map<String, Object> problem, ObjectMapper mapper) {
+        int status = (Integer) problem.get("status");
+        response.setStatusCode(status).putHeader("Content-Type", PROBLEM_JSON);
         if (status == 503) {
             response.putHeader("Retry-After", Integer.toString(ProblemType.RETRY_AFTER_SECONDS));
         }
@@ -79,9 +89,9 @@ public class HttpEdge {
             response.putHeader("Connection", "close");
         }
         try {
-            response.end(mapper.writeValueAsString(body));
+            return response.end(mapper.writeValueAsString(problem));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            response.end("{\"status\":" + status + "}");
+            return response.end("{\"status\":" + status + "}");
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.bulletinsearch.edge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -16,7 +15,6 @@ import jakarta.enterprise.event.ObservesAsync;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -79,15 +77,10 @@ public class InvalidRequestAnswer {
             default -> "the request is not well-formed HTTP/1.1 (such as a raw space in the request target or a"
                     + " control character in a header)";
         };
-        Map<String, Object> body = new LinkedHashMap<>(RequestChecks.problem(type, detail, Map.of()));
-        String json;
-        try {
-            json = mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            json = "{\"status\":" + type.status() + "}";
-        }
-        request.response().setStatusCode(type.status()).putHeader("Content-Type", HttpEdge.PROBLEM_JSON)
-                .putHeader("Connection", "close").end(json).onComplete(done -> request.connection().close());
+        // The codec cannot tell where the next request would start: close the connection after the answer.
+        request.response().putHeader("Connection", "close");
+        HttpEdge.send(request.response(), RequestChecks.problem(type, detail, Map.of()), mapper)
+                .onComplete(done -> request.connection().close());
     }
 
     /** The per-listener workers of one listening server (one per event loop it serves). */

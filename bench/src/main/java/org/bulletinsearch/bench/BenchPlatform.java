@@ -153,14 +153,6 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
         return done < 0 ? -1 : (done - start) / 1e9;
     }
 
-    /** Bytes of the primary store of the index behind {@code alias}, after a flush. */
-    public long indexStoreBytes(String alias) {
-        JsonHttp.json(JsonHttp.request(engineUrl() + "/" + alias + "/_flush")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
-        return JsonHttp.getJson(engineUrl() + "/" + alias + "/_stats/store").path("_all").path("primaries")
-                .path("store").path("size_in_bytes").asLong();
-    }
-
     /**
      * Bytes on disk of the catalog's database ({@code catalog.database.size}) and of its three largest tables
      * with their indexes ({@code catalog.table.<name>.size}).

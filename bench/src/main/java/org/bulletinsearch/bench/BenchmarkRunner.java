@@ -20,6 +20,7 @@ import org.bulletinsearch.bench.reindex.ReindexBenchmark;
 import org.bulletinsearch.bench.freshness.FreshnessBenchmark;
 import org.bulletinsearch.bench.ingest.FairIngestBenchmark;
 import org.bulletinsearch.bench.ingest.IngestBenchmark;
+import org.bulletinsearch.bench.ingest.RawBulk;
 import org.bulletinsearch.bench.profile.FlightRecorder;
 import org.bulletinsearch.bench.resources.CpuAccounting;
 import org.bulletinsearch.bench.resources.LargeUploadBenchmark;
@@ -261,7 +262,7 @@ public final class BenchmarkRunner {
         long articles = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
         long pending = platform.articlesAwaitingStory();
         Map<String, Long> bytes = new LinkedHashMap<>();
-        bytes.put("engine.index.size", platform.indexStoreBytes(BenchPlatform.SEARCH_ALIAS));
+        bytes.put("engine.index.size", RawBulk.storeBytes(platform.engineUrl(), BenchPlatform.SEARCH_ALIAS));
         bytes.putAll(platform.catalogDatabaseBytes());
         bytes.forEach((id, size) -> {
             String what = id.startsWith("engine") ? "search index (primary store after a flush, not force-merged)"

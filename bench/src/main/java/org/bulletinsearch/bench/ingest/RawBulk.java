@@ -125,6 +125,11 @@ public final class RawBulk {
 
     /** Bytes of this index's primary store after a flush (segments as written, not force-merged). */
     public long storeBytes() {
+        return storeBytes(engineUrl, index);
+    }
+
+    /** Bytes of the primary store of {@code index} (an index or an alias) on the engine, after a flush. */
+    public static long storeBytes(String engineUrl, String index) {
         JsonHttp.json(JsonHttp.request(engineUrl + "/" + index + "/_flush").POST(HttpRequest.BodyPublishers.noBody()).build());
         return JsonHttp.getJson(engineUrl + "/" + index + "/_stats/store")
                 .path("_all").path("primaries").path("store").path("size_in_bytes").asLong();

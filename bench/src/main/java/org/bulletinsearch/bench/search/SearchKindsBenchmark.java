@@ -3,6 +3,7 @@ package org.bulletinsearch.bench.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bulletinsearch.bench.BenchPlatform;
@@ -43,13 +44,12 @@ public final class SearchKindsBenchmark {
 
     /** Measures every kind once and adds its p50 and p99 to {@code results}. */
     public void run(List<String> articleIds, Results results) {
-        Map<String, List<String>> kinds = Map.of(
-                "suggest", PREFIXES.stream().map(p -> platform.searchUrl() + "/search/suggest?q=" + JsonHttp.encode(p)).toList(),
-                "related", articleIds.stream().limit(RELATED_ARTICLES)
-                        .map(id -> platform.searchUrl() + "/search/related/" + id + "?size=5").toList(),
-                "deep page", deepPages(List.of("mode=keyword", "mode=keyword&q=customs", "mode=keyword&q=inspection&sort=date")));
-        for (String kind : List.of("suggest", "related", "deep page")) {
-            List<String> urls = kinds.get(kind);
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        kinds.put("suggest", PREFIXES.stream().map(p -> platform.searchUrl() + "/search/suggest?q=" + JsonHttp.encode(p)).toList());
+        kinds.put("related", articleIds.stream().limit(RELATED_ARTICLES)
+                .map(id -> platform.searchUrl() + "/search/related/" + id + "?size=5").toList());
+        kinds.put("deep page", deepPages(List.of("mode=keyword", "mode=keyword&q=customs", "mode=keyword&q=inspection&sort=date")));
+        kinds.forEach((kind, urls) -> {
             LoadResult result = LoadRun.run(threads, Duration.ofSeconds(2), duration,
                     t -> sequence -> JsonHttp.get(urls.get((int) ((t * 7L + sequence) % urls.size()))).status() == 200);
             Console.say("search " + kind + ": " + result.summary());
@@ -61,7 +61,7 @@ public final class SearchKindsBenchmark {
                     Measurement.of("platform", "ms", List.of(result.p50Millis())), null, null, how));
             results.add(new Figure("3 Search", id + ".p99", "Search " + kind + ": latency p99",
                     Measurement.of("platform", "ms", List.of(result.p99Millis())), null, Target.atMost(100, "ms"), null));
-        }
+        });
     }
 
     private static String describe(String kind) {
