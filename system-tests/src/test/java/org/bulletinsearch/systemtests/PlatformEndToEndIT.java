@@ -294,6 +294,11 @@ class PlatformEndToEndIT {
                 JsonNode page = api.search("/search?size=1&q=" + token + order
                         + (cursor == null ? "" : "&cursor=" + JsonHttp.encode(cursor))).json();
                 assertThat(page.path("collapsed").asBoolean()).as(order).isTrue();
+                // a page that folded versions asks again for more hits only: its counts are the first answer's
+                assertThat(page.path("facets").path("sourceName").get(0).path("count").asInt()).as(order).isEqualTo(6);
+                if (order.contains("keyword")) {
+                    assertThat(page.path("total").asLong()).as(order).isEqualTo(6);
+                }
                 page.path("hits").forEach(hit -> stories.add(hit.path("storyId").asText()));
                 cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
             } while (cursor != null && stories.size() < 10);

@@ -50,6 +50,9 @@ public final class FieldCostBenchmark {
                 new Variant("no-suggest", "without suggest (search_as_you_type)",
                         "/search/suggest as you type (prefix and shingle sub-fields)",
                         d -> withoutProperty(d, "suggest")),
+                new Variant("suggest-3", "suggest with shingles of 3 words, not 2 (mapping v4)",
+                        "suggestions matching three typed words as one shingle (two-word shingles match them too)",
+                        d -> withShingles(d, 3)),
                 new Variant("no-exact", "without title.exact and body.exact",
                         "phrases matched without stemming or stop words (\"in Zürich\")",
                         d -> eachTextField(d, field -> field.remove("fields"))),
@@ -119,6 +122,11 @@ public final class FieldCostBenchmark {
     private static ObjectNode withoutProperty(ObjectNode definition, String name) {
         ((ObjectNode) definition.path("mappings").path("properties")).remove(name);
         return ignoreUnmapped(definition);
+    }
+
+    private static ObjectNode withShingles(ObjectNode definition, int words) {
+        ((ObjectNode) definition.path("mappings").path("properties").path("suggest")).put("max_shingle_size", words);
+        return definition;
     }
 
     /** The documents are the same for every variant: a field a variant does not map is kept in _source only. */

@@ -101,7 +101,7 @@ public class ArticleSearch {
     /**
      * A keyword page with one hit per story. The page's own request comes first; only when versions were folded
      * away and more hits follow is it asked again, examining {@value #COLLAPSE_EXAMINED_PER_HIT} times as many
-     * hits as it shows. A hit stands for its story when no version of the story ranks before it, which on a later
+     * hits as it shows (hits only: the total and facets of the first answer stand). A hit stands for its story when no version of the story ranks before it, which on a later
      * page is asked of the engine (the versions matching the request, and those of them after the cursor).
      * Without the catalog's answer, the plain keyword page.
      */
@@ -115,9 +115,7 @@ public class ArticleSearch {
         Set<String> shownBefore = shownBefore(criteria, keyword.body(), examined, found.get());
         if (examined.size() > criteria.size()
                 && StoryCollapse.firstOfEachStory(examined, found.get(), shownBefore).size() < criteria.size()) {
-            keyword = keyword(new SearchCriteria(criteria.query(), criteria.sourceNames(), criteria.uploadIds(),
-                    criteria.ingestedFrom(), criteria.ingestedTo(), criteria.sort(),
-                    criteria.size() * COLLAPSE_EXAMINED_PER_HIT, criteria.cursor(), criteria.entities()));
+            keyword = widened(keyword, criteria.size() * COLLAPSE_EXAMINED_PER_HIT + 1);
             examined = ids(keyword.answer().path("hits").path("hits"));
             found = stories.ofArticles(examined);
             if (found.isEmpty()) {
@@ -186,11 +184,26 @@ public class ArticleSearch {
                 fuzzy = true;
             }
         }
-        return new KeywordAnswer(answer, fuzzy, body);
+        return new KeywordAnswer(answer, fuzzy, body, answer);
     }
 
-    /** The engine's answer, whether it is the typo-tolerant one, and the request that got it. */
-    private record KeywordAnswer(JsonNode answer, boolean fuzzy, ObjectNode body) {
+    /**
+     * The engine's answer, whether it is the typo-tolerant one, the request that got it, and the answer whose
+     * total and aggregations the response reports (the same one, but for a {@link #widened} request).
+     */
+    private record KeywordAnswer(JsonNode answer, boolean fuzzy, ObjectNode body, JsonNode counts) {
+    }
+
+    /**
+     * The same request asking for {@code size} hits without counting again (no aggregations, no total): a second
+     * count would cost as much as the first request, and the first answer's counts stand.
+     */
+    private KeywordAnswer widened(KeywordAnswer keyword, int size) {
+        ObjectNode wider = keyword.body().deepCopy();
+        wider.remove("aggs");
+        wider.put("size", size);
+        wider.put("track_total_hits", false);
+        return new KeywordAnswer(run("q", wider), keyword.fuzzy(), wider, keyword.counts());
     }
 
     /**
@@ -222,10 +235,10 @@ public class ArticleSearch {
         for (int i = 0; i < page.hits().size(); i++) {
             hits.add(inStory(hit(page.hits().get(i), page.scores().get(i).floatValue()), byArticle));
         }
-        JsonNode counted = keyword != null ? keyword.answer() : semantic;
-        long total = keyword != null ? total(keyword.answer()) + page.semanticOnly() : page.listed();
+        JsonNode counted = keyword != null ? keyword.counts() : semantic;
+        long total = keyword != null ? total(keyword.counts()) + page.semanticOnly() : page.listed();
         return new SearchResponse(criteria.query().text(), total, fuzzy,
-                keyword != null && strictTotal(keyword.answer()) < total(keyword.answer()), criteria.sort().parameter(),
+                keyword != null && strictTotal(keyword.counts()) < total(keyword.counts()), criteria.sort().parameter(),
                 hits, facets(counted.path("aggregations")),
                 page.nextRank() < 0 ? null : SearchCursor.atRank(fuzzy, page.nextRank()).encode(), page.modes(),
                 byArticle != null);
@@ -434,9 +447,10 @@ public class ArticleSearch {
             lastSort = rawHits.get(rawHits.size() - 1).path("sort"); // a short page: go on after all it examined
         }
         String next = more && lastSort != null ? SearchCursor.after(criteria.sort(), keyword.fuzzy(), lastSort).encode() : null;
-        boolean relaxed = strictTotal(answer) < total(answer);
-        return new SearchResponse(criteria.query() == null ? null : criteria.query().text(), total(answer),
-                keyword.fuzzy(), relaxed, criteria.sort().parameter(), hits, facets(answer.path("aggregations")), next,
+        JsonNode counts = keyword.counts();
+        boolean relaxed = strictTotal(counts) < total(counts);
+        return new SearchResponse(criteria.query() == null ? null : criteria.query().text(), total(counts),
+                keyword.fuzzy(), relaxed, criteria.sort().parameter(), hits, facets(counts.path("aggregations")), next,
                 hits.isEmpty() ? List.of() : List.of(SearchMode.KEYWORD.parameter()), byArticle != null);
     }
 

@@ -265,7 +265,8 @@ public final class SearchQueryBuilder {
         match.put("query", prefix);
         match.put("type", "bool_prefix");
         match.put("operator", "and");
-        match.set("fields", strings(List.of("suggest", "suggest._2gram", "suggest._3gram")));
+        // shingles of two words (mapping v5): a third typed word still matches through the two-word shingles
+        match.set("fields", strings(List.of("suggest", "suggest._2gram")));
         return body;
     }
 
