@@ -277,10 +277,12 @@ class PlatformEndToEndIT {
         List<String> versions = new ArrayList<>();
         for (int story = 0; story < 3; story++) {
             List<String> sentences = List.of(madeUp(random), madeUp(random), madeUp(random));
+            // the token 3, 2 and 1 times: by relevance the two versions of a story rank next to each other
+            String refs = (" Ref " + token + ".").repeat(3 - story);
             // two tellings of one story: the same sentences in another order, under another title
-            versions.add(titled(madeUp(random), String.join(" ", sentences) + " Ref " + token + "."));
+            versions.add(titled(madeUp(random), String.join(" ", sentences) + refs));
             versions.add(titled(madeUp(random), sentences.get(2) + " " + sentences.get(0) + " " + sentences.get(1)
-                    + " Ref " + token + "."));
+                    + refs));
         }
         Upload upload = api.upload(String.join("\n", versions), "folded-" + token + ".txt");
         assertThat(upload.status()).isEqualTo(202);
@@ -304,6 +306,12 @@ class PlatformEndToEndIT {
             } while (cursor != null && stories.size() < 10);
             assertThat(stories).as("the stories, page by page, %s", order).hasSize(3).doesNotHaveDuplicates();
         }
+        // three stories on a page of three: the page's request (four hits, two stories) folds versions away, so the
+        // service asks again for more hits, and only for hits: the counts are the first answer's
+        JsonNode three = api.search("/search?mode=keyword&size=3&q=" + token).json();
+        assertThat(three.path("hits").findValuesAsText("storyId")).hasSize(3).doesNotHaveDuplicates();
+        assertThat(three.path("total").asLong()).isEqualTo(6);
+        assertThat(three.path("facets").path("sourceName").get(0).path("count").asInt()).isEqualTo(6);
     }
 
     /** Waits until the catalog's background grouping has compared the articles with the others. */
