@@ -101,9 +101,10 @@ public class ArticleSearch {
     /**
      * A keyword page with one hit per story. The page's own request comes first; only when versions were folded
      * away and more hits follow is it asked again, examining {@value #COLLAPSE_EXAMINED_PER_HIT} times as many
-     * hits as it shows (hits only: the total and facets of the first answer stand). A hit stands for its story when no version of the story ranks before it, which on a later
-     * page is asked of the engine (the versions matching the request, and those of them after the cursor).
-     * Without the catalog's answer, the plain keyword page.
+     * hits as it shows (hits only: the total and facets of the first answer stand). A hit stands for its story
+     * when no version of the story ranks before it, which on a later page is asked of the engine (the versions
+     * matching the request, and those of them after the cursor). Without the catalog's answer, the plain keyword
+     * page.
      */
     private SearchResponse collapsedKeyword(SearchCriteria criteria) {
         KeywordAnswer keyword = keyword(criteria);
@@ -195,14 +196,11 @@ public class ArticleSearch {
     }
 
     /**
-     * The same request asking for {@code size} hits without counting again (no aggregations, no total): a second
-     * count would cost as much as the first request, and the first answer's counts stand.
+     * The same request asking for {@code size} hits without counting again ({@link SearchQueryBuilder#hitsOnly}):
+     * a second count would cost as much as the first request, and the first answer's counts stand.
      */
     private KeywordAnswer widened(KeywordAnswer keyword, int size) {
-        ObjectNode wider = keyword.body().deepCopy();
-        wider.remove("aggs");
-        wider.put("size", size);
-        wider.put("track_total_hits", false);
+        ObjectNode wider = SearchQueryBuilder.hitsOnly(keyword.body(), size);
         return new KeywordAnswer(run("q", wider), keyword.fuzzy(), wider, keyword.counts());
     }
 

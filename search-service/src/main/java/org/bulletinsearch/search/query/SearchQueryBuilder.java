@@ -121,6 +121,22 @@ public final class SearchQueryBuilder {
     }
 
     /**
+     * A {@link #search} body asking for {@code size} hits only: the same query, filters, order, cursor and
+     * highlights, without facets and without counting the total (a second request for more hits of a page whose
+     * first answer already counted).
+     *
+     * @param search a body {@link #search} built (not changed)
+     * @param size   hits asked for
+     */
+    public static ObjectNode hitsOnly(ObjectNode search, int size) {
+        ObjectNode body = search.deepCopy();
+        body.remove("aggs");
+        body.put("size", size);
+        body.put("track_total_hits", false);
+        return body;
+    }
+
+    /**
      * A {@link #search} body narrowed to some articles: which of them match the request (its query and filters),
      * in its order, without facets, highlights or sources.
      *
@@ -129,13 +145,11 @@ public final class SearchQueryBuilder {
      * @param afterCursor keep the body's {@code search_after}: only those ranked after the request's cursor
      */
     public static ObjectNode onlyIds(ObjectNode search, Collection<String> articleIds, boolean afterCursor) {
-        ObjectNode body = search.deepCopy();
-        body.remove(List.of("aggs", "highlight", "track_scores"));
+        ObjectNode body = hitsOnly(search, articleIds.size());
+        body.remove(List.of("highlight", "track_scores"));
         if (!afterCursor) {
             body.remove("search_after");
         }
-        body.put("size", articleIds.size());
-        body.put("track_total_hits", false);
         body.put("_source", false);
         ObjectNode bool = MAPPER.createObjectNode();
         bool.putArray("must").add(search.path("query").deepCopy());

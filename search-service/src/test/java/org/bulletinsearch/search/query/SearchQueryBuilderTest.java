@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,22 @@ class SearchQueryBuilderTest {
         assertThat(date.path("sort").toString())
                 .isEqualTo("[{\"ingestedAt\":{\"order\":\"desc\"}},{\"id\":{\"order\":\"asc\"}}]");
         assertThat(date.path("track_scores").asBoolean()).isTrue();
+    }
+
+    @Test
+    void hitsOnlyKeepsQueryFiltersOrderCursorAndHighlightsWithoutCountingAgain() throws Exception {
+        JsonNode after = JsonMapper.builder().build().readTree("[2.5, \"" + ID + "\"]");
+        ObjectNode page = builder.search(criteria("customs authority", List.of("a.txt"), List.of(), null, null,
+                SortOrder.RELEVANCE, SearchCursor.after(SortOrder.RELEVANCE, false, after)), false);
+        String before = page.toString();
+        JsonNode more = SearchQueryBuilder.hitsOnly(page, 31);
+        assertThat(page.toString()).as("the page's body is left as it was").isEqualTo(before);
+        assertThat(more.path("size").asInt()).isEqualTo(31);
+        assertThat(more.has("aggs")).isFalse();
+        assertThat(more.path("track_total_hits").asBoolean(true)).isFalse();
+        for (String kept : List.of("query", "post_filter", "sort", "search_after", "highlight", "_source")) {
+            assertThat(more.path(kept)).as(kept).isEqualTo(page.path(kept));
+        }
     }
 
     @Test
