@@ -198,6 +198,7 @@ public final class BenchmarkRunner {
                             Duration.ofSeconds(options.searchSeconds));
                     search.checkEquivalence().forEach(results::note);
                     search.run(rounds("search"), results);
+                    search.engineCosts(results);
                     new SearchKindsBenchmark(platform, options.threads, Duration.ofSeconds(options.searchSeconds))
                             .run(ingest.articleIds(), results);
                 });

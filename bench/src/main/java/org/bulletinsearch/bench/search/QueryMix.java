@@ -1,6 +1,9 @@
 package org.bulletinsearch.bench.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.bulletinsearch.platform.client.JsonHttp;
@@ -10,9 +13,11 @@ import org.bulletinsearch.search.query.SortOrder;
 import org.bulletinsearch.search.query.UserQuery;
 
 /**
- * The queries of figure 3, each in two forms: the search API's URL, and the engine body the search
+ * The queries of figure 3, each in two forms: the search API's URL, and the engine request the search
  * service sends for it, built by the service's own {@link SearchQueryBuilder} (the same code path,
- * not a copy), so "direct to the engine" means the same work minus our service.
+ * not a copy), so "direct to the engine" means the same work minus our service. That request is an
+ * {@code _msearch} of the page's hits and its counts, as {@code ArticleSearch} asks them, the counts
+ * answerable from the engine's request cache on both sides alike.
  */
 public record QueryMix(List<Query> queries) {
 
@@ -20,8 +25,15 @@ public record QueryMix(List<Query> queries) {
     static final int FACET_SIZE = 20;
     static final int PAGE_SIZE = 10;
 
-    /** One query of the mix. */
-    public record Query(String name, String q, String sourceName, SortOrder sort, String serviceUrl, byte[] engineBody) {
+    /**
+     * One query of the mix.
+     *
+     * @param engineHits        the hits request the service sends, a {@code _search} body
+     * @param engineCounts      the counts request the service sends beside it, a {@code _search} body
+     * @param engineMultiSearch both as the service sends them: the NDJSON body of {@code POST /articles/_msearch}
+     */
+    public record Query(String name, String q, String sourceName, SortOrder sort, String serviceUrl,
+            byte[] engineHits, byte[] engineCounts, byte[] engineMultiSearch) {
     }
 
     /** A mix of these queries, in this order. */
@@ -73,11 +85,24 @@ public record QueryMix(List<Query> queries) {
         }
         SearchCriteria criteria = new SearchCriteria(q == null ? null : UserQuery.parse(q),
                 sourceName == null ? List.of() : List.of(sourceName), List.of(), null, null, order, PAGE_SIZE, null);
+        ObjectNode search = builder.search(criteria, false);
         try {
-            byte[] body = JsonHttp.JSON.writeValueAsBytes(builder.search(criteria, false));
-            queries.add(new Query(name, q, sourceName, order, url.toString(), body));
+            byte[] hits = JsonHttp.JSON.writeValueAsBytes(SearchQueryBuilder.hitsOnly(search, search.path("size").asInt()));
+            byte[] counts = JsonHttp.JSON.writeValueAsBytes(SearchQueryBuilder.countsOnly(search));
+            queries.add(new Query(name, q, sourceName, order, url.toString(), hits, counts, multiSearch(hits, counts)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The hits and the counts of a search as the service asks them, one {@code _msearch} body. */
+    private static byte[] multiSearch(byte[] hits, byte[] counts) {
+        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
+        ndjson.writeBytes("{\"request_cache\":false}\n".getBytes(StandardCharsets.UTF_8));
+        ndjson.writeBytes(hits);
+        ndjson.writeBytes("\n{\"request_cache\":true}\n".getBytes(StandardCharsets.UTF_8));
+        ndjson.writeBytes(counts);
+        ndjson.write('\n');
+        return ndjson.toByteArray();
     }
 }

@@ -1,6 +1,7 @@
 package org.bulletinsearch.bench.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ import org.bulletinsearch.platform.client.JsonHttp;
 
 /**
  * Figure 3, search under concurrent load: N client threads for a fixed time, cycling through the
- * {@link QueryMix}, against {@code GET /search} and, in the same round, the same bodies posted to the
- * engine's {@code /articles/_search}. The two sides alternate which goes first.
+ * {@link QueryMix}, against {@code GET /search} and, in the same round, the same requests posted to the
+ * engine's {@code /articles/_msearch}. The two sides alternate which goes first.
  */
 public final class SearchBenchmark {
 
@@ -40,6 +41,8 @@ public final class SearchBenchmark {
      * path to the JIT during the measured rounds: its compiler threads took 1.7 s of CPU in a 12 s round.
      */
     private final Duration firstWarmUp = Duration.ofSeconds(15);
+    /** Times each query's hits and counts are measured on the engine alone. */
+    private static final int ENGINE_COSTS = 3;
 
     private final List<Double> p50 = new ArrayList<>();
     private final List<Double> p99 = new ArrayList<>();
@@ -66,12 +69,12 @@ public final class SearchBenchmark {
     /** Every query once both ways: the service and the engine must agree on the totals. */
     public List<String> checkEquivalence() {
         List<String> findings = new ArrayList<>();
-        String engine = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search";
+        String engine = engineUrl();
         for (QueryMix.Query query : mix.queries()) {
             JsonNode viaService = JsonHttp.getJson(query.serviceUrl());
-            JsonNode direct = JsonHttp.json(JsonHttp.jsonPost(engine, query.engineBody()));
+            JsonNode direct = JsonHttp.json(post(engine, query));
             long serviceTotal = viaService.path("total").asLong(-1);
-            long engineTotal = direct.path("hits").path("total").path("value").asLong(-2);
+            long engineTotal = direct.path("responses").path(1).path("hits").path("total").path("value").asLong(-2);
             String line = String.format("%s (%s): service %d, engine %d", query.name(), query.q(), serviceTotal, engineTotal);
             if (serviceTotal != engineTotal || serviceTotal <= 0 || viaService.path("fuzzy").asBoolean()) {
                 findings.add("query mix mismatch: " + line);
@@ -81,19 +84,71 @@ public final class SearchBenchmark {
         return findings;
     }
 
+    /**
+     * What each query costs the engine alone, one at a time on an idle engine, by its own {@code took}: the hits,
+     * and the counts with the request cache off (what the first search of a query and filters after the index
+     * changed waits for), each {@value #ENGINE_COSTS} times. The load figures cycle through the same few queries
+     * over an index that does not change, so there the counts come from the cache after the first.
+     */
+    public void engineCosts(Results results) {
+        String engine = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search?request_cache=false";
+        List<Double> allCounts = new ArrayList<>();
+        List<String> perQuery = new ArrayList<>();
+        for (QueryMix.Query query : mix.queries()) {
+            List<Double> hits = new ArrayList<>();
+            List<Double> counts = new ArrayList<>();
+            for (int i = 0; i < ENGINE_COSTS; i++) {
+                hits.add(took(engine, query.engineHits()));
+                counts.add(took(engine, query.engineCounts()));
+            }
+            allCounts.addAll(counts);
+            perQuery.add(String.format("%s %.0f / %.0f", query.name(), median(hits), median(counts)));
+        }
+        String how = String.format("%d queries of the mix × %d, one at a time on an idle engine, request_cache=false:"
+                + " the exact total and the facets a search waits for when the cache has no answer. Engine took per"
+                + " query, median, hits / counts (ms): %s", mix.queries().size(), ENGINE_COSTS, String.join("; ", perQuery));
+        allCounts.sort(null);
+        results.add(new Figure("3 Search", "search.counts-uncached.p50", "Search: counting without the cache (engine took), median",
+                Measurement.of("engine", "ms", List.of(median(allCounts))), null, null, how));
+        results.add(new Figure("3 Search", "search.counts-uncached.max", "Search: counting without the cache (engine took), slowest",
+                Measurement.of("engine", "ms", List.of(allCounts.get(allCounts.size() - 1))), null, null, null));
+    }
+
+    private static double took(String engine, byte[] body) {
+        return JsonHttp.json(JsonHttp.jsonPost(engine, body)).path("took").asDouble();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
     /** Each client thread cycles through the mix from an offset of its own; a success is a 200. */
     private IntFunction<LoadRun.Operation> viaService() {
         return t -> sequence -> JsonHttp.get(mix.get(t * 5L + sequence).serviceUrl()).status() == 200;
     }
 
-    /** The same requests as the engine bodies the service would send, to {@code engine}'s {@code _search}. */
+    /** The same requests as the service would send, to {@code engine}'s {@code _msearch}; a success is a 200 without errors. */
     private IntFunction<LoadRun.Operation> direct(String engine) {
-        return t -> sequence -> JsonHttp.send(JsonHttp.jsonPost(engine, mix.get(t * 5L + sequence).engineBody())).status() == 200;
+        return t -> sequence -> {
+            JsonHttp.Reply reply = JsonHttp.send(post(engine, mix.get(t * 5L + sequence)));
+            return reply.status() == 200 && !reply.text().contains("\"error\"");
+        };
+    }
+
+    private String engineUrl() {
+        return platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_msearch";
+    }
+
+    private static HttpRequest post(String engine, QueryMix.Query query) {
+        return JsonHttp.request(engine).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(query.engineMultiSearch())).build();
     }
 
     /** Runs rounds while the budget allows, the service and the engine alternating which goes first; adds figure 3. */
     public void run(Budget.Rounds rounds, Results results) throws Exception {
-        String engine = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search";
+        String engine = engineUrl();
         ComponentCpu cpu = new ComponentCpu(platform::components);
         // Untimed: JIT of the service, the engine's caches and the client, so that round 1 is not a warm-up.
         LoadRun.run(threads, Duration.ZERO, firstWarmUp, viaService());
@@ -147,7 +202,8 @@ public final class SearchBenchmark {
         String how = String.format("%d client threads (closed loop) for %d s after %d s of warm-up, cycling through %d queries"
                         + " (words, phrase, OR, exclusion, prefix, grouping, a source filter, date order, browsing), page size %d"
                         + " with facets and highlights as the API always asks. Anchor: the bodies the service's own"
-                        + " SearchQueryBuilder makes for the same requests, posted to /articles/_search with the same client."
+                        + " SearchQueryBuilder makes for the same requests (the page's hits and its counts, the counts cacheable),"
+                        + " posted to /articles/_msearch with the same client."
                         + " Client, service and engine share the 2 cores",
                 threads, duration.toSeconds(), warmup.toSeconds(), mix.queries().size(), QueryMix.PAGE_SIZE);
         String errorNote = (errors.isEmpty() ? "" : "; errors: " + String.join("; ", errors))

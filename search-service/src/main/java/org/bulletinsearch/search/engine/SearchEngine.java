@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +27,7 @@ import org.elasticsearch.client.RestClient;
  * here and for the items of a {@code _bulk} answer alike.
  *
  * <p>Only plain REST calls that Elasticsearch 8/9 and OpenSearch 2.x both serve go through here
- * ({@code _bulk}, {@code _search}, index and alias management, {@code _doc}); no client sends
+ * ({@code _bulk}, {@code _search}, {@code _msearch}, index and alias management, {@code _doc}); no client sends
  * compatibility headers, so either engine answers.
  */
 @ApplicationScoped
@@ -110,6 +113,56 @@ public class SearchEngine {
             }
         }
         return perform(request);
+    }
+
+    /**
+     * {@code POST /{index}/_msearch}: several searches in one round trip, which the engine runs side by side.
+     * Each search's header line says whether the engine's shard request cache may answer it
+     * ({@code request_cache}); the engine only caches answers without hits, and drops them at the next refresh
+     * that changed the shard.
+     *
+     * @param index    the index or alias searched
+     * @param searches the {@code _search} bodies, with whether each may be cached
+     * @return the answers, in the order of {@code searches}
+     * @throws SearchEngineUnavailableException when the engine cannot be asked, or one search failed for the
+     *         cluster's state ({@link #isTransient(int, String)})
+     * @throws SearchEngineRequestException when the engine refused one of the searches
+     */
+    public List<JsonNode> multiSearch(String index, List<MultiSearchItem> searches) {
+        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
+        try {
+            for (MultiSearchItem search : searches) {
+                ndjson.write(mapper.writeValueAsBytes(Map.of("request_cache", search.cacheable())));
+                ndjson.write('\n');
+                ndjson.write(mapper.writeValueAsBytes(search.body()));
+                ndjson.write('\n');
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("request body does not serialize", e);
+        }
+        Request request = new Request("POST", "/" + index + "/_msearch");
+        request.setEntity(new ByteArrayEntity(ndjson.toByteArray(), NDJSON));
+        List<JsonNode> answers = new ArrayList<>(searches.size());
+        for (JsonNode answer : perform(request).path("responses")) {
+            if (answer.has("error")) {
+                throw failure(answer.path("status").asInt(500), answer, null);
+            }
+            answers.add(answer);
+        }
+        if (answers.size() != searches.size()) {
+            throw new SearchEngineUnavailableException(502, "engine_unavailable", "search engine answered "
+                    + answers.size() + " of " + searches.size() + " searches", null);
+        }
+        return answers;
+    }
+
+    /**
+     * One search of a {@link #multiSearch}.
+     *
+     * @param body      the {@code _search} body
+     * @param cacheable whether the engine's shard request cache may answer it (only answers without hits are kept)
+     */
+    public record MultiSearchItem(JsonNode body, boolean cacheable) {
     }
 
     /** {@code POST /_bulk} with a ready-made NDJSON body: the first {@code length} bytes of {@code ndjson}. */

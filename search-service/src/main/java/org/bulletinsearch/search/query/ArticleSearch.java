@@ -24,6 +24,7 @@ import org.bulletinsearch.edge.InvalidParameterException;
 import org.bulletinsearch.edge.ResourceNotFoundException;
 import org.bulletinsearch.events.TextForms;
 import org.bulletinsearch.search.engine.SearchEngine;
+import org.bulletinsearch.search.engine.SearchEngine.MultiSearchItem;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.indexing.IndexManager;
@@ -101,7 +102,7 @@ public class ArticleSearch {
     /**
      * A keyword page with one hit per story. The page's own request comes first; only when versions were folded
      * away and more hits follow is it asked again, examining {@value #COLLAPSE_EXAMINED_PER_HIT} times as many
-     * hits as it shows (hits only: the total and facets of the first answer stand). A hit stands for its story
+     * hits as it shows (hits only: the first answer's total and facets stand). A hit stands for its story
      * when no version of the story ranks before it, which on a later page is asked of the engine (the versions
      * matching the request, and those of them after the cursor). Without the catalog's answer, the plain keyword
      * page.
@@ -174,31 +175,40 @@ public class ArticleSearch {
     private KeywordAnswer keyword(SearchCriteria criteria) {
         // A fuzzy cursor only means something with words to loosen.
         boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
-        ObjectNode body = builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null);
-        JsonNode answer = run("q", body);
-        if (shouldLoosen(criteria, answer)) {
-            ObjectNode looseBody = builder.search(criteria, fuzzyForms(criteria.query()));
-            JsonNode loose = run("q", looseBody);
-            if (strictTotal(loose) > strictTotal(answer) || (total(answer) == 0 && total(loose) > 0)) {
-                answer = loose;
-                body = looseBody;
-                fuzzy = true;
+        KeywordAnswer answer = answer(builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null), fuzzy);
+        if (shouldLoosen(criteria, answer.counts())) {
+            KeywordAnswer loose = answer(builder.search(criteria, fuzzyForms(criteria.query())), true);
+            if (strictTotal(loose.counts()) > strictTotal(answer.counts())
+                    || (total(answer.counts()) == 0 && total(loose.counts()) > 0)) {
+                return loose;
             }
         }
-        return new KeywordAnswer(answer, fuzzy, body, answer);
+        return answer;
     }
 
     /**
-     * The engine's answer, whether it is the typo-tolerant one, the request that got it, and the answer whose
-     * total and aggregations the response reports (the same one, but for a {@link #widened} request).
+     * A page's hits and its counts, asked side by side in one round trip: the hits without counting (the engine
+     * stops scoring once no further match can enter the page), the total and facets in a body without hits that
+     * the engine's request cache keeps until the index changes, so the other pages of the same query and filters,
+     * and the same search again, do not count again ({@link SearchQueryBuilder#hitsOnly},
+     * {@link SearchQueryBuilder#countsOnly}).
+     */
+    private KeywordAnswer answer(ObjectNode search, boolean fuzzy) {
+        ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
+        List<MultiSearchItem> searches = List.of(new MultiSearchItem(hits, false),
+                new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true));
+        List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), searches));
+        return new KeywordAnswer(answers.get(0), fuzzy, hits, answers.get(1));
+    }
+
+    /**
+     * The engine's hits, whether they are the typo-tolerant ones, the request that got them (hits only), and the
+     * answer holding the total and aggregations the response reports.
      */
     private record KeywordAnswer(JsonNode answer, boolean fuzzy, ObjectNode body, JsonNode counts) {
     }
 
-    /**
-     * The same request asking for {@code size} hits without counting again ({@link SearchQueryBuilder#hitsOnly}):
-     * a second count would cost as much as the first request, and the first answer's counts stand.
-     */
+    /** The same request asking for {@code size} hits ({@link SearchQueryBuilder#hitsOnly}); the counts stand. */
     private KeywordAnswer widened(KeywordAnswer keyword, int size) {
         ObjectNode wider = SearchQueryBuilder.hitsOnly(keyword.body(), size);
         return new KeywordAnswer(run("q", wider), keyword.fuzzy(), wider, keyword.counts());

@@ -137,6 +137,21 @@ public final class SearchQueryBuilder {
     }
 
     /**
+     * A {@link #search} body counting only: the exact total (after the filters) and the facets, with no hits,
+     * order, cursor or highlights. The pages of one query and filters send the same counting body, so the
+     * engine's shard request cache answers all but the first until the index changes.
+     *
+     * @param search a body {@link #search} built (not changed)
+     */
+    public static ObjectNode countsOnly(ObjectNode search) {
+        ObjectNode body = search.deepCopy();
+        body.remove(List.of("_source", "highlight", "sort", "search_after", "track_scores"));
+        body.put("size", 0);
+        body.put("track_total_hits", true);
+        return body;
+    }
+
+    /**
      * A {@link #search} body narrowed to some articles: which of them match the request (its query and filters),
      * in its order, without facets, highlights or sources.
      *
@@ -288,6 +303,8 @@ public final class SearchQueryBuilder {
     public ObjectNode related(String index, String id, int size, String minimumShouldMatch) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("size", size);
+        // no total: the engine stops scoring once no further match can enter the page
+        body.put("track_total_hits", false);
         body.set("_source", strings(SOURCE_FIELDS));
         ObjectNode bool = body.putObject("query").putObject("bool");
         ObjectNode moreLikeThis = bool.putArray("must").addObject().putObject("more_like_this");

@@ -2,12 +2,14 @@ package org.bulletinsearch.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bulletinsearch.search.support.SearchApi.allIds;
+import static org.bulletinsearch.search.support.SearchApi.ids;
 import static org.bulletinsearch.search.support.SearchApi.search;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
+import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.support.SearchApi;
 import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = LocalInfraTestResource.class,
         initArgs = @ResourceArg(name = "components", value = "kafka,search-engine"))
 class CursorPagingIT {
+
+    @Inject
+    SearchEngine engine;
 
     private static final int PER_UPLOAD = 100;
     private static final String[] WORDS = {"cargo", "manifest", "berth", "crane", "tonnage", "pilot", "tug", "harbour",
@@ -100,6 +106,25 @@ class CursorPagingIT {
         assertThat(first.getLong("total")).isEqualTo(300);
         List<String> ids = allIds(40, "q", "quaysyde", "uploadId", uploads);
         assertThat(ids).hasSize(300).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void laterPagesKeepTheFirstPagesTotalAndFacetsWithoutCountingAgain() {
+        JsonPath first = search("q", "quayside", "uploadId", uploads, "size", 10);
+        long cacheHits = requestCacheHits();
+        JsonPath second = search("q", "quayside", "uploadId", uploads, "size", 10, "cursor", first.getString("nextCursor"));
+        assertThat(second.getLong("total")).isEqualTo(first.getLong("total")).isEqualTo(300);
+        assertThat(second.getList("facets.sourceName")).hasSize(3).isEqualTo(first.getList("facets.sourceName"));
+        assertThat(second.getList("facets.uploadId")).isEqualTo(first.getList("facets.uploadId"));
+        assertThat(ids(second)).hasSize(10).doesNotContainAnyElementsOf(ids(first));
+        assertThat(requestCacheHits()).as("the engine's request cache answered the second page's counts")
+                .isGreaterThan(cacheHits);
+    }
+
+    /** Searches the engine's shard request cache answered so far, over every index. */
+    private long requestCacheHits() {
+        return engine.send("GET", "/_stats/request_cache", null).path("_all").path("total").path("request_cache")
+                .path("hit_count").asLong();
     }
 
     @Test

@@ -145,6 +145,27 @@ class SearchQueryBuilderTest {
     }
 
     @Test
+    void everyPageOfAQueryCountsWithTheSameBodySoTheEngineCacheAnswersAllButTheFirst() throws Exception {
+        JsonNode after = JsonMapper.builder().build().readTree("[2.5, \"" + ID + "\"]");
+        ObjectNode first = builder.search(criteria("customs authority", List.of("a.txt"), List.of(), null, null,
+                SortOrder.RELEVANCE, null), false);
+        ObjectNode later = builder.search(criteria("customs authority", List.of("a.txt"), List.of(), null, null,
+                SortOrder.RELEVANCE, SearchCursor.after(SortOrder.RELEVANCE, false, after)), false);
+        String before = later.toString();
+        JsonNode counts = SearchQueryBuilder.countsOnly(later);
+        assertThat(later.toString()).as("the page's body is left as it was").isEqualTo(before);
+        assertThat(counts).isEqualTo(SearchQueryBuilder.countsOnly(first));
+        assertThat(counts.path("size").asInt(-1)).isZero();
+        assertThat(counts.path("track_total_hits").asBoolean()).isTrue();
+        for (String kept : List.of("query", "post_filter", "aggs")) {
+            assertThat(counts.path(kept)).as(kept).isEqualTo(later.path(kept));
+        }
+        for (String dropped : List.of("sort", "search_after", "highlight", "_source", "track_scores")) {
+            assertThat(counts.has(dropped)).as(dropped).isFalse();
+        }
+    }
+
+    @Test
     void cursorBecomesSearchAfter() throws Exception {
         JsonNode after = JsonMapper.builder().build().readTree("[2.5, \"" + ID + "\"]");
         JsonNode body = builder.search(criteria("customs", List.of(), List.of(), null, null, SortOrder.RELEVANCE,
