@@ -28,6 +28,9 @@ import org.bulletinsearch.vocabulary.SearchVocabulary;
  *       filter aggregation over the other filters, so a facet's counts ignore its own selection.</li>
  *   <li>Sorting always ends with the {@code id} keyword field, the tie-break {@code search_after} needs;
  *       one extra hit is asked for to know whether a next page exists.</li>
+ *   <li>A page's {@link #search} body is sent as two: {@link #hitsOnly} (no total, no facets) and
+ *       {@link #countsOnly} (no hits), the same for every page of a query and filters so that the engine's
+ *       request cache answers it.</li>
  * </ul>
  */
 public final class SearchQueryBuilder {
