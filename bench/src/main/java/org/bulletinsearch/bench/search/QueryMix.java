@@ -2,11 +2,11 @@ package org.bulletinsearch.bench.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.search.engine.SearchEngine;
+import org.bulletinsearch.search.engine.SearchEngine.MultiSearchItem;
 import org.bulletinsearch.search.query.SearchCriteria;
 import org.bulletinsearch.search.query.SearchQueryBuilder;
 import org.bulletinsearch.search.query.SortOrder;
@@ -86,23 +86,14 @@ public record QueryMix(List<Query> queries) {
         SearchCriteria criteria = new SearchCriteria(q == null ? null : UserQuery.parse(q),
                 sourceName == null ? List.of() : List.of(sourceName), List.of(), null, null, order, PAGE_SIZE, null);
         ObjectNode search = builder.search(criteria, false);
+        ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
+        ObjectNode counts = SearchQueryBuilder.countsOnly(search);
         try {
-            byte[] hits = JsonHttp.JSON.writeValueAsBytes(SearchQueryBuilder.hitsOnly(search, search.path("size").asInt()));
-            byte[] counts = JsonHttp.JSON.writeValueAsBytes(SearchQueryBuilder.countsOnly(search));
-            queries.add(new Query(name, q, sourceName, order, url.toString(), hits, counts, multiSearch(hits, counts)));
+            queries.add(new Query(name, q, sourceName, order, url.toString(), JsonHttp.JSON.writeValueAsBytes(hits),
+                    JsonHttp.JSON.writeValueAsBytes(counts), SearchEngine.multiSearchBody(JsonHttp.JSON,
+                            List.of(new MultiSearchItem(hits, false), new MultiSearchItem(counts, true)))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The hits and the counts of a search as the service asks them, one {@code _msearch} body. */
-    private static byte[] multiSearch(byte[] hits, byte[] counts) {
-        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
-        ndjson.writeBytes("{\"request_cache\":false}\n".getBytes(StandardCharsets.UTF_8));
-        ndjson.writeBytes(hits);
-        ndjson.writeBytes("\n{\"request_cache\":true}\n".getBytes(StandardCharsets.UTF_8));
-        ndjson.writeBytes(counts);
-        ndjson.write('\n');
-        return ndjson.toByteArray();
     }
 }

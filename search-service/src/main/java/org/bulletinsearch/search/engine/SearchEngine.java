@@ -129,19 +129,9 @@ public class SearchEngine {
      * @throws SearchEngineRequestException when the engine refused one of the searches
      */
     public List<JsonNode> multiSearch(String index, List<MultiSearchItem> searches) {
-        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
-        try {
-            for (MultiSearchItem search : searches) {
-                ndjson.write(mapper.writeValueAsBytes(Map.of("request_cache", search.cacheable())));
-                ndjson.write('\n');
-                ndjson.write(mapper.writeValueAsBytes(search.body()));
-                ndjson.write('\n');
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("request body does not serialize", e);
-        }
+        byte[] ndjson = multiSearchBody(mapper, searches);
         Request request = new Request("POST", "/" + index + "/_msearch");
-        request.setEntity(new ByteArrayEntity(ndjson.toByteArray(), NDJSON));
+        request.setEntity(new ByteArrayEntity(ndjson, NDJSON));
         List<JsonNode> answers = new ArrayList<>(searches.size());
         for (JsonNode answer : perform(request).path("responses")) {
             if (answer.has("error")) {
@@ -154,6 +144,26 @@ public class SearchEngine {
                     + answers.size() + " of " + searches.size() + " searches", null);
         }
         return answers;
+    }
+
+    /**
+     * The NDJSON body of {@code _msearch}: for each search a header line ({@code request_cache}) and its body.
+     *
+     * @throws IllegalArgumentException when a body does not serialize
+     */
+    public static byte[] multiSearchBody(ObjectMapper mapper, List<MultiSearchItem> searches) {
+        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
+        try {
+            for (MultiSearchItem search : searches) {
+                ndjson.write(mapper.writeValueAsBytes(Map.of("request_cache", search.cacheable())));
+                ndjson.write('\n');
+                ndjson.write(mapper.writeValueAsBytes(search.body()));
+                ndjson.write('\n');
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("request body does not serialize", e);
+        }
+        return ndjson.toByteArray();
     }
 
     /**

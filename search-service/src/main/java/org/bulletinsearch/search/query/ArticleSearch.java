@@ -188,7 +188,7 @@ public class ArticleSearch {
 
     /**
      * A page's hits and its counts, asked side by side in one round trip: the hits without counting (the engine
-     * stops scoring once no further match can enter the page), the total and facets in a body without hits that
+     * may skip matches that cannot enter the page), the total and facets in a body without hits that
      * the engine's request cache keeps until the index changes, so the other pages of the same query and filters,
      * and the same search again, do not count again ({@link SearchQueryBuilder#hitsOnly},
      * {@link SearchQueryBuilder#countsOnly}).

@@ -292,6 +292,7 @@ public final class SearchQueryBuilder {
         ObjectNode body = MAPPER.createObjectNode();
         // Several articles can share a title; ask for more and keep distinct titles.
         body.put("size", size * 3);
+        body.put("track_total_hits", false);
         body.set("_source", strings(List.of(ID, TITLE)));
         ObjectNode match = body.putObject("query").putObject("multi_match");
         match.put("query", prefix);
@@ -306,7 +307,7 @@ public final class SearchQueryBuilder {
     public ObjectNode related(String index, String id, int size, String minimumShouldMatch) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("size", size);
-        // no total: the engine stops scoring once no further match can enter the page
+        // no total: nobody shows one, and without it the engine may skip matches that cannot enter the page
         body.put("track_total_hits", false);
         body.set("_source", strings(SOURCE_FIELDS));
         ObjectNode bool = body.putObject("query").putObject("bool");
