@@ -15,6 +15,7 @@ import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
 import org.bulletinsearch.bench.load.LoadResult;
 import org.bulletinsearch.bench.load.LoadRun;
+import org.bulletinsearch.bench.load.WarmUp;
 import org.bulletinsearch.bench.profile.FlightRecorder;
 import org.bulletinsearch.bench.resources.RssSampler;
 import org.bulletinsearch.bench.results.Figure;
@@ -55,6 +56,9 @@ public final class CatalogBenchmark {
     private final FlightRecorder jfr;
     private final int threads;
     private final Duration warmup;
+    /** The first warm-up ends by then even when the JIT compilers never go quiet (see {@link WarmUp}). */
+    private static final Duration LONGEST_WARM_UP = Duration.ofMinutes(2);
+    private WarmUp warmUp;
     private final Duration duration;
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
     private final List<Double> rssPeak = new ArrayList<>();
@@ -77,10 +81,10 @@ public final class CatalogBenchmark {
         String byIdUrl = platform.catalogUrl() + "/articles/";
         String pageUrl = platform.catalogUrl() + "/articles?size=" + PAGE_SIZE;
         // Untimed: JIT of the catalog and the client before round 1.
-        LoadRun.run(threads, Duration.ZERO, Duration.ofSeconds(3), t -> {
+        warmUp = WarmUp.untilCompiled(threads, t -> {
             SplittableRandom random = new SplittableRandom(t);
             return sequence -> JsonHttp.get(sequence % 4 == 0 ? pageUrl : byIdUrl + randomId(random)).status() == 200;
-        });
+        }, List.of(platform.pid(Service.CATALOG), ProcessHandle.current().pid()), Duration.ofSeconds(3), LONGEST_WARM_UP);
         rounds.each(round -> {
             try (RssSampler.Window window = rss.open();
                     var recording = jfr.start("catalog-r" + round, platform.pids())) {
@@ -98,7 +102,8 @@ public final class CatalogBenchmark {
             jdbcRound(round);
         });
         String how = threads + " client threads (closed loop) for " + duration.toSeconds() + " s after " + warmup.toSeconds()
-                + " s of warm-up, against the catalog holding every article of the run";
+                + " s of warm-up, against the catalog holding every article of the run; before round 1, untimed load until"
+                + " the JIT compilers of the catalog and the client went quiet: " + warmUp.describe();
         figures(results, "byId", "jdbcById", "Catalog GET /articles/{id}", how
                 + "; a random stored article each time. Anchor: the catalog's two queries (article by primary key, then"
                 + " its sightings) over JDBC, one connection per thread");

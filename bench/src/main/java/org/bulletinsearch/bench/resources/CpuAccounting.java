@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class CpuAccounting implements AutoCloseable {
 
     /** USER_HZ: /proc/stat counts in 1/100 s on every Linux this runs on. */
-    private static final double TICKS_PER_SECOND = 100;
+    static final double TICKS_PER_SECOND = 100;
 
     /** Last CPU seconds seen per process (pid and start time, as pids are reused). */
     private final Map<String, Double> seen = new ConcurrentHashMap<>();

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.bulletinsearch.platform.client.JsonHttp;
-import org.bulletinsearch.search.engine.SearchEngine;
-import org.bulletinsearch.search.engine.SearchEngine.MultiSearchItem;
+import org.bulletinsearch.search.engine.MultiSearchItem;
 import org.bulletinsearch.search.query.SearchCriteria;
 import org.bulletinsearch.search.query.SearchQueryBuilder;
 import org.bulletinsearch.search.query.SortOrder;
@@ -90,7 +89,7 @@ public record QueryMix(List<Query> queries) {
         ObjectNode counts = SearchQueryBuilder.countsOnly(search);
         try {
             queries.add(new Query(name, q, sourceName, order, url.toString(), JsonHttp.JSON.writeValueAsBytes(hits),
-                    JsonHttp.JSON.writeValueAsBytes(counts), SearchEngine.multiSearchBody(JsonHttp.JSON,
+                    JsonHttp.JSON.writeValueAsBytes(counts), MultiSearchItem.ndjson(JsonHttp.JSON,
                             List.of(new MultiSearchItem(hits, false), new MultiSearchItem(counts, true)))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

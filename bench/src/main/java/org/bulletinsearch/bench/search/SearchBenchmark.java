@@ -11,6 +11,7 @@ import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
 import org.bulletinsearch.bench.load.LoadResult;
 import org.bulletinsearch.bench.load.LoadRun;
+import org.bulletinsearch.bench.load.WarmUp;
 import org.bulletinsearch.bench.profile.FlightRecorder;
 import org.bulletinsearch.bench.resources.ComponentCpu;
 import org.bulletinsearch.bench.resources.RssSampler;
@@ -37,10 +38,14 @@ public final class SearchBenchmark {
     private final Duration warmup;
     private final Duration duration;
     /**
-     * Untimed load on each side before round 1. 5 s (a few hundred requests) left the service's request
-     * path to the JIT during the measured rounds: its compiler threads took 1.7 s of CPU in a 12 s round.
+     * Untimed load on each side before round 1, at least this long. 5 s (a few hundred requests) left the
+     * service's request path to the JIT during the measured rounds: its compiler threads took 1.7 s of CPU in a
+     * 12 s round; 15 s still left them half of its CPU.
      */
     private final Duration firstWarmUp = Duration.ofSeconds(15);
+    /** At most this long each, when the JIT compilers never go quiet (see {@link WarmUp}). */
+    private final Duration longestWarmUp = Duration.ofMinutes(5);
+    private final List<String> warmUps = new ArrayList<>();
     /** Times each query's hits and counts are measured on the engine alone. */
     private static final int ENGINE_COSTS = 3;
 
@@ -150,9 +155,13 @@ public final class SearchBenchmark {
     public void run(Budget.Rounds rounds, Results results) throws Exception {
         String engine = engineUrl();
         ComponentCpu cpu = new ComponentCpu(platform::components);
-        // Untimed: JIT of the service, the engine's caches and the client, so that round 1 is not a warm-up.
-        LoadRun.run(threads, Duration.ZERO, firstWarmUp, viaService());
-        LoadRun.run(threads, Duration.ZERO, firstWarmUp, direct(engine));
+        // Untimed: JIT of the service, the engine and the client, and the engine's caches, so that round 1 is not a warm-up.
+        long enginePid = platform.pidsWithEngine().get("search-engine");
+        long client = ProcessHandle.current().pid();
+        warmUps.add("the service " + WarmUp.untilCompiled(threads, viaService(),
+                List.of(platform.pid(Service.SEARCH), enginePid, client), firstWarmUp, longestWarmUp).describe());
+        warmUps.add("the engine alone " + WarmUp.untilCompiled(threads, direct(engine), List.of(enginePid, client),
+                firstWarmUp, longestWarmUp).describe());
         rounds.each(round -> round(round, engine, cpu));
         report(results);
     }
@@ -207,6 +216,8 @@ public final class SearchBenchmark {
                         + " Client, service and engine share the 2 cores",
                 threads, duration.toSeconds(), warmup.toSeconds(), mix.queries().size(), QueryMix.PAGE_SIZE);
         String errorNote = (errors.isEmpty() ? "" : "; errors: " + String.join("; ", errors))
+                + ". Before round 1, untimed load until the JIT compilers of the service, the engine and the client went quiet: "
+                + String.join("; ", warmUps)
                 + ". CPU milliseconds per request by component (warm-up included in the window): " + String.join("; ", cpuNotes);
         results.add(new Figure("3 Search", "search.p50", "Search under load: latency p50",
                 Measurement.of("platform", "ms", p50), Measurement.of("direct to engine", "ms", directP50),

@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.load.LoadResult;
 import org.bulletinsearch.bench.load.LoadRun;
+import org.bulletinsearch.bench.load.WarmUp;
 import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
 import org.bulletinsearch.bench.results.Results;
 import org.bulletinsearch.bench.results.Target;
 import org.bulletinsearch.platform.Console;
+import org.bulletinsearch.platform.Service;
 import org.bulletinsearch.platform.client.JsonHttp;
 
 /**
@@ -30,12 +33,14 @@ public final class SearchKindsBenchmark {
     private static final List<String> PREFIXES = List.of("mada", "cust", "botsw", "insp", "risk pro", "harbour m",
             "tr", "ke");
     private static final int RELATED_ARTICLES = 200;
+    /** Each kind's warm-up ends by then even when the JIT compilers never go quiet (see {@link WarmUp}). */
+    private static final Duration LONGEST_WARM_UP = Duration.ofMinutes(2);
 
     private final BenchPlatform platform;
     private final int threads;
     private final Duration duration;
 
-    /** Sends each kind from {@code threads} client threads for {@code duration} after a 2 s warm-up. */
+    /** Sends each kind from {@code threads} client threads for {@code duration} after its warm-up ({@link WarmUp}). */
     public SearchKindsBenchmark(BenchPlatform platform, int threads, Duration duration) {
         this.platform = platform;
         this.threads = threads;
@@ -49,13 +54,18 @@ public final class SearchKindsBenchmark {
         kinds.put("related", articleIds.stream().limit(RELATED_ARTICLES)
                 .map(id -> platform.searchUrl() + "/search/related/" + id + "?size=5").toList());
         kinds.put("deep page", deepPages(List.of("mode=keyword", "mode=keyword&q=customs", "mode=keyword&q=inspection&sort=date")));
+        List<Long> compiling = List.of(platform.pid(Service.SEARCH), platform.pidsWithEngine().get("search-engine"),
+                ProcessHandle.current().pid());
         kinds.forEach((kind, urls) -> {
-            LoadResult result = LoadRun.run(threads, Duration.ofSeconds(2), duration,
-                    t -> sequence -> JsonHttp.get(urls.get((int) ((t * 7L + sequence) % urls.size()))).status() == 200);
-            Console.say("search " + kind + ": " + result.summary());
+            IntFunction<LoadRun.Operation> requests =
+                    t -> sequence -> JsonHttp.get(urls.get((int) ((t * 7L + sequence) % urls.size()))).status() == 200;
+            WarmUp warmUp = WarmUp.untilCompiled(threads, requests, compiling, Duration.ofSeconds(2), LONGEST_WARM_UP);
+            LoadResult result = LoadRun.run(threads, Duration.ZERO, duration, requests);
+            Console.say("search " + kind + ": " + result.summary() + ", " + warmUp.describe());
             String id = "search." + kind.replace(' ', '-');
-            String how = String.format("%d client threads (closed loop) for %d s, cycling through %d requests: %s%s", threads,
-                    duration.toSeconds(), urls.size(), describe(kind), result.errors() == 0 ? ""
+            String how = String.format("%d client threads (closed loop) for %d s, cycling through %d requests: %s; before,"
+                    + " untimed until the JIT compilers of the service, the engine and the client went quiet: %s%s", threads,
+                    duration.toSeconds(), urls.size(), describe(kind), warmUp.describe(), result.errors() == 0 ? ""
                             : "; " + result.errors() + " failed, first: " + result.firstError());
             results.add(new Figure("3 Search", id + ".p50", "Search " + kind + ": latency p50",
                     Measurement.of("platform", "ms", List.of(result.p50Millis())), null, null, how));

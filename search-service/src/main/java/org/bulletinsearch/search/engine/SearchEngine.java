@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +128,7 @@ public class SearchEngine {
      * @throws SearchEngineRequestException when the engine refused one of the searches
      */
     public List<JsonNode> multiSearch(String index, List<MultiSearchItem> searches) {
-        byte[] ndjson = multiSearchBody(mapper, searches);
+        byte[] ndjson = MultiSearchItem.ndjson(mapper, searches);
         Request request = new Request("POST", "/" + index + "/_msearch");
         request.setEntity(new ByteArrayEntity(ndjson, NDJSON));
         List<JsonNode> answers = new ArrayList<>(searches.size());
@@ -144,35 +143,6 @@ public class SearchEngine {
                     + answers.size() + " of " + searches.size() + " searches", null);
         }
         return answers;
-    }
-
-    /**
-     * The NDJSON body of {@code _msearch}: for each search a header line ({@code request_cache}) and its body.
-     *
-     * @throws IllegalArgumentException when a body does not serialize
-     */
-    public static byte[] multiSearchBody(ObjectMapper mapper, List<MultiSearchItem> searches) {
-        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
-        try {
-            for (MultiSearchItem search : searches) {
-                ndjson.write(mapper.writeValueAsBytes(Map.of("request_cache", search.cacheable())));
-                ndjson.write('\n');
-                ndjson.write(mapper.writeValueAsBytes(search.body()));
-                ndjson.write('\n');
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("request body does not serialize", e);
-        }
-        return ndjson.toByteArray();
-    }
-
-    /**
-     * One search of a {@link #multiSearch}.
-     *
-     * @param body      the {@code _search} body
-     * @param cacheable whether the engine's shard request cache may answer it (only answers without hits are kept)
-     */
-    public record MultiSearchItem(JsonNode body, boolean cacheable) {
     }
 
     /** {@code POST /_bulk} with a ready-made NDJSON body: the first {@code length} bytes of {@code ndjson}. */

@@ -24,7 +24,7 @@ import org.bulletinsearch.edge.InvalidParameterException;
 import org.bulletinsearch.edge.ResourceNotFoundException;
 import org.bulletinsearch.events.TextForms;
 import org.bulletinsearch.search.engine.SearchEngine;
-import org.bulletinsearch.search.engine.SearchEngine.MultiSearchItem;
+import org.bulletinsearch.search.engine.MultiSearchItem;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.indexing.IndexManager;

@@ -1,0 +1,36 @@
+package org.bulletinsearch.bench.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import org.bulletinsearch.platform.client.JsonHttp;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search figure's queries, built on the benchmark's own classpath: it has the service's query builder but none
+ * of its runtime (the engine's HTTP client), and a mix that needs that runtime stops the benchmark at the search phase.
+ */
+class QueryMixTest {
+
+    @Test
+    void eachQueryIsSentToTheEngineAsTheServiceSendsIt() throws Exception {
+        QueryMix mix = QueryMix.standard("http://127.0.0.1:8083", "harbour-news.txt");
+
+        assertThat(mix.queries()).hasSize(12);
+        for (QueryMix.Query query : mix.queries()) {
+            String[] lines = new String(query.engineMultiSearch(), StandardCharsets.UTF_8).split("\n");
+            assertThat(lines).as(query.name()).hasSize(4);
+            assertThat(JsonHttp.JSON.readTree(lines[0]).path("request_cache").asBoolean()).as("hits cached").isFalse();
+            assertThat(JsonHttp.JSON.readTree(lines[2]).path("request_cache").asBoolean()).as("counts cached").isTrue();
+            JsonNode hits = JsonHttp.JSON.readTree(lines[1]);
+            JsonNode counts = JsonHttp.JSON.readTree(lines[3]);
+            assertThat(hits).isEqualTo(JsonHttp.JSON.readTree(query.engineHits()));
+            assertThat(counts).isEqualTo(JsonHttp.JSON.readTree(query.engineCounts()));
+            assertThat(hits.path("size").asInt()).as("a page and one hit more, to know if a next page follows")
+                    .isEqualTo(QueryMix.PAGE_SIZE + 1);
+            assertThat(counts.path("size").asInt()).isZero();
+            assertThat(query.serviceUrl()).startsWith("http://127.0.0.1:8083/search?mode=keyword&size=10");
+        }
+    }
+}
