@@ -146,18 +146,20 @@ public final class IngestBenchmark {
 
     /**
      * The engine's own statistics, best effort: documents indexed into an index and the time the engine
-     * spent indexing them, and write tasks (one per shard-level _bulk) done on the node.
+     * spent indexing them, its refreshes and merges, and write tasks (one per shard-level _bulk) done on the node.
      */
-    private record BulkStats(long writes, long millis, long docs) {
+    private record BulkStats(long writes, long millis, long docs, long refreshes, long mergeMillis) {
         static BulkStats of(BenchPlatform platform, String index) {
             try {
-                JsonNode indexing = JsonHttp.getJson(platform.engineUrl() + "/" + index + "/_stats/indexing").path("_all")
-                        .path("primaries").path("indexing");
+                JsonNode primaries = JsonHttp.getJson(platform.engineUrl() + "/" + index + "/_stats/indexing,refresh,merge")
+                        .path("_all").path("primaries");
+                JsonNode indexing = primaries.path("indexing");
                 long writes = 0;
                 for (JsonNode node : JsonHttp.getJson(platform.engineUrl() + "/_nodes/stats/thread_pool").path("nodes")) {
                     writes += node.path("thread_pool").path("write").path("completed").asLong();
                 }
-                return new BulkStats(writes, indexing.path("index_time_in_millis").asLong(), indexing.path("index_total").asLong());
+                return new BulkStats(writes, indexing.path("index_time_in_millis").asLong(), indexing.path("index_total").asLong(),
+                        primaries.path("refresh").path("total").asLong(), primaries.path("merges").path("total_time_in_millis").asLong());
             } catch (RuntimeException e) {
                 return null;
             }
@@ -170,8 +172,9 @@ public final class IngestBenchmark {
             long writes = after.writes - before.writes;
             long docs = after.docs - before.docs;
             double busy = (after.millis - before.millis) / 1000.0;
-            return String.format("%d write tasks (shard _bulk) of %.0f documents on average; engine indexing time %.1f s in %.1f s",
-                    writes, writes == 0 ? 0.0 : docs / (double) writes, busy, wallSeconds);
+            return String.format("%d write tasks (shard _bulk) of %.0f documents on average; engine indexing time %.1f s in %.1f s;"
+                    + " %d refreshes, merging %.1f s", writes, writes == 0 ? 0.0 : docs / (double) writes, busy, wallSeconds,
+                    after.refreshes - before.refreshes, (after.mergeMillis - before.mergeMillis) / 1000.0);
         }
     }
 

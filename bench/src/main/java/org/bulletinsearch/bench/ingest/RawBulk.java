@@ -24,7 +24,8 @@ import org.bulletinsearch.vocabulary.EntityExtractor;
 /**
  * The engine anchor of figure 1 (and of freshness): documents written with {@code _bulk} straight into
  * an index of their own that has exactly the live article index's settings and mapping, read back from
- * the engine ({@code GET /articles}: the versioned index behind the alias). The documents are those the search
+ * the engine ({@code GET /articles}: the versioned index behind the alias), and refreshes every second as the
+ * live index does while it is searched ({@link #liveDefinition}). The documents are those the search
  * service writes for the same events (id, title, body, suggest, sourceName, uploadId, position, ingestedAt, and
  * the entity fields ingest extracts: country, region, organization, programme, year).
  *
@@ -98,13 +99,21 @@ public final class RawBulk {
 
     /**
      * The settings and mappings of the index behind the service's alias, as {@code PUT /<index>} takes them:
-     * {@code {"settings":{"index":{…}},"mappings":{…}}}.
+     * {@code {"settings":{"index":{…}},"mappings":{…}}}; the refresh interval explicit (1 s unless the live
+     * index sets one), so that the copy refreshes as the live index does while it is searched.
      */
     public ObjectNode liveDefinition() {
         // Keyed by the concrete index's name (articles-vN), the only one behind the alias.
         JsonNode live = JsonHttp.getJson(engineUrl + "/" + BenchPlatform.SEARCH_ALIAS).elements().next();
         ObjectNode settings = live.path("settings").path("index").deepCopy();
         GENERATED_SETTINGS.forEach(settings::remove);
+        if (!settings.has("refresh_interval")) {
+            // Without an explicit interval the engine skips the periodic refresh of a shard nobody searched for
+            // 30 s (index.search.idle.after). The live index is searched while it takes writes (the service's
+            // users, the figures' own polling), so it refreshes every second; an anchor that nobody searches
+            // would write fewer, larger segments and pay less for the same documents.
+            settings.put("refresh_interval", "1s");
+        }
         ObjectNode definition = JsonHttp.JSON.createObjectNode();
         definition.putObject("settings").set("index", settings);
         definition.set("mappings", live.path("mappings").deepCopy());
