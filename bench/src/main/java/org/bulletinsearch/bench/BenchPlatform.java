@@ -72,8 +72,13 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
     /** {@link #pids()} and the search engine's JVM. */
     public Map<String, Long> pidsWithEngine() {
         Map<String, Long> pids = pids();
-        pids.put("search-engine", platform.infrastructure().searchEngine().pid());
+        pids.put("search-engine", enginePid());
         return pids;
+    }
+
+    /** The search engine's JVM. */
+    public long enginePid() {
+        return platform.infrastructure().searchEngine().pid();
     }
 
     /** The platform's processes by component, for {@link ComponentCpu}. */

@@ -156,7 +156,7 @@ public final class SearchBenchmark {
         String engine = engineUrl();
         ComponentCpu cpu = new ComponentCpu(platform::components);
         // Untimed: JIT of the service, the engine and the client, and the engine's caches, so that round 1 is not a warm-up.
-        long enginePid = platform.pidsWithEngine().get("search-engine");
+        long enginePid = platform.enginePid();
         long client = ProcessHandle.current().pid();
         warmUps.add("the service " + WarmUp.untilCompiled(threads, viaService(),
                 List.of(platform.pid(Service.SEARCH), enginePid, client), firstWarmUp, longestWarmUp).describe());

@@ -54,7 +54,7 @@ public final class SearchKindsBenchmark {
         kinds.put("related", articleIds.stream().limit(RELATED_ARTICLES)
                 .map(id -> platform.searchUrl() + "/search/related/" + id + "?size=5").toList());
         kinds.put("deep page", deepPages(List.of("mode=keyword", "mode=keyword&q=customs", "mode=keyword&q=inspection&sort=date")));
-        List<Long> compiling = List.of(platform.pid(Service.SEARCH), platform.pidsWithEngine().get("search-engine"),
+        List<Long> compiling = List.of(platform.pid(Service.SEARCH), platform.enginePid(),
                 ProcessHandle.current().pid());
         kinds.forEach((kind, urls) -> {
             IntFunction<LoadRun.Operation> requests =
