@@ -77,23 +77,7 @@ public final class ArticleId {
      * NFC form (combining marks start there). Text this misses goes the long way, with the same result.
      */
     static boolean isNormalized(String text) {
-        int length = text.length();
-        if (length > 0 && (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ')) {
-            return false;
-        }
-        char previous = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c > ' ' && c < '\u00A0') {
-                previous = c; // letters, digits, punctuation: never a separator
-                continue;
-            }
-            if (c >= '\u0300' || (c == ' ' ? previous == ' ' : isSeparator(c))) {
-                return false;
-            }
-            previous = c;
-        }
-        return true;
+        return TextForms.isSingleSpaced(text, c -> isSeparator((char) c));
     }
 
     private static boolean isSeparator(char c) {

@@ -2,6 +2,7 @@ package org.bulletinsearch.events;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,7 @@ public final class TextForms {
 
     /** Canonical composition (NFC); returns the same instance when the text is already composed. */
     public static String nfc(String text) {
-        if (text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+        if (text == null || belowCombiningMarks(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
             return text;
         }
         return Normalizer.normalize(text, Normalizer.Form.NFC);
@@ -50,12 +51,28 @@ public final class TextForms {
     /** The text without {@linkplain #isInvisible invisible format characters}, in NFC. */
     public static String withoutInvisibles(String text) {
         String composed = nfc(text);
-        if (composed == null || composed.codePoints().noneMatch(TextForms::isInvisible)) {
+        int first = composed == null ? -1 : firstInvisible(composed);
+        if (first < 0) {
             return composed;
         }
-        StringBuilder out = new StringBuilder(composed.length());
-        composed.codePoints().filter(cp -> !isInvisible(cp)).forEach(out::appendCodePoint);
+        // Every invisible format character is in the BMP, so no surrogate is ever dropped or split.
+        StringBuilder out = new StringBuilder(composed.length()).append(composed, 0, first);
+        for (int i = first + 1; i < composed.length(); i++) {
+            char c = composed.charAt(i);
+            if (!isInvisible(c)) {
+                out.append(c);
+            }
+        }
         return out.toString();
+    }
+
+    private static int firstInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isInvisible(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -63,6 +80,9 @@ public final class TextForms {
      * (including no-break spaces) folded to one space, trimmed. Case is kept.
      */
     public static String comparable(String text) {
+        if (text == null || isComparable(text)) {
+            return text;
+        }
         String visible = withoutInvisibles(text);
         if (visible == null) {
             return null;
@@ -82,6 +102,53 @@ public final class TextForms {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether {@link #comparable} would return the text unchanged, judged conservatively in one pass (see
+     * {@link #isSingleSpaced}); text this misses goes the long way, with the same result. Most news text is
+     * caught, and ingest compares every title and sentence.
+     */
+    static boolean isComparable(String text) {
+        return isSingleSpaced(text, c -> c < ' ' || c == '\u00AD' || Character.isSpaceChar(c));
+    }
+
+    /**
+     * One pass that tells text already in a normal form from text that may not be: no space at either end, no two
+     * spaces in a row, nothing at or above U+0300 (below it every character is its own NFC form; combining marks
+     * start there, UAX #15), and none of the other characters below U+0300 that {@code refused} names. Printable
+     * ASCII and the C1 controls are never asked about: this is the loop every article's text goes through.
+     *
+     * @param refused the characters outside U+0021–U+009F, but the space, that the form does not allow
+     */
+    static boolean isSingleSpaced(String text, IntPredicate refused) {
+        int length = text.length();
+        if (length > 0 && (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ')) {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c < '\u00A0') {
+                previous = c;
+                continue;
+            }
+            if (c >= '\u0300' || (c == ' ' ? previous == ' ' : refused.test(c))) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** Whether every character is below U+0300: such text is its own NFC form (UAX #15, quick check). */
+    private static boolean belowCombiningMarks(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #comparable} and lower case (root locale): for case-insensitive matching such as suggestions. */

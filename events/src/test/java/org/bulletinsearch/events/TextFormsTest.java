@@ -2,6 +2,8 @@ package org.bulletinsearch.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TextFormsTest {
@@ -25,5 +27,39 @@ class TextFormsTest {
         assertThat(TextForms.truncate("Kenya " + flag + " customs", 10)).isEqualTo("Kenya " + flag);
         assertThat(TextForms.truncate("Cafe\u0301", 4)).isEqualTo("Caf");
         assertThat(TextForms.truncate("short", 10)).isEqualTo("short");
+    }
+
+    @Test
+    void textAlreadyComparableIsReturnedAsIs() {
+        String plain = "Kenya's customs (KRA) collected KSh 2.1bn, up 4% on 2025; Zoë Müller said.";
+        assertThat(TextForms.comparable(plain)).isSameAs(plain);
+        assertThat(TextForms.nfc(plain)).isSameAs(plain);
+        assertThat(TextForms.withoutInvisibles(plain)).isSameAs(plain);
+    }
+
+    /** The one-pass shortcuts agree with the definition on text mixing every kind of character they judge. */
+    @Test
+    void comparableMatchesItsDefinitionOnMixedText() {
+        String alphabet = "aZ9.,' \t\n\r\u0001\u0085\u00A0\u00AD\u00E9\u00FF\u0130\u02FF\u0300\u0301\u200B\u2007"
+                + "\u202F\u2060\u3000\uFEFF\uD83C\uDDF0";
+        Random random = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String input = text.toString();
+            assertThat(TextForms.comparable(input)).as("comparable(%s)", input.codePoints().boxed().toList())
+                    .isEqualTo(byDefinition(input));
+        }
+    }
+
+    /** NFC, invisible format characters removed, whitespace runs folded to one space, trimmed. */
+    private static String byDefinition(String text) {
+        StringBuilder visible = new StringBuilder();
+        Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().filter(cp -> !TextForms.isInvisible(cp))
+                .forEach(visible::appendCodePoint);
+        // Character.isWhitespace or Character.isSpaceChar, as a character class
+        return visible.toString().replaceAll("[\\t\\n\\x0B\\f\\r\\x1C-\\x1F\\p{Z}]+", " ").strip();
     }
 }

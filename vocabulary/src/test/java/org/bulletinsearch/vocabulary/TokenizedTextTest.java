@@ -18,6 +18,15 @@ class TokenizedTextTest {
     }
 
     @Test
+    void surfaceIsTheFoldedTokenWhereverFoldingOrSkippingHappens() {
+        TokenizedText t = TokenizedText.of("KRA2025 naïve Straße US$ 5, R&D co\u200Bop Ελλάδα");
+        assertThat(Arrays.copyOf(t.surface, t.size))
+                .containsExactly("KRA2025", "naive", "Strasse", "US$", "5", "R", "and", "D", "coop", "Ελλαδα");
+        assertThat(Arrays.copyOf(t.key, t.size))
+                .containsExactly("kra2025", "naive", "strasse", "us$", "5", "r", "and", "d", "coop", "ελλαδα");
+    }
+
+    @Test
     void neverSplitsSurrogatePairs() {
         String text = "a \uD835\uDC00b \uD83D\uDE00 c";
         TokenizedText t = TokenizedText.of(text);
