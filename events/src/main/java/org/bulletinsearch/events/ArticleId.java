@@ -3,7 +3,6 @@ package org.bulletinsearch.events;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -52,8 +51,7 @@ public final class ArticleId {
             return text;
         }
         // A character loop rather than a regex: this runs for every article the platform sees.
-        String composed = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
-                : Normalizer.normalize(text, Normalizer.Form.NFC);
+        String composed = TextForms.nfc(text);
         StringBuilder out = new StringBuilder(composed.length());
         boolean pendingSpace = false;
         for (int i = 0; i < composed.length(); i++) {

@@ -2,6 +2,7 @@ package org.bulletinsearch.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
 
 class ArticleIdTest {
@@ -59,6 +60,18 @@ class ArticleIdTest {
         assertThat(ArticleId.isNormalized("Cafe\u0301")).isFalse();
         assertThat(ArticleId.normalize("Cafe\u0301")).isEqualTo("Caf\u00e9");
         assertThat(ArticleId.normalize("\u00c5ngstr\u00f6m \u212b")).isEqualTo("\u00c5ngstr\u00f6m \u00c5");
+    }
+
+    /** Its one-pass check ({@code isNormalized}) shares {@link TextForms#isSingleSpaced} with the text forms. */
+    @Test
+    void normalizeMatchesItsDefinitionOnMixedText() {
+        for (String input : TextFormsTest.mixedTexts()) {
+            // NFC, then each run of whitespace, no-break spaces and byte order marks one space, trimmed
+            String expected = Normalizer.normalize(input, Normalizer.Form.NFC)
+                    .replaceAll("[\\t\\n\\x0B\\f\\r\\x1C-\\x1F\\p{Z}\\uFEFF]+", " ").strip();
+            assertThat(ArticleId.normalize(input)).as("normalize(%s)", input.codePoints().boxed().toList())
+                    .isEqualTo(expected);
+        }
     }
 
     @Test
