@@ -88,7 +88,8 @@ public final class PlatformCommand implements Callable<Integer> {
     /** {@code run}, also what {@code ./bulletin-search} alone does. */
     @Command(name = "run", description = "Start everything, load samples/*.txt, print URLs; Ctrl-C stops everything.")
     int run(@Mixin HelpOption help, @Mixin RunOptions options) throws Exception {
-        return options.call();
+        // "./bulletin-search --fresh run" puts the options before the word run: they count as much as after it
+        return options.orBefore(this.run).call();
     }
 
     /** The run options, and what {@code run} does with them. */
@@ -99,14 +100,32 @@ public final class PlatformCommand implements Callable<Integer> {
         @Option(names = "--no-samples", description = "do not load samples/*.txt")
         boolean noSamples;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:BULLETIN_DATA_DIR:-data}",
+        /** Null when not given: then BULLETIN_DATA_DIR or ./data ({@link #dataFolder()}). */
+        @Option(names = "--data-dir", paramLabel = "DIR",
                 description = "the data folder (default: BULLETIN_DATA_DIR or ./data)")
         Path dataDir;
+
+        /** These options, with those given before the word {@code run} where these leave them out. */
+        RunOptions orBefore(RunOptions before) {
+            fresh |= before.fresh;
+            noSamples |= before.noSamples;
+            if (dataDir == null) {
+                dataDir = before.dataDir;
+            }
+            return this;
+        }
+
+        /** The data folder: {@code --data-dir}, else {@code BULLETIN_DATA_DIR}, else {@code ./data}. */
+        Path dataFolder() {
+            String fromEnvironment = System.getenv("BULLETIN_DATA_DIR");
+            return dataDir != null ? dataDir
+                    : Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "data" : fromEnvironment);
+        }
 
         @Override
         public Integer call() throws Exception {
             Path root = Path.of("").toAbsolutePath();
-            Path data = dataDir.toAbsolutePath();
+            Path data = dataFolder().toAbsolutePath();
             FolderLock lock = lockDataFolder(data);
             Platform platform;
             try {

@@ -39,6 +39,24 @@ class PlatformCommandTest {
     }
 
     @Test
+    void optionsBeforeTheWordRunCountAsMuchAsAfterIt() {
+        ParseResult before = cli().parseArgs("--fresh", "--no-samples", "--data-dir=" + tmp, "run");
+        PlatformCommand command = before.commandSpec().commandLine().getCommand();
+        PlatformCommand.RunOptions afterRun = new PlatformCommand.RunOptions().orBefore(command.run);
+        assertThat(afterRun.fresh).isTrue();
+        assertThat(afterRun.noSamples).isTrue();
+        assertThat(afterRun.dataFolder()).isEqualTo(tmp);
+
+        ParseResult both = cli().parseArgs("--data-dir=" + tmp, "run", "--data-dir=elsewhere");
+        PlatformCommand.RunOptions given = new PlatformCommand.RunOptions();
+        given.dataDir = both.subcommand().matchedOption("--data-dir").getValue();
+        assertThat(given.orBefore(both.commandSpec().commandLine().<PlatformCommand>getCommand().run).dataFolder())
+                .as("the option after the word run wins").isEqualTo(Path.of("elsewhere"));
+        assertThat(new PlatformCommand.RunOptions().dataFolder()).isIn(Path.of("data"),
+                Path.of(String.valueOf(System.getenv("BULLETIN_DATA_DIR"))));
+    }
+
+    @Test
     void generateWritesTheArticlesSpreadOverTheFiles() throws Exception {
         assertThat(cli().execute("generate", "--articles=5", "--files=2", "--seed=7", tmp.toString())).isZero();
 

@@ -15,8 +15,8 @@ import org.bulletinsearch.search.query.UserQuery;
  * The queries of figure 3, each in two forms: the search API's URL, and the engine request the search
  * service sends for it, built by the service's own {@link SearchQueryBuilder} (the same code path,
  * not a copy), so "direct to the engine" means the same work minus our service. That request is an
- * {@code _msearch} of the page's hits and its counts, as {@code ArticleSearch} asks them, the counts
- * answerable from the engine's request cache on both sides alike.
+ * {@code _msearch} of the page's hits (rescored on a first page by relevance) and its counts, as
+ * {@code ArticleSearch} asks them, the counts answerable from the engine's request cache on both sides alike.
  */
 public record QueryMix(List<Query> queries) {
 
@@ -85,7 +85,9 @@ public record QueryMix(List<Query> queries) {
         SearchCriteria criteria = new SearchCriteria(q == null ? null : UserQuery.parse(q),
                 sourceName == null ? List.of() : List.of(sourceName), List.of(), null, null, order, PAGE_SIZE, null);
         ObjectNode search = builder.search(criteria, false);
-        ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
+        // a first page by relevance goes rescored, as the service sends it
+        ObjectNode exact = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
+        ObjectNode hits = builder.rescored(exact).orElse(exact);
         ObjectNode counts = SearchQueryBuilder.countsOnly(search);
         try {
             queries.add(new Query(name, q, sourceName, order, url.toString(), JsonHttp.JSON.writeValueAsBytes(hits),

@@ -69,7 +69,8 @@ public class ArticleSearch {
         this.stories = stories;
         this.config = config;
         QueryVocabulary vocabulary = new QueryVocabulary(config.vocabularyFile());
-        this.builder = new SearchQueryBuilder(config.facetSize(), vocabulary::current, EntityValues.shared());
+        this.builder = new SearchQueryBuilder(config.facetSize(), config.rescoreWindow(), vocabulary::current,
+                EntityValues.shared());
         this.searchLatency = latency(registry, "search");
         this.suggestLatency = latency(registry, "suggest");
         this.relatedLatency = latency(registry, "related");
@@ -195,10 +196,42 @@ public class ArticleSearch {
      */
     private KeywordAnswer answer(ObjectNode search, boolean fuzzy) {
         ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
-        List<MultiSearchItem> searches = List.of(new MultiSearchItem(hits, false),
+        Optional<ObjectNode> rescored = builder.rescored(hits);
+        List<MultiSearchItem> searches = List.of(new MultiSearchItem(rescored.orElse(hits), false),
                 new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true));
         List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), searches));
-        return new KeywordAnswer(answers.get(0), fuzzy, hits, answers.get(1));
+        JsonNode page = rescored.isEmpty() ? answers.get(0) : inExactOrder(hits, rescored.get(), answers.get(0));
+        return new KeywordAnswer(withScores(hits, page), fuzzy, hits, answers.get(1));
+    }
+
+    /** The hits of {@code hits}, through its {@link SearchQueryBuilder#rescored} body when it has one. */
+    private JsonNode hits(ObjectNode hits) {
+        Optional<ObjectNode> rescored = builder.rescored(hits);
+        JsonNode page = rescored.isEmpty() ? run("q", hits) : inExactOrder(hits, rescored.get(), run("q", rescored.get()));
+        return withScores(hits, page);
+    }
+
+    /**
+     * The answer with each hit's relevance score, asked apart for the hits only when the engine did not score them
+     * ({@link SearchQueryBuilder#scoresApart}: date order with a query).
+     */
+    private JsonNode withScores(ObjectNode hits, JsonNode answer) {
+        JsonNode found = answer.path("hits").path("hits");
+        if (!SearchQueryBuilder.scoresApart(hits) || found.isEmpty()) {
+            return answer;
+        }
+        Map<String, JsonNode> scores = new HashMap<>();
+        run("q", SearchQueryBuilder.scores(hits, ids(found))).path("hits").path("hits")
+                .forEach(hit -> scores.put(hit.path("_id").asText(), hit.path("_score")));
+        ObjectNode scored = answer.deepCopy();
+        scored.path("hits").path("hits").forEach(hit -> ((ObjectNode) hit).set("_score", scores.get(hit.path("_id").asText())));
+        return scored;
+    }
+
+    /** A rescored answer in the exact order ({@link RescoredPage}), or the exact body's answer when ties hide it. */
+    private JsonNode inExactOrder(ObjectNode hits, ObjectNode rescored, JsonNode answer) {
+        return RescoredPage.inExactOrder(answer, rescored.path("size").asInt(), hits.path("size").asInt())
+                .orElseGet(() -> run("q", hits));
     }
 
     /**
@@ -211,7 +244,7 @@ public class ArticleSearch {
     /** The same request asking for {@code size} hits ({@link SearchQueryBuilder#hitsOnly}); the counts stand. */
     private KeywordAnswer widened(KeywordAnswer keyword, int size) {
         ObjectNode wider = SearchQueryBuilder.hitsOnly(keyword.body(), size);
-        return new KeywordAnswer(run("q", wider), keyword.fuzzy(), wider, keyword.counts());
+        return new KeywordAnswer(hits(wider), keyword.fuzzy(), wider, keyword.counts());
     }
 
     /**

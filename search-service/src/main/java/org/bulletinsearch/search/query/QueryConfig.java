@@ -35,6 +35,13 @@ public interface QueryConfig {
      */
     Optional<String> vocabularyFile();
 
+    /**
+     * Matches the first page by relevance re-ranks with the ranking boosts ({@link SearchQueryBuilder#rescored}):
+     * more keeps the page closer to the exact ranking on broad queries, fewer costs the engine less.
+     */
+    @WithDefault("500")
+    int rescoreWindow();
+
     /** {@code minimum_should_match} of the more-like-this query behind related articles. */
     @WithDefault("20%")
     String relatedMinimumShouldMatch();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.bulletinsearch.search.engine.SearchEngine.Distribution;
@@ -31,6 +32,8 @@ import org.bulletinsearch.vocabulary.SearchVocabulary;
  *   <li>A page's {@link #search} body is sent as two: {@link #hitsOnly} (no total, no facets) and
  *       {@link #countsOnly} (no hits), the same for every page of a query and filters so that the engine's
  *       request cache answers it.</li>
+ *   <li>The first page by relevance asks its hits {@link #rescored}: the ranking boosts only for the best
+ *       matches.</li>
  * </ul>
  */
 public final class SearchQueryBuilder {
@@ -55,24 +58,31 @@ public final class SearchQueryBuilder {
     /** The aggregation counting the hits that match every unit of the query (see {@link RankedQuery}). */
     public static final String STRICT = "strict";
 
+    /** Matches a rescored first page re-ranks with the boosts when no other window is configured. */
+    public static final int DEFAULT_RESCORE_WINDOW = 500;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private final int facetSize;
+    private final int rescoreWindow;
     private final Supplier<SearchVocabulary> vocabulary;
     private final EntityValues entities;
 
-    /** A builder with the built-in vocabulary only. */
+    /** A builder with the built-in vocabulary only and the {@link #DEFAULT_RESCORE_WINDOW}. */
     public SearchQueryBuilder(int facetSize) {
-        this(facetSize, SearchVocabulary::builtIn, EntityValues.shared());
+        this(facetSize, DEFAULT_RESCORE_WINDOW, SearchVocabulary::builtIn, EntityValues.shared());
     }
 
     /**
-     * @param facetSize  values per facet
-     * @param vocabulary the vocabulary in force, asked once per request
-     * @param entities   the gazetteer's values
+     * @param facetSize     values per facet
+     * @param rescoreWindow matches a {@link #rescored} first page re-ranks with the boosts (at least the hits
+     *                      it asks for)
+     * @param vocabulary    the vocabulary in force, asked once per request
+     * @param entities      the gazetteer's values
      */
-    SearchQueryBuilder(int facetSize, Supplier<SearchVocabulary> vocabulary, EntityValues entities) {
+    SearchQueryBuilder(int facetSize, int rescoreWindow, Supplier<SearchVocabulary> vocabulary, EntityValues entities) {
         this.facetSize = facetSize;
+        this.rescoreWindow = rescoreWindow;
         this.vocabulary = vocabulary;
         this.entities = entities;
     }
@@ -109,10 +119,8 @@ public final class SearchQueryBuilder {
         body.set("highlight", highlight());
         ArrayNode sort = body.putArray("sort");
         if (criteria.sort() == SortOrder.DATE) {
+            // no track_scores: scoring every match would stop the engine skipping the older ones (see scores)
             sort.addObject().putObject(INGESTED_AT).put("order", "desc");
-            if (criteria.query() != null) {
-                body.put("track_scores", true);
-            }
         } else {
             sort.addObject().put("_score", "desc");
         }
@@ -137,6 +145,46 @@ public final class SearchQueryBuilder {
         body.put("size", size);
         body.put("track_total_hits", false);
         return body;
+    }
+
+    /**
+     * The first page of a relevance-ranked {@link #hitsOnly} body asked more cheaply: the matching part of the
+     * query ranks every match, and only the best {@code rescoreWindow} of them get the ranking boosts
+     * ({@link RankedQuery}: every word again, the phrase, the words near each other) in a {@code rescore}.
+     * The boosts cost the engine more than the matching on broad queries (all of "revenue rose percent" on
+     * most articles), and only add to a match's score, so a match that ranks outside the window without them
+     * would need boosts larger than the gap to reach the first page. Within the window the scores are the
+     * exact query's (the engine adds the two scores as the query's clauses do), so {@link RescoredPage} puts
+     * the hits in the exact order, ties by id as the {@code sort} does, and gives them the sort values a
+     * cursor continues from.
+     *
+     * <p>The engine refuses a {@code rescore} beside a sort on a field or a {@code search_after}, so later pages,
+     * date order and queries without boosts are asked exactly. The body asks {@link RescoredPage#TIE_ROOM}
+     * more hits than {@code hits}, so that ties at the page's end can be told apart.
+     *
+     * @param hits a {@link #hitsOnly} body (not changed)
+     * @return the rescored body, or empty when {@code hits} is not a first page by relevance with boosts; its
+     *         highlights are those of the exact query
+     */
+    public Optional<ObjectNode> rescored(ObjectNode hits) {
+        JsonNode query = hits.path("query");
+        JsonNode boosts = query.path("bool").path("should");
+        boolean firstByRelevance = !hits.has("search_after") && hits.path("sort").path(0).has("_score");
+        if (!firstByRelevance || !boosts.isArray() || boosts.isEmpty() || !query.path("bool").has("must")) {
+            return Optional.empty();
+        }
+        int asked = hits.path("size").asInt() + RescoredPage.TIE_ROOM;
+        ObjectNode body = hits.deepCopy();
+        ((ObjectNode) body.path("query").path("bool")).remove("should");
+        body.remove("sort");
+        body.put("size", asked);
+        ObjectNode rescore = body.putObject("rescore");
+        rescore.put("window_size", Math.max(rescoreWindow, asked));
+        rescore.putObject("query").putObject("rescore_query").putObject("bool").set("should", boosts.deepCopy());
+        if (body.path("highlight") instanceof ObjectNode highlight) {
+            highlight.set("highlight_query", query.deepCopy());
+        }
+        return Optional.of(body);
     }
 
     /**
@@ -173,6 +221,29 @@ public final class SearchQueryBuilder {
         bool.putArray("must").add(search.path("query").deepCopy());
         bool.putArray("filter").addObject().putObject("ids").set("values", strings(List.copyOf(articleIds)));
         body.putObject("query").set("bool", bool);
+        return body;
+    }
+
+    /**
+     * Whether the hits of a {@link #hitsOnly} body come without the relevance scores the response shows: date
+     * order with a query. Asking the engine to score every match beside a date sort ({@code track_scores}) costs
+     * about five times the page at a million articles, since the engine can no longer skip the older matches;
+     * {@link #scores} asks the page's scores apart.
+     */
+    public static boolean scoresApart(ObjectNode hits) {
+        return hits.path("sort").path(0).has(INGESTED_AT) && !hits.path("query").has("match_all");
+    }
+
+    /**
+     * The body scoring some articles by the query of a request: their hits by relevance, with {@code _score} and
+     * without sources or highlights.
+     *
+     * @param search     a body {@link #search} or {@link #hitsOnly} built
+     * @param articleIds the articles to score
+     */
+    public static ObjectNode scores(ObjectNode search, Collection<String> articleIds) {
+        ObjectNode body = onlyIds(search, articleIds, false);
+        body.remove("sort");
         return body;
     }
 

@@ -8,23 +8,31 @@ import static org.bulletinsearch.search.support.SearchApi.search;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
 import org.bulletinsearch.search.engine.SearchEngine;
+import org.bulletinsearch.search.indexing.IndexManager;
 import org.bulletinsearch.search.support.SearchApi;
 import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Paging through a few hundred hits with the cursor: every hit exactly once, in order. */
+/**
+ * Paging through a few hundred hits with the cursor: every hit exactly once, in order, the first page by relevance
+ * asked rescored ({@link SearchQueryBuilder#rescored}) as the others exactly.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
         initArgs = @ResourceArg(name = "components", value = "kafka,search-engine"))
@@ -32,6 +40,9 @@ class CursorPagingIT {
 
     @Inject
     SearchEngine engine;
+
+    @Inject
+    IndexManager indexManager;
 
     private static final int PER_UPLOAD = 100;
     private static final String[] WORDS = {"cargo", "manifest", "berth", "crane", "tonnage", "pilot", "tug", "harbour",
@@ -79,6 +90,56 @@ class CursorPagingIT {
         assertThat(ids).hasSize(300);
         assertThat(new HashSet<>(ids)).hasSize(300);
         assertThat(search("q", "quayside", "uploadId", uploads, "size", 0).getLong("total")).isEqualTo(300);
+    }
+
+    @Test
+    void pagesAfterARescoredFirstPageFollowTheExactRankingTiesIncluded() {
+        String q = "quayside note";
+        ObjectNode exact = SearchQueryBuilder.hitsOnly(new SearchQueryBuilder(20).search(new SearchCriteria(
+                UserQuery.parse(q), List.of(), uploads, null, null, SortOrder.RELEVANCE, 300, null), false), 300);
+        ObjectNode rescored = new SearchQueryBuilder(20).rescored(exact).orElseThrow();
+        JsonNode exactHits = engine.send("POST", "/" + indexManager.alias() + "/_search", exact).path("hits").path("hits");
+        JsonNode rescoredHits = engine.send("POST", "/" + indexManager.alias() + "/_search", rescored).path("hits")
+                .path("hits");
+        assertThat(scores(rescoredHits)).as("within the window the rescored scores are the exact query's")
+                .isEqualTo(scores(exactHits)).hasSize(300);
+
+        List<String> ranking = new ArrayList<>();
+        exactHits.forEach(hit -> ranking.add(hit.path("_id").asText()));
+        for (int size : List.of(1, 7, 10, 40)) {
+            assertThat(allIds(size, "q", q, "uploadId", uploads)).as("pages of %d", size).containsExactlyElementsOf(ranking);
+        }
+    }
+
+    @Test
+    void inDateOrderEachHitShowsItsRelevanceScore() {
+        String q = "quayside note";
+        Map<String, Float> byRelevance = new HashMap<>();
+        JsonPath relevance = search("q", q, "uploadId", uploads, "size", 100);
+        JsonPath date = search("q", q, "uploadId", uploads, "size", 100, "sort", "date");
+        List<String> relevanceIds = ids(relevance);
+        List<Float> relevanceScores = relevance.getList("hits.score", Float.class);
+        for (int i = 0; i < relevanceIds.size(); i++) {
+            byRelevance.put(relevanceIds.get(i), relevanceScores.get(i));
+        }
+        List<String> dateIds = ids(date);
+        List<Float> dateScores = date.getList("hits.score", Float.class);
+        assertThat(dateScores).hasSize(100).doesNotContainNull();
+        int shared = 0;
+        for (int i = 0; i < dateIds.size(); i++) {
+            if (byRelevance.containsKey(dateIds.get(i))) {
+                assertThat(dateScores.get(i)).as(dateIds.get(i)).isEqualTo(byRelevance.get(dateIds.get(i)));
+                shared++;
+            }
+        }
+        assertThat(shared).as("hits on both first pages").isPositive();
+    }
+
+    private static Map<String, Float> scores(JsonNode hits) {
+        Map<String, Float> scores = new HashMap<>();
+        hits.forEach(hit -> scores.put(hit.path("_id").asText(), hit.path("_score").isNumber()
+                ? hit.path("_score").floatValue() : hit.path("sort").path(0).floatValue()));
+        return scores;
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.bulletinsearch.vocabulary.SearchVocabulary;
 import org.junit.jupiter.api.Test;
 
 class SearchQueryBuilderTest {
@@ -125,7 +126,27 @@ class SearchQueryBuilderTest {
         JsonNode date = builder.search(criteria("customs", List.of(), List.of(), null, null, SortOrder.DATE, null), false);
         assertThat(date.path("sort").toString())
                 .isEqualTo("[{\"ingestedAt\":{\"order\":\"desc\"}},{\"id\":{\"order\":\"asc\"}}]");
-        assertThat(date.path("track_scores").asBoolean()).isTrue();
+        assertThat(date.has("track_scores")).as("scores apart: the engine may skip older matches").isFalse();
+        assertThat(SearchQueryBuilder.scoresApart(SearchQueryBuilder.hitsOnly((ObjectNode) date, 11))).isTrue();
+        assertThat(SearchQueryBuilder.scoresApart(SearchQueryBuilder.hitsOnly(builder.search(
+                criteria(null, List.of(), List.of(), null, null, SortOrder.DATE, null), false), 11)))
+                .as("browsing has no scores to show").isFalse();
+        assertThat(SearchQueryBuilder.scoresApart(SearchQueryBuilder.hitsOnly((ObjectNode) relevance, 11))).isFalse();
+    }
+
+    @Test
+    void thePagesScoresInDateOrderAreAskedForItsHitsOnly() {
+        ObjectNode date = builder.search(criteria("customs", List.of("a.txt"), List.of(), null, null, SortOrder.DATE,
+                null), false);
+        JsonNode scores = SearchQueryBuilder.scores(date, List.of(ID));
+        assertThat(scores.has("sort")).as("by relevance, so that each hit has its score").isFalse();
+        assertThat(scores.path("query").path("bool").path("must").get(0)).isEqualTo(date.path("query"));
+        assertThat(scores.path("query").path("bool").path("filter").get(0).path("ids").path("values").toString())
+                .isEqualTo("[\"" + ID + "\"]");
+        assertThat(scores.path("size").asInt()).isEqualTo(1);
+        for (String dropped : List.of("aggs", "highlight", "search_after")) {
+            assertThat(scores.has(dropped)).as(dropped).isFalse();
+        }
     }
 
     @Test
@@ -141,6 +162,55 @@ class SearchQueryBuilderTest {
         assertThat(more.path("track_total_hits").asBoolean(true)).isFalse();
         for (String kept : List.of("query", "post_filter", "sort", "search_after", "highlight", "_source")) {
             assertThat(more.path(kept)).as(kept).isEqualTo(page.path(kept));
+        }
+    }
+
+    @Test
+    void theFirstPageByRelevanceGivesTheBoostsOnlyToTheBestMatchesInARescore() {
+        ObjectNode exact = SearchQueryBuilder.hitsOnly(builder.search(criteria("revenue rose percent", List.of("a.txt"),
+                List.of(), null, null, SortOrder.RELEVANCE, null), false), 11);
+        String before = exact.toString();
+        ObjectNode rescored = builder.rescored(exact).orElseThrow();
+        assertThat(exact.toString()).as("the exact body is left as it was").isEqualTo(before);
+
+        JsonNode boosts = exact.path("query").path("bool").path("should");
+        assertThat(boosts).as("every word again, the phrase, the words near each other").hasSize(3);
+        assertThat(rescored.path("query").path("bool").has("should")).isFalse();
+        assertThat(rescored.path("query").path("bool").path("must")).isEqualTo(exact.path("query").path("bool").path("must"));
+        JsonNode rescore = rescored.path("rescore");
+        assertThat(rescore.path("window_size").asInt()).isEqualTo(SearchQueryBuilder.DEFAULT_RESCORE_WINDOW);
+        assertThat(rescore.path("query").path("rescore_query").path("bool").path("should")).isEqualTo(boosts);
+        assertThat(rescore.path("query").has("score_mode")).as("the scores add up, as the query's clauses do")
+                .isFalse();
+        assertThat(rescored.has("sort")).as("the engine refuses a sort beside a rescore").isFalse();
+        assertThat(rescored.path("size").asInt()).isEqualTo(11 + RescoredPage.TIE_ROOM);
+        assertThat(rescored.path("highlight").path("highlight_query")).isEqualTo(exact.path("query"));
+        for (String kept : List.of("post_filter", "_source", "track_total_hits")) {
+            assertThat(rescored.path(kept)).as(kept).isEqualTo(exact.path(kept));
+        }
+    }
+
+    @Test
+    void aWindowSmallerThanThePageStillCoversThePage() {
+        SearchQueryBuilder small = new SearchQueryBuilder(20, 5, SearchVocabulary::builtIn, EntityValues.shared());
+        ObjectNode exact = SearchQueryBuilder.hitsOnly(small.search(query("revenue rose percent"), false), 51);
+        assertThat(small.rescored(exact).orElseThrow().path("rescore").path("window_size").asInt())
+                .isEqualTo(51 + RescoredPage.TIE_ROOM);
+    }
+
+    @Test
+    void laterPagesDateOrderAndQueriesWithoutBoostsAreAskedExactly() throws Exception {
+        JsonNode after = JsonMapper.builder().build().readTree("[2.5, \"" + ID + "\"]");
+        List<SearchCriteria> exactOnly = List.of(
+                criteria("revenue rose percent", List.of(), List.of(), null, null, SortOrder.RELEVANCE,
+                        SearchCursor.after(SortOrder.RELEVANCE, false, after)),
+                criteria("revenue rose percent", List.of(), List.of(), null, null, SortOrder.DATE, null),
+                query("customs"),
+                query("-coffee"),
+                criteria(null, List.of(), List.of(), null, null, SortOrder.DATE, null));
+        for (SearchCriteria criteria : exactOnly) {
+            ObjectNode exact = SearchQueryBuilder.hitsOnly(builder.search(criteria, false), 11);
+            assertThat(builder.rescored(exact)).as(exact.toString()).isEmpty();
         }
     }
 
