@@ -21,8 +21,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 
 /**
  * {@code ./bulletin-search}: runs the whole platform on this machine (the default, {@code run}), uploads
@@ -65,13 +69,30 @@ public final class PlatformCommand implements Callable<Integer> {
 
     /** The command line; a failure it can explain is one line on stderr, {@code platform: ...}, and exit code 1. */
     static CommandLine commandLine() {
-        return new CommandLine(new PlatformCommand()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
+        return new CommandLine(new PlatformCommand()).setExecutionStrategy(PlatformCommand::execute)
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (!(e instanceof InfrastructureException || e instanceof IllegalArgumentException || e instanceof IOException)) {
                 e.printStackTrace();
             }
             commandLine.getErr().println("platform: " + e.getMessage());
             return 1;
         });
+    }
+
+    /**
+     * Runs the command given; the run options belong to {@code run}, given before its word or after it (see
+     * {@link #run(HelpOption, RunOptions)}), and before another command they are a usage error, not ignored.
+     */
+    private static int execute(ParseResult parsed) {
+        ParseResult command = parsed.subcommand();
+        List<String> runOptions = parsed.matchedOptions().stream().filter(option -> !option.usageHelp())
+                .map(OptionSpec::longestName).toList();
+        if (command != null && !command.commandSpec().name().equals("run") && !runOptions.isEmpty()) {
+            throw new ParameterException(parsed.commandSpec().commandLine(), String.join(", ", runOptions)
+                    + (runOptions.size() == 1 ? " is an option" : " are options") + " of run, not of "
+                    + command.commandSpec().name());
+        }
+        return new RunLast().execute(parsed);
     }
 
     /** {@code ./bulletin-search} alone is {@code run}. */

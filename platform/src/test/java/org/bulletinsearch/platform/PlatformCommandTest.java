@@ -57,6 +57,17 @@ class PlatformCommandTest {
     }
 
     @Test
+    void runOptionsBeforeAnotherCommandAreAUsageErrorNotIgnored() {
+        assertThat(cli().execute("--fresh", "--data-dir=" + tmp, "generate", "--articles=5", tmp.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--fresh, --data-dir are options of run, not of generate");
+        assertThat(tmp.resolve("generated-001.txt")).doesNotExist();
+
+        assertThat(cli().execute("--no-samples", "load", tmp.resolve("missing.txt").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--no-samples is an option of run, not of load");
+    }
+
+    @Test
     void generateWritesTheArticlesSpreadOverTheFiles() throws Exception {
         assertThat(cli().execute("generate", "--articles=5", "--files=2", "--seed=7", tmp.toString())).isZero();
 

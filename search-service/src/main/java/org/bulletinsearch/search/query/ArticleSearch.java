@@ -196,24 +196,34 @@ public class ArticleSearch {
      */
     private KeywordAnswer answer(ObjectNode search, boolean fuzzy) {
         ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
-        Optional<ObjectNode> rescored = builder.rescored(hits);
-        List<MultiSearchItem> searches = List.of(new MultiSearchItem(rescored.orElse(hits), false),
+        ObjectNode sent = builder.rescored(hits).orElse(hits);
+        List<MultiSearchItem> searches = List.of(new MultiSearchItem(sent, false),
                 new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true));
         List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), searches));
-        JsonNode page = rescored.isEmpty() ? answers.get(0) : inExactOrder(hits, rescored.get(), answers.get(0));
-        return new KeywordAnswer(withScores(hits, page), fuzzy, hits, answers.get(1));
+        return new KeywordAnswer(page(hits, sent, answers.get(0)), fuzzy, hits, answers.get(1));
     }
 
     /** The hits of {@code hits}, through its {@link SearchQueryBuilder#rescored} body when it has one. */
     private JsonNode hits(ObjectNode hits) {
-        Optional<ObjectNode> rescored = builder.rescored(hits);
-        JsonNode page = rescored.isEmpty() ? run("q", hits) : inExactOrder(hits, rescored.get(), run("q", rescored.get()));
+        ObjectNode sent = builder.rescored(hits).orElse(hits);
+        return page(hits, sent, run("q", sent));
+    }
+
+    /**
+     * The page the exact body {@code hits} asks for, from the answer to the body {@code sent} for it: a rescored
+     * answer put in the exact order ({@link RescoredPage}; the exact body asked too when ties hide that order),
+     * and each hit with its relevance score ({@link #withScores}).
+     */
+    private JsonNode page(ObjectNode hits, ObjectNode sent, JsonNode answer) {
+        JsonNode page = sent == hits ? answer
+                : RescoredPage.inExactOrder(answer, sent.path("size").asInt(), hits.path("size").asInt())
+                        .orElseGet(() -> run("q", hits));
         return withScores(hits, page);
     }
 
     /**
-     * The answer with each hit's relevance score, asked apart for the hits only when the engine did not score them
-     * ({@link SearchQueryBuilder#scoresApart}: date order with a query).
+     * The answer (changed in place) with each hit's relevance score, asked apart for the hits only when the engine
+     * did not score them ({@link SearchQueryBuilder#scoresApart}: date order with a query).
      */
     private JsonNode withScores(ObjectNode hits, JsonNode answer) {
         JsonNode found = answer.path("hits").path("hits");
@@ -223,15 +233,8 @@ public class ArticleSearch {
         Map<String, JsonNode> scores = new HashMap<>();
         run("q", SearchQueryBuilder.scores(hits, ids(found))).path("hits").path("hits")
                 .forEach(hit -> scores.put(hit.path("_id").asText(), hit.path("_score")));
-        ObjectNode scored = answer.deepCopy();
-        scored.path("hits").path("hits").forEach(hit -> ((ObjectNode) hit).set("_score", scores.get(hit.path("_id").asText())));
-        return scored;
-    }
-
-    /** A rescored answer in the exact order ({@link RescoredPage}), or the exact body's answer when ties hide it. */
-    private JsonNode inExactOrder(ObjectNode hits, ObjectNode rescored, JsonNode answer) {
-        return RescoredPage.inExactOrder(answer, rescored.path("size").asInt(), hits.path("size").asInt())
-                .orElseGet(() -> run("q", hits));
+        found.forEach(hit -> ((ObjectNode) hit).set("_score", scores.get(hit.path("_id").asText())));
+        return answer;
     }
 
     /**

@@ -39,7 +39,7 @@ public interface QueryConfig {
      * Matches the first page by relevance re-ranks with the ranking boosts ({@link SearchQueryBuilder#rescored}):
      * more keeps the page closer to the exact ranking on broad queries, fewer costs the engine less.
      */
-    @WithDefault("500")
+    @WithDefault("" + SearchQueryBuilder.DEFAULT_RESCORE_WINDOW)
     int rescoreWindow();
 
     /** {@code minimum_should_match} of the more-like-this query behind related articles. */

@@ -38,8 +38,9 @@ final class RescoredPage {
      *         at the end of the answer reach into those hits
      */
     static Optional<JsonNode> inExactOrder(JsonNode answer, int fetched, int asked) {
-        List<JsonNode> hits = new ArrayList<>();
-        answer.path("hits").path("hits").forEach(hits::add);
+        ObjectNode page = answer.deepCopy();
+        List<ObjectNode> hits = new ArrayList<>();
+        page.path("hits").path("hits").forEach(hit -> hits.add((ObjectNode) hit));
         hits.sort(EXACT_ORDER);
         if (hits.size() >= fetched) {
             float last = score(hits.get(hits.size() - 1));
@@ -48,12 +49,10 @@ final class RescoredPage {
                 return Optional.empty();
             }
         }
-        ObjectNode page = answer.deepCopy();
         ArrayNode exact = ((ObjectNode) page.path("hits")).putArray("hits");
-        for (JsonNode hit : hits.subList(0, Math.min(asked, hits.size()))) {
-            ObjectNode sorted = hit.deepCopy();
-            sorted.putArray("sort").add(hit.path("_score")).add(id(hit));
-            exact.add(sorted);
+        for (ObjectNode hit : hits.subList(0, Math.min(asked, hits.size()))) {
+            hit.putArray("sort").add(hit.path("_score")).add(id(hit));
+            exact.add(hit);
         }
         return Optional.of(page);
     }
