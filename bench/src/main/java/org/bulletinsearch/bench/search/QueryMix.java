@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bulletinsearch.platform.client.JsonHttp;
 import org.bulletinsearch.search.engine.MultiSearchItem;
 import org.bulletinsearch.search.query.SearchCriteria;
 import org.bulletinsearch.search.query.SearchQueryBuilder;
+import org.bulletinsearch.search.query.SearchQueryBuilder.StrictFirst;
 import org.bulletinsearch.search.query.SortOrder;
 import org.bulletinsearch.search.query.UserQuery;
 
@@ -15,8 +17,8 @@ import org.bulletinsearch.search.query.UserQuery;
  * The queries of figure 3, each in two forms: the search API's URL, and the engine request the search
  * service sends for it, built by the service's own {@link SearchQueryBuilder} (the same code path,
  * not a copy), so "direct to the engine" means the same work minus our service. That request is an
- * {@code _msearch} of the page's hits (rescored on a first page by relevance) and its counts, as
- * {@code ArticleSearch} asks them, the counts answerable from the engine's request cache on both sides alike.
+ * {@code _msearch} of the page's hits (on a first page by relevance rescored, and strict first with the best
+ * score of each clause when the query relaxes) and its counts, as {@code ArticleSearch} asks them, the counts answerable from the engine's request cache on both sides alike.
  */
 public record QueryMix(List<Query> queries) {
 
@@ -27,7 +29,8 @@ public record QueryMix(List<Query> queries) {
     /**
      * One query of the mix.
      *
-     * @param engineHits        the hits request the service sends, a {@code _search} body
+     * @param engineHits        the hits request the service sends, a {@code _search} body (without the best scores of
+     *                          a strict-first page)
      * @param engineCounts      the counts request the service sends beside it, a {@code _search} body
      * @param engineMultiSearch both as the service sends them: the NDJSON body of {@code POST /articles/_msearch}
      */
@@ -85,14 +88,18 @@ public record QueryMix(List<Query> queries) {
         SearchCriteria criteria = new SearchCriteria(q == null ? null : UserQuery.parse(q),
                 sourceName == null ? List.of() : List.of(sourceName), List.of(), null, null, order, PAGE_SIZE, null);
         ObjectNode search = builder.search(criteria, false);
-        // a first page by relevance goes rescored, as the service sends it
+        // a first page by relevance goes as the service sends it: strict first with the clauses' best scores, or
+        // rescored (the service's second request, when the bound does not hold, is not sent)
         ObjectNode exact = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
-        ObjectNode hits = builder.rescored(exact).orElse(exact);
+        Optional<StrictFirst> strictFirst = builder.strictFirst(criteria, exact);
+        ObjectNode hits = strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(exact).orElse(exact));
         ObjectNode counts = SearchQueryBuilder.countsOnly(search);
+        List<MultiSearchItem> items = new ArrayList<>(List.of(new MultiSearchItem(hits, false),
+                new MultiSearchItem(counts, true)));
+        strictFirst.ifPresent(first -> first.bestOfClauses().forEach(best -> items.add(new MultiSearchItem(best, false))));
         try {
             queries.add(new Query(name, q, sourceName, order, url.toString(), JsonHttp.JSON.writeValueAsBytes(hits),
-                    JsonHttp.JSON.writeValueAsBytes(counts), MultiSearchItem.ndjson(JsonHttp.JSON,
-                            List.of(new MultiSearchItem(hits, false), new MultiSearchItem(counts, true)))));
+                    JsonHttp.JSON.writeValueAsBytes(counts), MultiSearchItem.ndjson(JsonHttp.JSON, items)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

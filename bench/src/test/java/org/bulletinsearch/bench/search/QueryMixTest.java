@@ -21,10 +21,22 @@ class QueryMixTest {
         assertThat(mix.queries()).hasSize(12);
         for (QueryMix.Query query : mix.queries()) {
             String[] lines = new String(query.engineMultiSearch(), StandardCharsets.UTF_8).split("\n");
-            assertThat(lines).as(query.name()).hasSize(4);
+            JsonNode hits = JsonHttp.JSON.readTree(lines[1]);
+            // strict first, with the best score of each of its clauses: the rescored queries of three units or more
+            boolean strictFirst = hits.path("query").path("bool").has("filter");
+            assertThat(strictFirst).as(query.name() + ": strict first")
+                    .isEqualTo(List.of("three words", "exclusion", "body words", "grouping").contains(query.name()));
+            int clauses = (lines.length - 4) / 2;
+            assertThat(lines).as(query.name()).hasSize(4 + 2 * clauses);
+            assertThat(clauses).as(query.name() + ": best scores asked").isEqualTo(strictFirst ? clauses : 0);
+            if (strictFirst) {
+                assertThat(clauses).as(query.name() + ": one per unit at least").isGreaterThanOrEqualTo(3);
+            }
+            for (int i = 0; i < clauses; i++) {
+                assertThat(JsonHttp.JSON.readTree(lines[5 + 2 * i]).path("size").asInt()).as("best of a clause").isOne();
+            }
             assertThat(JsonHttp.JSON.readTree(lines[0]).path("request_cache").asBoolean()).as("hits cached").isFalse();
             assertThat(JsonHttp.JSON.readTree(lines[2]).path("request_cache").asBoolean()).as("counts cached").isTrue();
-            JsonNode hits = JsonHttp.JSON.readTree(lines[1]);
             JsonNode counts = JsonHttp.JSON.readTree(lines[3]);
             assertThat(hits).isEqualTo(JsonHttp.JSON.readTree(query.engineHits()));
             assertThat(counts).isEqualTo(JsonHttp.JSON.readTree(query.engineCounts()));

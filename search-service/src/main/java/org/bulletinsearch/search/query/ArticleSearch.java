@@ -28,6 +28,7 @@ import org.bulletinsearch.search.engine.MultiSearchItem;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.indexing.IndexManager;
+import org.bulletinsearch.search.query.SearchQueryBuilder.StrictFirst;
 import org.bulletinsearch.search.stories.CatalogStories;
 import org.bulletinsearch.search.stories.Story;
 import org.bulletinsearch.search.vectors.ArticleEmbedder;
@@ -176,9 +177,9 @@ public class ArticleSearch {
     private KeywordAnswer keyword(SearchCriteria criteria) {
         // A fuzzy cursor only means something with words to loosen.
         boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
-        KeywordAnswer answer = answer(builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null), fuzzy);
+        KeywordAnswer answer = answer(criteria, builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null), fuzzy);
         if (shouldLoosen(criteria, answer.counts())) {
-            KeywordAnswer loose = answer(builder.search(criteria, fuzzyForms(criteria.query())), true);
+            KeywordAnswer loose = answer(criteria, builder.search(criteria, fuzzyForms(criteria.query())), true);
             if (strictTotal(loose.counts()) > strictTotal(answer.counts())
                     || (total(answer.counts()) == 0 && total(loose.counts()) > 0)) {
                 return loose;
@@ -192,15 +193,52 @@ public class ArticleSearch {
      * may skip matches that cannot enter the page), the total and facets in a body without hits that
      * the engine's request cache keeps until the index changes, so the other pages of the same query and filters,
      * and the same search again, do not count again ({@link SearchQueryBuilder#hitsOnly},
-     * {@link SearchQueryBuilder#countsOnly}).
+     * {@link SearchQueryBuilder#countsOnly}). A first page by relevance of a query that relaxes is asked
+     * {@link SearchQueryBuilder#strictFirst} in the same round trip, and asked again only when that answer cannot
+     * tell the page ({@link #strictFirstPage}).
      */
-    private KeywordAnswer answer(ObjectNode search, boolean fuzzy) {
+    private KeywordAnswer answer(SearchCriteria criteria, ObjectNode search, boolean fuzzy) {
         ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
-        ObjectNode sent = builder.rescored(hits).orElse(hits);
-        List<MultiSearchItem> searches = List.of(new MultiSearchItem(sent, false),
-                new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true));
+        Optional<StrictFirst> strictFirst = fuzzy ? Optional.empty() : builder.strictFirst(criteria, hits);
+        ObjectNode sent = strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(hits).orElse(hits));
+        List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, false),
+                new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true)));
+        strictFirst.ifPresent(first -> first.bestOfClauses().forEach(best -> searches.add(new MultiSearchItem(best, false))));
         List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), searches));
-        return new KeywordAnswer(page(hits, sent, answers.get(0)), fuzzy, hits, answers.get(1));
+        JsonNode page = strictFirst.isEmpty() ? page(hits, sent, answers.get(0))
+                : strictFirstPage(strictFirst.get(), hits, answers.get(0), answers.get(1), answers.subList(2, answers.size()));
+        return new KeywordAnswer(page, fuzzy, hits, answers.get(1));
+    }
+
+    /**
+     * The page of a {@link SearchQueryBuilder#strictFirst} answer in the exact order when every hit the exact body
+     * asks for is in it and scores above the bound of the matches it left out, or when it left none out (the counts
+     * beside it say every match has every unit). Otherwise the exact body when only ties at the answer's end hide
+     * the order (they are above the bound too), else the {@link #hits} of the rescored body (too few matches of
+     * every unit, or one lacking a unit that could rank among them). Only pages by relevance are asked strict
+     * first, so the hits carry their scores.
+     */
+    private JsonNode strictFirstPage(StrictFirst strictFirst, ObjectNode hits, JsonNode answer, JsonNode counts,
+            List<JsonNode> bestOfClauses) {
+        int asked = hits.path("size").asInt();
+        boolean noneLeftOut = strictTotal(counts) == total(counts);
+        double bound = strictFirst.bound().of(bestOfClauses.stream()
+                .map(best -> best.path("hits").path("hits").path(0).path("_score").floatValue()).toList());
+        Optional<JsonNode> ordered = RescoredPage.inExactOrder(answer, strictFirst.body().path("size").asInt(), asked);
+        if (ordered.isEmpty()) {
+            return noneLeftOut || lowestScore(answer) > bound ? run("q", hits) : hits(hits);
+        }
+        JsonNode page = ordered.get().path("hits").path("hits");
+        boolean above = page.size() == asked && page.path(asked - 1).path("_score").floatValue() > bound;
+        return noneLeftOut || above ? ordered.get() : hits(hits);
+    }
+
+    private static float lowestScore(JsonNode answer) {
+        float lowest = Float.MAX_VALUE;
+        for (JsonNode hit : answer.path("hits").path("hits")) {
+            lowest = Math.min(lowest, hit.path("_score").floatValue());
+        }
+        return lowest;
     }
 
     /** The hits of {@code hits}, through its {@link SearchQueryBuilder#rescored} body when it has one. */

@@ -73,6 +73,8 @@ final class RankedQuery {
     private final List<ObjectNode> units = new ArrayList<>();
     /** The same units with every word required. */
     private final List<ObjectNode> strictUnits = new ArrayList<>();
+    /** What failing each unit's strict form leaves of a document's score ({@link ScoreBound}). */
+    private final List<ScoreBound.Lacking> lacking = new ArrayList<>();
     private final List<ObjectNode> exclusions = new ArrayList<>();
     private final List<String> plainWords = new ArrayList<>();
     /** Entities each single word names, looked up once per query however many spans contain the word. */
@@ -134,6 +136,7 @@ final class RankedQuery {
     private void add(ObjectNode unit) {
         units.add(unit);
         strictUnits.add(unit);
+        lacking.add(ScoreBound.Lacking.CLAUSE);
     }
 
     /**
@@ -173,12 +176,22 @@ final class RankedQuery {
             strictUnits.forEach(strict.putArray("must")::add);
             strict.put("_name", SearchQueryBuilder.STRICT);
         }
-        if (plainWords.size() >= 2) {
-            String words = String.join(" ", plainWords);
-            should.add(phrase(words, 0, PHRASE_BOOST));
-            should.add(phrase(words, PROXIMITY_SLOP, PROXIMITY_BOOST));
-        }
+        should.addAll(boosts());
         return node;
+    }
+
+    /** The phrase and proximity boosts of the plain words; none for fewer than two. */
+    private List<ObjectNode> boosts() {
+        if (plainWords.size() < 2) {
+            return List.of();
+        }
+        String words = String.join(" ", plainWords);
+        return List.of(phrase(words, 0, PHRASE_BOOST), phrase(words, PROXIMITY_SLOP, PROXIMITY_BOOST));
+    }
+
+    /** @return what bounds the score of the matches that fail {@link #strict()} (meaningful when it relaxes) */
+    ScoreBound scoreBound() {
+        return new ScoreBound(units, lacking, boosts());
     }
 
     /** @return a filter matching the documents that match every unit (and no exclusion) */
@@ -226,6 +239,8 @@ final class RankedQuery {
             ObjectNode strict = unit(acronym ? null : simple(render(content), 1, fuzzyForm != null), text, alternatives);
             strictUnits.add(strict);
             units.add(acronym || content.size() < 2 ? strict : unit(someOf(content), text, alternatives));
+            lacking.add(acronym ? ScoreBound.Lacking.CLAUSE
+                    : content.size() < 2 ? ScoreBound.Lacking.WORD : ScoreBound.Lacking.SOME_WORDS);
         }
     }
 

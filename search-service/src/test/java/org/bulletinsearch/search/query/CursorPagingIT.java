@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Paging through a few hundred hits with the cursor: every hit exactly once, in order, the first page by relevance
- * asked rescored ({@link SearchQueryBuilder#rescored}) as the others exactly.
+ * asked rescored ({@link SearchQueryBuilder#rescored}) or strict first ({@link SearchQueryBuilder#strictFirst}) as the
+ * others exactly.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
@@ -109,6 +110,74 @@ class CursorPagingIT {
         for (int size : List.of(1, 7, 10, 40)) {
             assertThat(allIds(size, "q", q, "uploadId", uploads)).as("pages of %d", size).containsExactlyElementsOf(ranking);
         }
+    }
+
+    @Test
+    void aStrictFirstPageIsTheExactPageAndAMatchLackingAWordThatOutranksTheOthersStillLeadsIt() {
+        List<String> upload = List.of(publishStrictFirstFixture());
+        for (String q : List.of("beacon lantern glow", "lighthouse keeper log", "lantern glow keeper")) {
+            ObjectNode exact = exactHits(q, upload, 200);
+            List<String> ranking = new ArrayList<>();
+            engine.send("POST", "/" + indexManager.alias() + "/_search", exact).path("hits").path("hits")
+                    .forEach(hit -> ranking.add(hit.path("_id").asText()));
+            assertThat(ranking).as(q).hasSizeGreaterThanOrEqualTo(40);
+            for (int size : List.of(1, 10, 40)) {
+                assertThat(allIds(size, "q", q, "uploadId", upload)).as("%s, pages of %d", q, size)
+                        .containsExactlyElementsOf(ranking);
+            }
+        }
+        assertThat(strictFirstHolds("beacon lantern glow", upload)).as("every hit of page 1 above the bound").isTrue();
+        assertThat(strictFirstHolds("lighthouse keeper log", upload)).as("the keeper's log can outrank").isFalse();
+        assertThat(search("q", "lighthouse keeper log", "uploadId", upload).getString("hits[0].title"))
+                .isEqualTo("Keeper log, keeper log");
+    }
+
+    /**
+     * Articles with all three words of "beacon lantern glow" side by side and of "lighthouse keeper log" far apart,
+     * articles with two of them, and one whose title and body say "keeper log" over and over and never
+     * "lighthouse". Every match of "lantern glow keeper" has all three words.
+     */
+    private static String publishStrictFirstFixture() {
+        String uploadId = "strict-first-" + UUID.randomUUID();
+        Instant ingestedAt = Instant.parse("2024-10-01T12:00:00Z");
+        Random random = new Random(7);
+        List<ArticleEvent> events = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            StringBuilder body = new StringBuilder(i <= 40 ? "lighthouse beacon lantern glow "
+                    : i <= 50 ? "lighthouse beacon lantern " : "beacon lantern ");
+            // lengths apart, so that scores differ and few tie
+            for (int w = 0; w < 8 + i % 9; w++) {
+                body.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+            }
+            body.append(i <= 40 ? "keeper log." : i <= 50 ? "log." : "end.");
+            events.add(ArticleEvent.of("Coastal bulletin " + i, body.toString(), "strict-first.txt", uploadId, i, ingestedAt));
+        }
+        events.add(ArticleEvent.of("Keeper log, keeper log", "keeper log keeper log keeper log keeper log cargo berth.",
+                "strict-first.txt", uploadId, 61, ingestedAt));
+        ArticlesTopic.publish(events);
+        SearchApi.awaitIndexed(List.of(uploadId), events.size());
+        SearchApi.awaitVectors();
+        return uploadId;
+    }
+
+    private static ObjectNode exactHits(String q, List<String> upload, int size) {
+        return SearchQueryBuilder.hitsOnly(new SearchQueryBuilder(20).search(new SearchCriteria(UserQuery.parse(q),
+                List.of(), upload, null, null, SortOrder.RELEVANCE, 10, null), false), size);
+    }
+
+    /** Whether page 1 of {@code q} (10 hits and one more) scores above the bound of the matches lacking a word. */
+    private boolean strictFirstHolds(String q, List<String> upload) {
+        SearchCriteria criteria = new SearchCriteria(UserQuery.parse(q), List.of(), upload, null, null,
+                SortOrder.RELEVANCE, 10, null);
+        SearchQueryBuilder builder = new SearchQueryBuilder(20);
+        SearchQueryBuilder.StrictFirst first = builder.strictFirst(criteria,
+                SearchQueryBuilder.hitsOnly(builder.search(criteria, false), 11)).orElseThrow();
+        List<Float> best = first.bestOfClauses().stream().map(body -> engine.send("POST",
+                "/" + indexManager.alias() + "/_search", body).path("hits").path("hits").path(0).path("_score").floatValue())
+                .toList();
+        JsonNode hits = engine.send("POST", "/" + indexManager.alias() + "/_search", first.body()).path("hits").path("hits");
+        float eleventh = scores(hits).values().stream().sorted((a, b) -> Float.compare(b, a)).skip(10).findFirst().orElse(0f);
+        return eleventh > first.bound().of(best);
     }
 
     @Test

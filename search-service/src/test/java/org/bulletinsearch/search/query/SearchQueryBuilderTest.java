@@ -191,6 +191,55 @@ class SearchQueryBuilderTest {
     }
 
     @Test
+    void aFirstPageOfAQueryThatRelaxesRanksOnlyTheMatchesOfEveryUnitAndAsksEachClausesBestScore() {
+        SearchCriteria criteria = criteria("revenue rose percent", List.of("a.txt"), List.of(), null, null,
+                SortOrder.RELEVANCE, null);
+        ObjectNode exact = SearchQueryBuilder.hitsOnly(builder.search(criteria, false), 11);
+        ObjectNode rescored = builder.rescored(exact).orElseThrow();
+        SearchQueryBuilder.StrictFirst first = builder.strictFirst(criteria, exact).orElseThrow();
+
+        JsonNode bool = first.body().path("query").path("bool");
+        assertThat(bool.path("must")).as("scored by the matching query, as the rescored body")
+                .isEqualTo(rescored.path("query").path("bool").path("must"));
+        JsonNode strict = bool.path("filter").get(0).path("bool").path("filter");
+        assertThat(strict).as("every unit, without scoring").hasSize(3);
+        assertThat(strict.get(1).path("simple_query_string").path("query").asText()).isEqualTo("rose");
+        for (String kept : List.of("rescore", "size", "highlight", "post_filter", "_source")) {
+            assertThat(first.body().path(kept)).as(kept).isEqualTo(rescored.path(kept));
+        }
+        assertThat(first.bound().lacking()).containsOnly(ScoreBound.Lacking.WORD);
+        assertThat(first.bestOfClauses()).as("plain words only: no boost can reach a match lacking one").hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            ObjectNode best = first.bestOfClauses().get(i);
+            assertThat(best.path("query")).isEqualTo(units(exact).get(i));
+            assertThat(best.path("size").asInt()).isOne();
+            assertThat(best.path("_source").asBoolean(true)).isFalse();
+            assertThat(best.path("track_total_hits").asBoolean(true)).isFalse();
+        }
+    }
+
+    @Test
+    void aClauseUnitAddsTheBoostsToTheClausesWhoseBestScoreIsAsked() {
+        SearchCriteria criteria = query("(ghana OR senegal) transit guarantees");
+        ObjectNode exact = SearchQueryBuilder.hitsOnly(builder.search(criteria, false), 11);
+        SearchQueryBuilder.StrictFirst first = builder.strictFirst(criteria, exact).orElseThrow();
+        assertThat(first.bound().lacking()).containsExactly(ScoreBound.Lacking.CLAUSE, ScoreBound.Lacking.WORD,
+                ScoreBound.Lacking.WORD);
+        assertThat(first.bestOfClauses()).as("three units, the phrase, the words near each other").hasSize(5);
+        assertThat(first.bestOfClauses().get(3).path("query").path("multi_match").path("type").asText()).isEqualTo("phrase");
+    }
+
+    @Test
+    void queriesThatDoNotRelaxOrHaveTwoUnitsAndPagesAskedExactlyAreNotAskedStrictFirst() {
+        for (String q : List.of("customs", "\"risk management\"", "customs authority")) {
+            ObjectNode exact = SearchQueryBuilder.hitsOnly(builder.search(query(q), false), 11);
+            assertThat(builder.strictFirst(query(q), exact)).as(q).isEmpty();
+        }
+        SearchCriteria byDate = criteria("revenue rose percent", List.of(), List.of(), null, null, SortOrder.DATE, null);
+        assertThat(builder.strictFirst(byDate, SearchQueryBuilder.hitsOnly(builder.search(byDate, false), 11))).isEmpty();
+    }
+
+    @Test
     void aWindowSmallerThanThePageStillCoversThePage() {
         SearchQueryBuilder small = new SearchQueryBuilder(20, 5, SearchVocabulary::builtIn, EntityValues.shared());
         ObjectNode exact = SearchQueryBuilder.hitsOnly(small.search(query("revenue rose percent"), false), 51);
