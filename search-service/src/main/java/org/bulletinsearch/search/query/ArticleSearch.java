@@ -222,8 +222,7 @@ public class ArticleSearch {
             List<JsonNode> bestOfClauses) {
         int asked = hits.path("size").asInt();
         boolean noneLeftOut = strictTotal(counts) == total(counts);
-        double bound = strictFirst.bound().of(bestOfClauses.stream()
-                .map(best -> best.path("hits").path("hits").path(0).path("_score").floatValue()).toList());
+        double bound = strictFirst.boundFrom(bestOfClauses);
         Optional<JsonNode> ordered = RescoredPage.inExactOrder(answer, strictFirst.body().path("size").asInt(), asked);
         if (ordered.isEmpty()) {
             return noneLeftOut || lowestScore(answer) > bound ? run("q", hits) : hits(hits);

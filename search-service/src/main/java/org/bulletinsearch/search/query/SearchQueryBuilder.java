@@ -212,13 +212,12 @@ public final class SearchQueryBuilder {
     public Optional<StrictFirst> strictFirst(SearchCriteria criteria, ObjectNode hits) {
         RankedQuery ranked = ranked(criteria.query(), null);
         Optional<ObjectNode> rescored = rescored(hits);
-        if (ranked == null || !ranked.relaxes() || rescored.isEmpty()
-                || ranked.scoreBound().units().size() < STRICT_FIRST_UNITS) {
+        ScoreBound bound = ranked == null ? null : ranked.scoreBound();
+        if (bound == null || !ranked.relaxes() || rescored.isEmpty() || bound.units().size() < STRICT_FIRST_UNITS) {
             return Optional.empty();
         }
         ObjectNode body = rescored.get();
         ((ObjectNode) body.path("query").path("bool")).putArray("filter").add(ranked.strict());
-        ScoreBound bound = ranked.scoreBound();
         List<ObjectNode> best = bound.clauses().stream().map(SearchQueryBuilder::bestOf).toList();
         return Optional.of(new StrictFirst(body, best, bound));
     }
@@ -241,6 +240,15 @@ public final class SearchQueryBuilder {
      * @param bound         what turns their best scores into the bound
      */
     public record StrictFirst(ObjectNode body, List<ObjectNode> bestOfClauses, ScoreBound bound) {
+
+        /**
+         * @param bestAnswers the engine's answers to {@link #bestOfClauses}, in order
+         * @return the highest score a match lacking a unit can reach ({@link ScoreBound#of})
+         */
+        public double boundFrom(List<JsonNode> bestAnswers) {
+            return bound.of(bestAnswers.stream()
+                    .map(best -> best.path("hits").path("hits").path(0).path("_score").floatValue()).toList());
+        }
     }
 
     /**
