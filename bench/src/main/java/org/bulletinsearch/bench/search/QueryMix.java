@@ -97,7 +97,7 @@ public record QueryMix(List<Query> queries) {
         ObjectNode counts = SearchQueryBuilder.countsOnly(search);
         List<MultiSearchItem> items = new ArrayList<>(List.of(new MultiSearchItem(hits, false),
                 new MultiSearchItem(counts, true)));
-        strictFirst.ifPresent(first -> first.bestOfClauses().forEach(best -> items.add(new MultiSearchItem(best, false))));
+        strictFirst.ifPresent(first -> items.addAll(first.bestSearches()));
         try {
             queries.add(new Query(name, q, sourceName, order, url.toString(), JsonHttp.JSON.writeValueAsBytes(hits),
                     JsonHttp.JSON.writeValueAsBytes(counts), MultiSearchItem.ndjson(JsonHttp.JSON, items)));

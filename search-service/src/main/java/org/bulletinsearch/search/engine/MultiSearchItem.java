@@ -12,7 +12,8 @@ import java.util.List;
  * the same {@code _msearch} body without the engine's HTTP client on its classpath.
  *
  * @param body      the {@code _search} body
- * @param cacheable whether the engine's shard request cache may answer it (only answers without hits are kept)
+ * @param cacheable whether the engine's shard request cache may answer it ({@code request_cache}: kept until the
+ *                  next refresh that changes the shard)
  */
 public record MultiSearchItem(JsonNode body, boolean cacheable) {
 

@@ -117,8 +117,7 @@ public class SearchEngine {
     /**
      * {@code POST /{index}/_msearch}: several searches in one round trip, which the engine runs side by side.
      * Each search's header line says whether the engine's shard request cache may answer it
-     * ({@code request_cache}); the engine only caches answers without hits, and drops them at the next refresh
-     * that changed the shard.
+     * ({@code request_cache}); the engine drops what it keeps at the next refresh that changed the shard.
      *
      * @param index    the index or alias searched
      * @param searches the {@code _search} bodies, with whether each may be cached

@@ -203,7 +203,7 @@ public class ArticleSearch {
         ObjectNode sent = strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(hits).orElse(hits));
         List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, false),
                 new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true)));
-        strictFirst.ifPresent(first -> first.bestOfClauses().forEach(best -> searches.add(new MultiSearchItem(best, false))));
+        strictFirst.ifPresent(first -> searches.addAll(first.bestSearches()));
         List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), searches));
         JsonNode page = strictFirst.isEmpty() ? page(hits, sent, answers.get(0))
                 : strictFirstPage(strictFirst.get(), hits, answers.get(0), answers.get(1), answers.subList(2, answers.size()));

@@ -130,6 +130,10 @@ class CursorPagingIT {
         assertThat(strictFirstHolds("lighthouse keeper log", upload)).as("the keeper's log can outrank").isFalse();
         assertThat(search("q", "lighthouse keeper log", "uploadId", upload).getString("hits[0].title"))
                 .isEqualTo("Keeper log, keeper log");
+        long cacheHits = requestCacheHits();
+        search("q", "beacon lantern glow", "uploadId", upload);
+        assertThat(requestCacheHits()).as("the same search again: its counts and the best score of each of its words"
+                + " from the engine's request cache").isGreaterThanOrEqualTo(cacheHits + 4);
     }
 
     /**

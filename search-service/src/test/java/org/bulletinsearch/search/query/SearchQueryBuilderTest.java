@@ -140,7 +140,9 @@ class SearchQueryBuilderTest {
                 null), false);
         JsonNode scores = SearchQueryBuilder.scores(date, List.of(ID));
         assertThat(scores.has("sort")).as("by relevance, so that each hit has its score").isFalse();
-        assertThat(scores.path("query").path("bool").path("must").get(0)).isEqualTo(date.path("query"));
+        JsonNode query = scores.path("query").path("bool").path("must").get(0).path("bool");
+        assertThat(query.path("must")).as("the query").isEqualTo(date.path("query").path("bool").path("must"));
+        assertThat(query.path("filter")).as("and its filters").containsExactly(date.path("post_filter"));
         assertThat(scores.path("query").path("bool").path("filter").get(0).path("ids").path("values").toString())
                 .isEqualTo("[\"" + ID + "\"]");
         assertThat(scores.path("size").asInt()).isEqualTo(1);
@@ -160,9 +162,26 @@ class SearchQueryBuilderTest {
         assertThat(more.path("size").asInt()).isEqualTo(31);
         assertThat(more.has("aggs")).isFalse();
         assertThat(more.path("track_total_hits").asBoolean(true)).isFalse();
-        for (String kept : List.of("query", "post_filter", "sort", "search_after", "highlight", "_source")) {
+        for (String kept : List.of("sort", "search_after", "highlight", "_source")) {
             assertThat(more.path(kept)).as(kept).isEqualTo(page.path(kept));
         }
+        assertThat(more.has("post_filter")).as("without facets the filters join the query").isFalse();
+        JsonNode bool = more.path("query").path("bool");
+        assertThat(bool.path("must")).as("the text query, as scored").isEqualTo(page.path("query").path("bool").path("must"));
+        assertThat(bool.path("should")).as("its boosts").isEqualTo(page.path("query").path("bool").path("should"));
+        assertThat(bool.path("filter")).as("the filters, not scoring").containsExactly(page.path("post_filter"));
+    }
+
+    @Test
+    void hitsOnlyWrapsAQueryOtherThanABoolToFilterIt() {
+        ObjectNode browse = builder.search(criteria(null, List.of("a.txt"), List.of(), null, null, SortOrder.DATE, null), false);
+        JsonNode bool = SearchQueryBuilder.hitsOnly(browse, 11).path("query").path("bool");
+        assertThat(bool.path("must")).containsExactly(browse.path("query"));
+        assertThat(bool.path("filter")).containsExactly(browse.path("post_filter"));
+        assertThat(SearchQueryBuilder.scoresApart(SearchQueryBuilder.hitsOnly(browse, 11)))
+                .as("browsing one source has no scores to show").isFalse();
+        ObjectNode unfiltered = builder.search(query("customs"), false);
+        assertThat(SearchQueryBuilder.hitsOnly(unfiltered, 11).path("query")).isEqualTo(unfiltered.path("query"));
     }
 
     @Test
@@ -185,7 +204,7 @@ class SearchQueryBuilderTest {
         assertThat(rescored.has("sort")).as("the engine refuses a sort beside a rescore").isFalse();
         assertThat(rescored.path("size").asInt()).isEqualTo(11 + RescoredPage.TIE_ROOM);
         assertThat(rescored.path("highlight").path("highlight_query")).isEqualTo(exact.path("query"));
-        for (String kept : List.of("post_filter", "_source", "track_total_hits")) {
+        for (String kept : List.of("_source", "track_total_hits")) {
             assertThat(rescored.path(kept)).as(kept).isEqualTo(exact.path(kept));
         }
     }
@@ -199,12 +218,14 @@ class SearchQueryBuilderTest {
         SearchQueryBuilder.StrictFirst first = builder.strictFirst(criteria, exact).orElseThrow();
 
         JsonNode bool = first.body().path("query").path("bool");
-        assertThat(bool.path("must")).as("scored by the matching query, as the rescored body")
-                .isEqualTo(rescored.path("query").path("bool").path("must"));
-        JsonNode strict = bool.path("filter").get(0).path("bool").path("filter");
+        assertThat(bool.path("must")).as("scored by the units as a conjunction: on the matches of every unit, the"
+                + " matching query's scores").containsExactlyElementsOf(units(exact));
+        assertThat(bool.path("filter")).as("the source, then every unit").hasSize(2);
+        assertThat(bool.path("filter").get(0)).isEqualTo(rescored.path("query").path("bool").path("filter").get(0));
+        JsonNode strict = bool.path("filter").get(1).path("bool").path("filter");
         assertThat(strict).as("every unit, without scoring").hasSize(3);
         assertThat(strict.get(1).path("simple_query_string").path("query").asText()).isEqualTo("rose");
-        for (String kept : List.of("rescore", "size", "highlight", "post_filter", "_source")) {
+        for (String kept : List.of("rescore", "size", "highlight", "_source")) {
             assertThat(first.body().path(kept)).as(kept).isEqualTo(rescored.path(kept));
         }
         assertThat(first.bound().lacking()).containsOnly(ScoreBound.Lacking.WORD);
