@@ -18,8 +18,8 @@ import org.bulletinsearch.search.query.UserQuery;
  * service sends for it, built by the service's own {@link SearchQueryBuilder} (the same code path,
  * not a copy), so "direct to the engine" means the same work minus our service. That request is an
  * {@code _msearch} of the page's hits (on a first page by relevance rescored, and strict first with the best
- * score of each clause from three units) and its counts, as {@code ArticleSearch} asks them, the counts answerable
- * from the engine's request cache on both sides alike.
+ * score of each clause from three units) and its counts, as {@code ArticleSearch} asks them, the counts and the
+ * best scores answerable from the engine's request cache on both sides alike.
  */
 public record QueryMix(List<Query> queries) {
 

@@ -212,7 +212,7 @@ public final class SearchBenchmark {
                         + " (words, phrase, OR, exclusion, prefix, grouping, a source filter, date order, browsing), page size %d"
                         + " with facets and highlights as the API always asks. Anchor: the bodies the service's own"
                         + " SearchQueryBuilder makes for the same requests (the page's hits, strict first with the clauses'"
-                        + " best scores from three units, and its counts, the counts cacheable),"
+                        + " best scores from three units, and its counts, the counts and best scores cacheable),"
                         + " posted to /articles/_msearch with the same client."
                         + " Client, service and engine share the 2 cores",
                 threads, duration.toSeconds(), warmup.toSeconds(), mix.queries().size(), QueryMix.PAGE_SIZE);

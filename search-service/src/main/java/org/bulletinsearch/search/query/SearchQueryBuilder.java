@@ -164,9 +164,13 @@ public final class SearchQueryBuilder {
         return body;
     }
 
-    /** {@code query} with {@code filter} as one more non-scoring clause; a query other than a bool is wrapped. */
+    /**
+     * {@code query} with {@code filter} as one more non-scoring clause, the scores unchanged. A bool with a
+     * {@code must} takes it as it is; any other query is wrapped, since a filter beside only {@code should}
+     * clauses would make them optional.
+     */
     private static ObjectNode filtered(JsonNode query, JsonNode filter) {
-        if (query.path("bool").isObject()) {
+        if (query.path("bool").has("must")) {
             ObjectNode copy = (ObjectNode) query.deepCopy();
             ((ObjectNode) copy.path("bool")).withArrayProperty("filter").add(filter);
             return copy;
@@ -224,9 +228,9 @@ public final class SearchQueryBuilder {
      * the units as a conjunction: the same scores as the matching query's), and beside it the best score of each
      * clause over the index, from which {@link ScoreBound} tells the highest score a match lacking a unit can
      * reach. A page whose hits all score above it is the page of the rescored body; otherwise that body must be
-     * asked. The engine skips far more
-     * documents for a conjunction of words than for some of them: at 1,000,000 articles the hits of "revenue rose
-     * percent" took 159 ms instead of 226 ms, "(ghana OR senegal) transit guarantees" 61 instead of 126 ms.
+     * asked. The engine skips far more documents for a conjunction of words than for some of them: at 1,000,000
+     * articles the hits of "revenue rose percent" took 159 ms instead of 226 ms, "(ghana OR senegal) transit
+     * guarantees" 61 instead of 126 ms.
      *
      * @param criteria the request the body {@code hits} was built from, with no fuzzy loosening
      * @param hits     a {@link #hitsOnly} body of {@link #search}{@code (criteria, null)} (not changed)
@@ -321,10 +325,9 @@ public final class SearchQueryBuilder {
             body.remove("search_after");
         }
         body.put("_source", false);
-        ObjectNode bool = MAPPER.createObjectNode();
-        bool.putArray("must").add(body.path("query"));
-        bool.putArray("filter").addObject().putObject("ids").set("values", strings(List.copyOf(articleIds)));
-        body.putObject("query").set("bool", bool);
+        ObjectNode ids = MAPPER.createObjectNode();
+        ids.putObject("ids").set("values", strings(List.copyOf(articleIds)));
+        body.set("query", filtered(body.path("query"), ids));
         return body;
     }
 

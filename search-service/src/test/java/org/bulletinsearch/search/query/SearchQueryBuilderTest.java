@@ -140,11 +140,12 @@ class SearchQueryBuilderTest {
                 null), false);
         JsonNode scores = SearchQueryBuilder.scores(date, List.of(ID));
         assertThat(scores.has("sort")).as("by relevance, so that each hit has its score").isFalse();
-        JsonNode query = scores.path("query").path("bool").path("must").get(0).path("bool");
+        JsonNode query = scores.path("query").path("bool");
         assertThat(query.path("must")).as("the query").isEqualTo(date.path("query").path("bool").path("must"));
-        assertThat(query.path("filter")).as("and its filters").containsExactly(date.path("post_filter"));
-        assertThat(scores.path("query").path("bool").path("filter").get(0).path("ids").path("values").toString())
-                .isEqualTo("[\"" + ID + "\"]");
+        assertThat(query.path("should")).as("with its boosts").isEqualTo(date.path("query").path("bool").path("should"));
+        assertThat(query.path("filter")).as("its filters, then the page's hits").hasSize(2);
+        assertThat(query.path("filter").get(0)).isEqualTo(date.path("post_filter"));
+        assertThat(query.path("filter").get(1).path("ids").path("values").toString()).isEqualTo("[\"" + ID + "\"]");
         assertThat(scores.path("size").asInt()).isEqualTo(1);
         for (String dropped : List.of("aggs", "highlight", "search_after")) {
             assertThat(scores.has(dropped)).as(dropped).isFalse();
