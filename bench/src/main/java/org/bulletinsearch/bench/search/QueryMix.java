@@ -90,7 +90,8 @@ public record QueryMix(List<Query> queries) {
                 sourceName == null ? List.of() : List.of(sourceName), List.of(), null, null, order, PAGE_SIZE, null);
         ObjectNode search = builder.search(criteria, false);
         // a first page by relevance goes as the service sends it: strict first with the clauses' best scores, or
-        // rescored (the service's second request, when the bound does not hold, is not sent)
+        // rescored (the service's second requests, when ties or the bound hide the page, are not sent; the service
+        // asks them from the engine's request cache)
         ObjectNode exact = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
         Optional<StrictFirst> strictFirst = builder.strictFirst(criteria, exact);
         ObjectNode hits = strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(exact).orElse(exact));

@@ -145,8 +145,8 @@ public class ArticleSearch {
         if (rivals.isEmpty()) {
             return Set.of();
         }
-        Set<String> before = new HashSet<>(ids(run("q", SearchQueryBuilder.onlyIds(body, rivals.keySet(), false)).path("hits").path("hits")));
-        before.removeAll(ids(run("q", SearchQueryBuilder.onlyIds(body, rivals.keySet(), true)).path("hits").path("hits")));
+        Set<String> before = new HashSet<>(ids(followUp(SearchQueryBuilder.onlyIds(body, rivals.keySet(), false)).path("hits").path("hits")));
+        before.removeAll(ids(followUp(SearchQueryBuilder.onlyIds(body, rivals.keySet(), true)).path("hits").path("hits")));
         return before.stream().map(rivals::get).collect(Collectors.toSet());
     }
 
@@ -225,7 +225,7 @@ public class ArticleSearch {
         double bound = strictFirst.boundFrom(bestOfClauses);
         Optional<JsonNode> ordered = RescoredPage.inExactOrder(answer, strictFirst.body().path("size").asInt(), asked);
         if (ordered.isEmpty()) {
-            return noneLeftOut || lowestScore(answer) > bound ? run("q", hits) : hits(hits);
+            return noneLeftOut || lowestScore(answer) > bound ? followUp(hits) : hits(hits);
         }
         JsonNode page = ordered.get().path("hits").path("hits");
         boolean above = page.size() == asked && page.path(asked - 1).path("_score").floatValue() > bound;
@@ -243,7 +243,7 @@ public class ArticleSearch {
     /** The hits of {@code hits}, through its {@link SearchQueryBuilder#rescored} body when it has one. */
     private JsonNode hits(ObjectNode hits) {
         ObjectNode sent = builder.rescored(hits).orElse(hits);
-        return page(hits, sent, run("q", sent));
+        return page(hits, sent, followUp(sent));
     }
 
     /**
@@ -254,7 +254,7 @@ public class ArticleSearch {
     private JsonNode page(ObjectNode hits, ObjectNode sent, JsonNode answer) {
         JsonNode page = sent == hits ? answer
                 : RescoredPage.inExactOrder(answer, sent.path("size").asInt(), hits.path("size").asInt())
-                        .orElseGet(() -> run("q", hits));
+                        .orElseGet(() -> followUp(hits));
         return withScores(hits, page);
     }
 
@@ -268,7 +268,7 @@ public class ArticleSearch {
             return answer;
         }
         Map<String, JsonNode> scores = new HashMap<>();
-        run("q", SearchQueryBuilder.scores(hits, ids(found))).path("hits").path("hits")
+        followUp(SearchQueryBuilder.scores(hits, ids(found))).path("hits").path("hits")
                 .forEach(hit -> scores.put(hit.path("_id").asText(), hit.path("_score")));
         found.forEach(hit -> ((ObjectNode) hit).set("_score", scores.get(hit.path("_id").asText())));
         return answer;
@@ -480,6 +480,20 @@ public class ArticleSearch {
 
     private JsonNode run(String parameter, JsonNode body) {
         return onEngine(parameter, () -> engine.send("POST", "/" + indexManager.alias() + "/_search", body));
+    }
+
+    /**
+     * A search of a page asked after the page's first answer, because that answer could not tell the page alone: ties
+     * hiding the order, a score bound that did not hold, the scores of a date-ordered page, story versions folded
+     * away. The same request gets the same first answer and needs the same search again until the index changes,
+     * so it is asked with the engine's shard request cache ({@code request_cache=true}; the engine keeps the
+     * query phase of a search with hits only when asked, and drops it at the next refresh that changes the shard).
+     * First searches are not: most of them are never asked twice, and the cache's memory is shared
+     * ({@code indices.requests.cache.size}, 1 % of the engine's heap, least recently used first out).
+     */
+    private JsonNode followUp(JsonNode body) {
+        return onEngine("q", () -> engine.send("POST", "/" + indexManager.alias() + "/_search",
+                Map.of("request_cache", "true"), body));
     }
 
     /**

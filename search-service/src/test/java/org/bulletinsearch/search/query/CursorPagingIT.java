@@ -110,6 +110,15 @@ class CursorPagingIT {
         for (int size : List.of(1, 7, 10, 40)) {
             assertThat(allIds(size, "q", q, "uploadId", uploads)).as("pages of %d", size).containsExactlyElementsOf(ranking);
         }
+
+        float best = rescoredHits.path(0).path("_score").floatValue();
+        assertThat(scores(rescoredHits).values()).filteredOn(score -> score == best)
+                .as("hits tied at the best score, more than a rescored page 1 of 10 asks").hasSizeGreaterThan(21);
+        search("q", q, "uploadId", uploads, "size", 10);
+        long cacheHits = requestCacheHits();
+        assertThat(ids(search("q", q, "uploadId", uploads, "size", 10))).containsExactlyElementsOf(ranking.subList(0, 10));
+        assertThat(requestCacheHits()).as("page 1 again: its counts, and the exact page its tied rescored answer could"
+                + " not tell, from the engine's request cache").isGreaterThanOrEqualTo(cacheHits + 2);
     }
 
     @Test
@@ -205,6 +214,12 @@ class CursorPagingIT {
             }
         }
         assertThat(shared).as("hits on both first pages").isPositive();
+
+        long cacheHits = requestCacheHits();
+        assertThat(search("q", q, "uploadId", uploads, "size", 100, "sort", "date").getList("hits.score", Float.class))
+                .isEqualTo(dateScores);
+        assertThat(requestCacheHits()).as("the same page again: its counts and its scores, asked apart, from the"
+                + " engine's request cache").isGreaterThanOrEqualTo(cacheHits + 2);
     }
 
     private static Map<String, Float> scores(JsonNode hits) {
