@@ -1,5 +1,7 @@
 package org.bulletinsearch.bench.load;
 
+import java.util.Map;
+
 /**
  * What a fixed-time closed-loop run measured.
  *
@@ -7,9 +9,11 @@ package org.bulletinsearch.bench.load;
  * @param errors operations that failed (wrong status, exception)
  * @param seconds length of the measured window
  * @param sortedNanos latencies of the successful operations, sorted
+ * @param sortedNanosByKind the same by {@link LoadRun.Operation#kind(long)}, each sorted; empty when operations have no kind
  * @param firstError the first failure's message, for the notes
  */
-public record LoadResult(long completed, long errors, double seconds, long[] sortedNanos, String firstError) {
+public record LoadResult(long completed, long errors, double seconds, long[] sortedNanos,
+        Map<String, long[]> sortedNanosByKind, String firstError) {
 
     /** Completed requests per second. */
     public double throughput() {

@@ -2,7 +2,9 @@ package org.bulletinsearch.bench.load;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
@@ -18,6 +20,14 @@ public final class LoadRun {
     @FunctionalInterface
     public interface Operation {
         boolean run(long sequence) throws Exception;
+
+        /**
+         * What the operation numbered {@code sequence} asks (a query's name, say), so that latencies are also kept
+         * by kind ({@link LoadResult#sortedNanosByKind()}); null, the default, keeps none.
+         */
+        default String kind(long sequence) {
+            return null;
+        }
     }
 
     private LoadRun() {
@@ -30,12 +40,15 @@ public final class LoadRun {
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureUntil = measureFrom + duration.toNanos();
         List<Latencies> latencies = new ArrayList<>();
+        List<Map<String, Latencies>> byKind = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         for (int t = 0; t < threads; t++) {
             Latencies mine = new Latencies();
             latencies.add(mine);
+            Map<String, Latencies> mineByKind = new HashMap<>();
+            byKind.add(mineByKind);
             Operation operation = operations.apply(t);
             Thread worker = new Thread(() -> {
                 long sequence = 0;
@@ -44,6 +57,7 @@ public final class LoadRun {
                     if (start >= measureUntil) {
                         return;
                     }
+                    String kind = operation.kind(sequence);
                     boolean ok;
                     String failure = null;
                     try {
@@ -59,6 +73,9 @@ public final class LoadRun {
                     if (start >= measureFrom && end <= measureUntil) {
                         if (ok) {
                             mine.add(end - start);
+                            if (kind != null) {
+                                mineByKind.computeIfAbsent(kind, k -> new Latencies()).add(end - start);
+                            }
                         } else {
                             errors.incrementAndGet();
                             firstError.compareAndSet(null, failure);
@@ -78,6 +95,16 @@ public final class LoadRun {
             }
         }
         long[] sorted = Latencies.mergeSorted(latencies);
-        return new LoadResult(sorted.length, errors.get(), duration.toNanos() / 1e9, sorted, firstError.get());
+        return new LoadResult(sorted.length, errors.get(), duration.toNanos() / 1e9, sorted, mergeByKind(byKind),
+                firstError.get());
+    }
+
+    private static Map<String, long[]> mergeByKind(List<Map<String, Latencies>> perThread) {
+        Map<String, List<Latencies>> grouped = new HashMap<>();
+        perThread.forEach(kinds -> kinds.forEach((kind, latencies) ->
+                grouped.computeIfAbsent(kind, k -> new ArrayList<>()).add(latencies)));
+        Map<String, long[]> merged = new HashMap<>();
+        grouped.forEach((kind, latencies) -> merged.put(kind, Latencies.mergeSorted(latencies)));
+        return merged;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
+import org.bulletinsearch.bench.load.Latencies;
 import org.bulletinsearch.bench.load.LoadResult;
 import org.bulletinsearch.bench.load.LoadRun;
 import org.bulletinsearch.bench.load.WarmUp;
@@ -58,6 +59,7 @@ public final class SearchBenchmark {
     private final List<Double> rssPeak = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> cpuNotes = new ArrayList<>();
+    private final List<String> queryNotes = new ArrayList<>();
 
     /** Sends {@code mix} from {@code threads} client threads. */
     public SearchBenchmark(BenchPlatform platform, QueryMix mix, RssSampler rss, FlightRecorder jfr, int threads,
@@ -131,15 +133,46 @@ public final class SearchBenchmark {
 
     /** Each client thread cycles through the mix from an offset of its own; a success is a 200. */
     private IntFunction<LoadRun.Operation> viaService() {
-        return t -> sequence -> JsonHttp.get(mix.get(t * 5L + sequence).serviceUrl()).status() == 200;
+        return t -> new MixOperation(t, query -> JsonHttp.get(query.serviceUrl()).status() == 200);
     }
 
     /** The same requests as the service would send, to {@code engine}'s {@code _msearch}; a success is a 200 without errors. */
     private IntFunction<LoadRun.Operation> direct(String engine) {
-        return t -> sequence -> {
-            JsonHttp.Reply reply = JsonHttp.send(post(engine, mix.get(t * 5L + sequence)));
+        return t -> new MixOperation(t, query -> {
+            JsonHttp.Reply reply = JsonHttp.send(post(engine, query));
             return reply.status() == 200 && !reply.text().contains("\"error\"");
-        };
+        });
+    }
+
+    /** One query of the mix on one side; true when it succeeded. */
+    @FunctionalInterface
+    private interface Ask {
+        boolean ask(QueryMix.Query query) throws Exception;
+    }
+
+    /** Thread {@code thread}'s walk through the mix, from an offset of its own, with each query's name as its kind. */
+    private final class MixOperation implements LoadRun.Operation {
+        private final int thread;
+        private final Ask ask;
+
+        MixOperation(int thread, Ask ask) {
+            this.thread = thread;
+            this.ask = ask;
+        }
+
+        @Override
+        public boolean run(long sequence) throws Exception {
+            return ask.ask(query(sequence));
+        }
+
+        @Override
+        public String kind(long sequence) {
+            return query(sequence).name();
+        }
+
+        private QueryMix.Query query(long sequence) {
+            return mix.get(thread * 5L + sequence);
+        }
     }
 
     private String engineUrl() {
@@ -191,6 +224,7 @@ public final class SearchBenchmark {
                         + queriesNote(direct, engineQueries() - queries));
             }
         }
+        queryNotes.add(byQuery(round, service, direct));
         Console.say("search round " + round + ": platform " + service.summary());
         Console.say("search round " + round + ": engine   " + direct.summary());
         p50.add(service.p50Millis());
@@ -219,7 +253,8 @@ public final class SearchBenchmark {
         String errorNote = (errors.isEmpty() ? "" : "; errors: " + String.join("; ", errors))
                 + ". Before round 1, untimed load until the JIT compilers of the service, the engine and the client went quiet: "
                 + String.join("; ", warmUps)
-                + ". CPU milliseconds per request by component (warm-up included in the window): " + String.join("; ", cpuNotes);
+                + ". CPU milliseconds per request by component (warm-up included in the window): " + String.join("; ", cpuNotes)
+                + ". Latency by query, p50 / p99 in ms, through the service | the engine alone: " + String.join("; ", queryNotes);
         results.add(new Figure("3 Search", "search.p50", "Search under load: latency p50",
                 Measurement.of("platform", "ms", p50), Measurement.of("direct to engine", "ms", directP50),
                 Target.atMostTimesAnchor(1.2), how + errorNote));
@@ -230,6 +265,20 @@ public final class SearchBenchmark {
                 Target.atLeastTimesAnchor(0.8), null));
         results.add(new Figure("5 Resources", "search-service.rss.search", "search-service: RSS under search load (peak)",
                 Measurement.of("platform", "MB", rssPeak), null, null, "VmRSS sampled every 250 ms during figure 3"));
+    }
+
+    /** Each query's p50 / p99 on both sides of a round: which queries make the mix's p99. */
+    private String byQuery(int round, LoadResult service, LoadResult direct) {
+        List<String> parts = new ArrayList<>();
+        for (QueryMix.Query query : mix.queries()) {
+            parts.add(String.format("%s %s | %s", query.name(), percentiles(service, query), percentiles(direct, query)));
+        }
+        return "r" + round + ": " + String.join(", ", parts);
+    }
+
+    private static String percentiles(LoadResult result, QueryMix.Query query) {
+        long[] sorted = result.sortedNanosByKind().getOrDefault(query.name(), new long[0]);
+        return String.format("%.1f / %.1f", Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99));
     }
 
     /** Shard-level queries the engine has run so far (its search statistics), -1 when it does not say. */
