@@ -19,7 +19,10 @@ import org.bulletinsearch.search.query.UserQuery;
  * not a copy), so "direct to the engine" means the same work minus our service. That request is an
  * {@code _msearch} of the page's hits (on a first page by relevance rescored, and strict first with the best
  * score of each clause from three units) and its counts, as {@code ArticleSearch} asks them, the counts and the
- * best scores answerable from the engine's request cache on both sides alike.
+ * best scores answerable from the engine's request cache on both sides alike. A page in date order with a query
+ * asks its hits with their scores named ({@link SearchQueryBuilder#withNamedScore}) on {@code _search}, beside the
+ * {@code _msearch} of its counts, as the service does with an engine that can ({@code SearchEngine#scoresNamedQueries};
+ * the benchmark's OpenSearch 2.19 can).
  */
 public record QueryMix(List<Query> queries) {
 
@@ -33,11 +36,22 @@ public record QueryMix(List<Query> queries) {
      * @param engineHits        the hits request the service sends, a {@code _search} body (without the best scores of
      *                          a strict-first page)
      * @param engineCounts      the counts request the service sends beside it, a {@code _search} body
-     * @param engineMultiSearch both as the service sends them: the NDJSON body of {@code POST /articles/_msearch}
+     * @param engineMultiSearch as the service sends them: the NDJSON body of {@code POST /articles/_msearch}, with the
+     *                          hits first unless {@code namedScores}
+     * @param namedScores       whether the hits go apart, on {@code _search} with {@value #NAMED_SCORES}, at the same
+     *                          time as the {@code _msearch} (of the counts only)
      */
     public record Query(String name, String q, String sourceName, SortOrder sort, String serviceUrl,
-            byte[] engineHits, byte[] engineCounts, byte[] engineMultiSearch) {
+            byte[] engineHits, byte[] engineCounts, byte[] engineMultiSearch, boolean namedScores) {
+
+        /** Where the engine's answer to {@link #engineMultiSearch} holds the total and facets. */
+        public int countsAnswer() {
+            return namedScores ? 0 : 1;
+        }
     }
+
+    /** The {@code _search} parameter of a hits request with {@link Query#namedScores()}. */
+    public static final String NAMED_SCORES = "include_named_queries_score=true";
 
     /** A mix of these queries, in this order. */
     public QueryMix {
@@ -94,14 +108,18 @@ public record QueryMix(List<Query> queries) {
         // asks them from the engine's request cache)
         ObjectNode exact = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
         Optional<StrictFirst> strictFirst = builder.strictFirst(criteria, exact);
-        ObjectNode hits = strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(exact).orElse(exact));
+        boolean named = SearchQueryBuilder.scoresApart(exact);
+        ObjectNode hits = named ? SearchQueryBuilder.withNamedScore(exact)
+                : strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(exact).orElse(exact));
         ObjectNode counts = SearchQueryBuilder.countsOnly(search);
-        List<MultiSearchItem> items = new ArrayList<>(List.of(new MultiSearchItem(hits, false),
-                new MultiSearchItem(counts, true)));
+        List<MultiSearchItem> items = new ArrayList<>(List.of(new MultiSearchItem(counts, true)));
+        if (!named) {
+            items.add(0, new MultiSearchItem(hits, false));
+        }
         strictFirst.ifPresent(first -> items.addAll(first.bestSearches()));
         try {
             queries.add(new Query(name, q, sourceName, order, url.toString(), JsonHttp.JSON.writeValueAsBytes(hits),
-                    JsonHttp.JSON.writeValueAsBytes(counts), MultiSearchItem.ndjson(JsonHttp.JSON, items)));
+                    JsonHttp.JSON.writeValueAsBytes(counts), MultiSearchItem.ndjson(JsonHttp.JSON, items), named));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

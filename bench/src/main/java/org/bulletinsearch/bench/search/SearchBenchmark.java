@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
@@ -60,6 +63,12 @@ public final class SearchBenchmark {
     private final List<String> errors = new ArrayList<>();
     private final List<String> cpuNotes = new ArrayList<>();
     private final List<String> queryNotes = new ArrayList<>();
+    /** Sends the hits of a date-ordered page while the client thread sends its counts, as the service does. */
+    private final ExecutorService apart = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "load-apart");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Sends {@code mix} from {@code threads} client threads. */
     public SearchBenchmark(BenchPlatform platform, QueryMix mix, RssSampler rss, FlightRecorder jfr, int threads,
@@ -81,7 +90,8 @@ public final class SearchBenchmark {
             JsonNode viaService = JsonHttp.getJson(query.serviceUrl());
             JsonNode direct = JsonHttp.json(post(engine, query));
             long serviceTotal = viaService.path("total").asLong(-1);
-            long engineTotal = direct.path("responses").path(1).path("hits").path("total").path("value").asLong(-2);
+            long engineTotal = direct.path("responses").path(query.countsAnswer()).path("hits").path("total").path("value")
+                    .asLong(-2);
             String line = String.format("%s (%s): service %d, engine %d", query.name(), query.q(), serviceTotal, engineTotal);
             if (serviceTotal != engineTotal || serviceTotal <= 0 || viaService.path("fuzzy").asBoolean()) {
                 findings.add("query mix mismatch: " + line);
@@ -98,14 +108,14 @@ public final class SearchBenchmark {
      * over an index that does not change, so there the counts come from the cache after the first.
      */
     public void engineCosts(Results results) {
-        String engine = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search?request_cache=false";
+        String engine = searchUrl() + "?request_cache=false";
         List<Double> allCounts = new ArrayList<>();
         List<String> perQuery = new ArrayList<>();
         for (QueryMix.Query query : mix.queries()) {
             List<Double> hits = new ArrayList<>();
             List<Double> counts = new ArrayList<>();
             for (int i = 0; i < ENGINE_COSTS; i++) {
-                hits.add(took(engine, query.engineHits()));
+                hits.add(took(engine + (query.namedScores() ? "&" + QueryMix.NAMED_SCORES : ""), query.engineHits()));
                 counts.add(took(engine, query.engineCounts()));
             }
             allCounts.addAll(counts);
@@ -136,12 +146,23 @@ public final class SearchBenchmark {
         return t -> new MixOperation(t, query -> JsonHttp.get(query.serviceUrl()).status() == 200);
     }
 
-    /** The same requests as the service would send, to {@code engine}'s {@code _msearch}; a success is a 200 without errors. */
+    /**
+     * The same requests as the service would send, to {@code engine}'s {@code _msearch}, and at the same time to
+     * {@code _search} for hits with their scores named ({@link QueryMix.Query#namedScores()}); a success is a 200
+     * without errors for each.
+     */
     private IntFunction<LoadRun.Operation> direct(String engine) {
+        String hitsUrl = searchUrl() + "?" + QueryMix.NAMED_SCORES;
         return t -> new MixOperation(t, query -> {
-            JsonHttp.Reply reply = JsonHttp.send(post(engine, query));
-            return reply.status() == 200 && !reply.text().contains("\"error\"");
+            CompletableFuture<JsonHttp.Reply> hits = query.namedScores()
+                    ? CompletableFuture.supplyAsync(() -> JsonHttp.send(JsonHttp.jsonPost(hitsUrl, query.engineHits())), apart)
+                    : CompletableFuture.completedFuture(null);
+            return answered(JsonHttp.send(post(engine, query))) && (!query.namedScores() || answered(hits.join()));
         });
+    }
+
+    private static boolean answered(JsonHttp.Reply reply) {
+        return reply.status() == 200 && !reply.text().contains("\"error\"");
     }
 
     /** One query of the mix on one side; true when it succeeded. */
@@ -173,6 +194,10 @@ public final class SearchBenchmark {
         private QueryMix.Query query(long sequence) {
             return mix.get(thread * 5L + sequence);
         }
+    }
+
+    private String searchUrl() {
+        return platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search";
     }
 
     private String engineUrl() {
@@ -247,7 +272,8 @@ public final class SearchBenchmark {
                         + " with facets and highlights as the API always asks. Anchor: the bodies the service's own"
                         + " SearchQueryBuilder makes for the same requests (the page's hits, strict first with the clauses'"
                         + " best scores from three units, and its counts, the counts and best scores cacheable),"
-                        + " posted to /articles/_msearch with the same client."
+                        + " posted to /articles/_msearch with the same client (a page in date order: its hits with their"
+                        + " scores named on /articles/_search at the same time)."
                         + " Client, service and engine share the 2 cores",
                 threads, duration.toSeconds(), warmup.toSeconds(), mix.queries().size(), QueryMix.PAGE_SIZE);
         String errorNote = (errors.isEmpty() ? "" : "; errors: " + String.join("; ", errors))

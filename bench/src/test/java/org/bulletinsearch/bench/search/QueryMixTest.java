@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.search.query.SearchQueryBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,18 @@ class QueryMixTest {
         assertThat(mix.queries()).hasSize(12);
         for (QueryMix.Query query : mix.queries()) {
             String[] lines = new String(query.engineMultiSearch(), StandardCharsets.UTF_8).split("\n");
+            assertThat(query.namedScores()).as(query.name() + ": hits with their scores named, apart")
+                    .isEqualTo(query.name().equals("by date"));
+            if (query.namedScores()) {
+                assertThat(lines).as("the counts alone").hasSize(2);
+                assertThat(JsonHttp.JSON.readTree(lines[0]).path("request_cache").asBoolean()).as("counts cached").isTrue();
+                assertThat(JsonHttp.JSON.readTree(lines[1])).isEqualTo(JsonHttp.JSON.readTree(query.engineCounts()));
+                assertThat(JsonHttp.JSON.readTree(query.engineHits()).path("query").path("bool").path("_name").asText())
+                        .isEqualTo(SearchQueryBuilder.SCORE);
+                assertThat(query.countsAnswer()).isZero();
+                continue;
+            }
+            assertThat(query.countsAnswer()).isOne();
             JsonNode hits = JsonHttp.JSON.readTree(lines[1]);
             // strict first, with the best score of each of its clauses: the rescored queries of three units or more
             boolean strictFirst = hits.path("query").path("bool").path("must").size() >= 3;

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.http.HttpEntity;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -58,7 +60,11 @@ public class SearchEngine {
 
     private final RestClient client;
     private final ObjectMapper mapper;
-    private volatile Distribution distribution;
+    private volatile Identity identity;
+
+    /** What {@code GET /} says of the engine: which one, and its {@code version.number}. */
+    private record Identity(Distribution distribution, String version) {
+    }
 
     public SearchEngine(RestClient client, ObjectMapper mapper) {
         this.client = client;
@@ -72,11 +78,46 @@ public class SearchEngine {
      * @throws SearchEngineUnavailableException when the engine cannot be asked
      */
     public Distribution distribution() {
-        if (distribution == null) {
-            String name = send("GET", "/", null).path("version").path("distribution").asText("");
-            distribution = "opensearch".equals(name) ? Distribution.OPENSEARCH : Distribution.ELASTICSEARCH;
+        return identity().distribution();
+    }
+
+    /**
+     * Whether {@code _search} takes {@code include_named_queries_score=true}: each hit's {@code matched_queries} then
+     * maps the name of every named query it matches to that query's score, computed for the returned hits only.
+     * OpenSearch has it from 2.13, Elasticsearch from 8.8; an older engine refuses the parameter. {@code _msearch}
+     * does not take it on OpenSearch 2.19 (neither as a parameter nor in a search's header).
+     *
+     * @throws SearchEngineUnavailableException when the engine cannot be asked
+     */
+    public boolean scoresNamedQueries() {
+        Identity engine = identity();
+        return scoresNamedQueries(engine.distribution(), engine.version());
+    }
+
+    /**
+     * {@link #scoresNamedQueries()} for an engine and its {@code version.number} ("2.19.1", "8.8.0-SNAPSHOT"); false
+     * when the version does not read as numbers.
+     */
+    static boolean scoresNamedQueries(Distribution distribution, String version) {
+        String[] parts = version.split("[.-]");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            int[] first = distribution == Distribution.OPENSEARCH ? new int[] {2, 13} : new int[] {8, 8};
+            return major > first[0] || (major == first[0] && minor >= first[1]);
+        } catch (NumberFormatException e) {
+            return false;
         }
-        return distribution;
+    }
+
+    private Identity identity() {
+        if (identity == null) {
+            JsonNode version = send("GET", "/", null).path("version");
+            Distribution distribution = "opensearch".equals(version.path("distribution").asText(""))
+                    ? Distribution.OPENSEARCH : Distribution.ELASTICSEARCH;
+            identity = new Identity(distribution, version.path("number").asText(""));
+        }
+        return identity;
     }
 
     public ObjectMapper mapper() {
@@ -102,6 +143,10 @@ public class SearchEngine {
 
     /** A request with query parameters and a JSON body (or none); returns the parsed answer. */
     public JsonNode send(String method, String endpoint, Map<String, String> parameters, JsonNode body) {
+        return perform(request(method, endpoint, parameters, body));
+    }
+
+    private Request request(String method, String endpoint, Map<String, String> parameters, JsonNode body) {
         Request request = new Request(method, endpoint);
         request.addParameters(parameters);
         if (body != null) {
@@ -111,7 +156,7 @@ public class SearchEngine {
                 throw new IllegalArgumentException("request body does not serialize", e);
             }
         }
-        return perform(request);
+        return request;
     }
 
     /**
@@ -194,21 +239,51 @@ public class SearchEngine {
         throw failure(status, null, null);
     }
 
+    /**
+     * {@link #send(String, String, Map, JsonNode)} without waiting for the answer: the client's I/O thread completes
+     * the future with the parsed answer, or with the exception {@link #send} would throw.
+     */
+    public CompletableFuture<JsonNode> sendAsync(String method, String endpoint, Map<String, String> parameters,
+            JsonNode body) {
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        client.performRequestAsync(request(method, endpoint, parameters, body), new ResponseListener() {
+            @Override
+            public void onSuccess(Response response) {
+                try {
+                    answer.complete(read(response.getEntity()));
+                } catch (IOException e) {
+                    answer.completeExceptionally(unreachable(e));
+                }
+            }
+
+            @Override
+            public void onFailure(Exception e) {
+                answer.completeExceptionally(e instanceof ResponseException refused ? failure(refused)
+                        : unreachable(e instanceof IOException io ? io : new IOException(e)));
+            }
+        });
+        return answer;
+    }
+
     private JsonNode perform(Request request) {
         try {
             return read(client.performRequest(request).getEntity());
         } catch (ResponseException e) {
-            Response response = e.getResponse();
-            JsonNode body = null;
-            try {
-                body = read(response.getEntity());
-            } catch (IOException | RuntimeException unreadable) {
-                // keep the status alone
-            }
-            throw failure(response.getStatusLine().getStatusCode(), body, e);
+            throw failure(e);
         } catch (IOException e) {
             throw unreachable(e);
         }
+    }
+
+    private RuntimeException failure(ResponseException e) {
+        Response response = e.getResponse();
+        JsonNode body = null;
+        try {
+            body = read(response.getEntity());
+        } catch (IOException | RuntimeException unreadable) {
+            // keep the status alone
+        }
+        return failure(response.getStatusLine().getStatusCode(), body, e);
     }
 
     private JsonNode read(HttpEntity entity) throws IOException {

@@ -51,6 +51,9 @@ public class ArticleSearch {
      */
     static final int COLLAPSE_EXAMINED_PER_HIT = 3;
 
+    /** The {@code _search} parameter asking each hit's score under every named query ({@link SearchEngine#scoresNamedQueries}). */
+    private static final String NAMED_SCORES = "include_named_queries_score";
+
     private final SearchEngine engine;
     private final IndexManager indexManager;
     private final ArticleEmbedder embedder;
@@ -199,6 +202,9 @@ public class ArticleSearch {
      */
     private KeywordAnswer answer(SearchCriteria criteria, ObjectNode search, boolean fuzzy) {
         ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
+        if (namedScores(hits)) {
+            return scoredAlong(hits, search, fuzzy);
+        }
         Optional<StrictFirst> strictFirst = fuzzy ? Optional.empty() : builder.strictFirst(criteria, hits);
         ObjectNode sent = strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(hits).orElse(hits));
         List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, false),
@@ -208,6 +214,24 @@ public class ArticleSearch {
         JsonNode page = strictFirst.isEmpty() ? page(hits, sent, answers.get(0))
                 : strictFirstPage(strictFirst.get(), hits, answers.get(0), answers.get(1), answers.subList(2, answers.size()));
         return new KeywordAnswer(page, fuzzy, hits, answers.get(1));
+    }
+
+    /**
+     * A date-ordered page with a query: its hits with their relevance scores ({@link SearchQueryBuilder#withNamedScore})
+     * and its counts, asked at the same time in two requests, since the engine's {@code _msearch} does not take
+     * {@code include_named_queries_score}. One round trip, where asking the scores apart takes two.
+     */
+    private KeywordAnswer scoredAlong(ObjectNode hits, ObjectNode search, boolean fuzzy) {
+        CompletableFuture<JsonNode> page = engine.sendAsync("POST", "/" + indexManager.alias() + "/_search",
+                Map.of(NAMED_SCORES, "true"), SearchQueryBuilder.withNamedScore(hits));
+        JsonNode counts = onEngine("q", () -> engine.multiSearch(indexManager.alias(),
+                List.of(new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true)))).get(0);
+        return new KeywordAnswer(withScores(hits, onEngine("q", () -> join(page))), fuzzy, hits, counts);
+    }
+
+    /** Whether the hits of {@code hits} come without their scores and the engine can give them along. */
+    private boolean namedScores(ObjectNode hits) {
+        return SearchQueryBuilder.scoresApart(hits) && onEngine("q", engine::scoresNamedQueries);
     }
 
     /**
@@ -240,8 +264,14 @@ public class ArticleSearch {
         return lowest;
     }
 
-    /** The hits of {@code hits}, through its {@link SearchQueryBuilder#rescored} body when it has one. */
+    /**
+     * The hits of {@code hits}: with their scores named when a date-ordered page needs them and the engine can give
+     * them along ({@link #scoredAlong}), else through its {@link SearchQueryBuilder#rescored} body when it has one.
+     */
     private JsonNode hits(ObjectNode hits) {
+        if (namedScores(hits)) {
+            return withScores(hits, followUp(SearchQueryBuilder.withNamedScore(hits), Map.of(NAMED_SCORES, "true")));
+        }
         ObjectNode sent = builder.rescored(hits).orElse(hits);
         return page(hits, sent, followUp(sent));
     }
@@ -259,12 +289,17 @@ public class ArticleSearch {
     }
 
     /**
-     * The answer (changed in place) with each hit's relevance score, asked apart for the hits only when the engine
-     * did not score them ({@link SearchQueryBuilder#scoresApart}: date order with a query).
+     * The answer (changed in place) with each hit's relevance score when the engine did not score them
+     * ({@link SearchQueryBuilder#scoresApart}: date order with a query): the named score each hit brought
+     * ({@link SearchQueryBuilder#withNamedScore}), else asked apart for the hits only.
      */
     private JsonNode withScores(ObjectNode hits, JsonNode answer) {
         JsonNode found = answer.path("hits").path("hits");
         if (!SearchQueryBuilder.scoresApart(hits) || found.isEmpty()) {
+            return answer;
+        }
+        if (found.path(0).path("matched_queries").has(SearchQueryBuilder.SCORE)) {
+            found.forEach(hit -> ((ObjectNode) hit).set("_score", hit.path("matched_queries").path(SearchQueryBuilder.SCORE)));
             return answer;
         }
         Map<String, JsonNode> scores = new HashMap<>();
@@ -492,8 +527,14 @@ public class ArticleSearch {
      * ({@code indices.requests.cache.size}, 1 % of the engine's heap, least recently used first out).
      */
     private JsonNode followUp(JsonNode body) {
-        return onEngine("q", () -> engine.send("POST", "/" + indexManager.alias() + "/_search",
-                Map.of("request_cache", "true"), body));
+        return followUp(body, Map.of());
+    }
+
+    /** {@link #followUp(JsonNode)} with more request parameters. */
+    private JsonNode followUp(JsonNode body, Map<String, String> parameters) {
+        Map<String, String> cached = new HashMap<>(parameters);
+        cached.put("request_cache", "true");
+        return onEngine("q", () -> engine.send("POST", "/" + indexManager.alias() + "/_search", cached, body));
     }
 
     /**

@@ -153,6 +153,26 @@ class SearchQueryBuilderTest {
     }
 
     @Test
+    void aDatePageCanAskItsScoresAlongAsTheWholeQueryNamed() {
+        ObjectNode hits = SearchQueryBuilder.hitsOnly(builder.search(criteria("customs", List.of("a.txt"), List.of(),
+                null, null, SortOrder.DATE, null), false), 11);
+        String before = hits.toString();
+
+        ObjectNode named = SearchQueryBuilder.withNamedScore(hits);
+
+        assertThat(hits.toString()).as("not changed").isEqualTo(before);
+        JsonNode bool = named.path("query").path("bool");
+        assertThat(bool.path("_name").asText()).isEqualTo(SearchQueryBuilder.SCORE);
+        assertThat(bool.path("must")).as("the page's query, filters included, as its only clause")
+                .containsExactly(hits.path("query"));
+        assertThat(bool.size()).isEqualTo(2);
+        named.remove("query");
+        ObjectNode rest = hits.deepCopy();
+        rest.remove("query");
+        assertThat(named).as("order, size, sources and highlights as the page asks them").isEqualTo(rest);
+    }
+
+    @Test
     void hitsOnlyKeepsQueryFiltersOrderCursorAndHighlightsWithoutCountingAgain() throws Exception {
         JsonNode after = JsonMapper.builder().build().readTree("[2.5, \"" + ID + "\"]");
         ObjectNode page = builder.search(criteria("customs authority", List.of("a.txt"), List.of(), null, null,
