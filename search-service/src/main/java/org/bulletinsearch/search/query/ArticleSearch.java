@@ -52,7 +52,7 @@ public class ArticleSearch {
     static final int COLLAPSE_EXAMINED_PER_HIT = 3;
 
     /** The {@code _search} parameter asking each hit's score under every named query ({@link SearchEngine#scoresNamedQueries}). */
-    private static final String NAMED_SCORES = "include_named_queries_score";
+    private static final Map<String, String> NAMED_SCORES = Map.of("include_named_queries_score", "true");
 
     private final SearchEngine engine;
     private final IndexManager indexManager;
@@ -223,7 +223,7 @@ public class ArticleSearch {
      */
     private KeywordAnswer scoredAlong(ObjectNode hits, ObjectNode search, boolean fuzzy) {
         CompletableFuture<JsonNode> page = engine.sendAsync("POST", "/" + indexManager.alias() + "/_search",
-                Map.of(NAMED_SCORES, "true"), SearchQueryBuilder.withNamedScore(hits));
+                NAMED_SCORES, SearchQueryBuilder.withNamedScore(hits));
         JsonNode counts = onEngine("q", () -> engine.multiSearch(indexManager.alias(),
                 List.of(new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true)))).get(0);
         return new KeywordAnswer(withScores(hits, onEngine("q", () -> join(page))), fuzzy, hits, counts);
@@ -270,7 +270,7 @@ public class ArticleSearch {
      */
     private JsonNode hits(ObjectNode hits) {
         if (namedScores(hits)) {
-            return withScores(hits, followUp(SearchQueryBuilder.withNamedScore(hits), Map.of(NAMED_SCORES, "true")));
+            return withScores(hits, followUp(SearchQueryBuilder.withNamedScore(hits), NAMED_SCORES));
         }
         ObjectNode sent = builder.rescored(hits).orElse(hits);
         return page(hits, sent, followUp(sent));
