@@ -1,7 +1,10 @@
 package org.bulletinsearch.bench.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +25,9 @@ import org.bulletinsearch.search.query.UserQuery;
  * best scores answerable from the engine's request cache on both sides alike. A page in date order with a query
  * asks its hits with their scores named ({@link SearchQueryBuilder#withNamedScore}) on {@code _search}, beside the
  * {@code _msearch} of its counts, as the service does with an engine that can ({@code SearchEngine#scoresNamedQueries};
- * the benchmark's OpenSearch 2.19 can).
+ * the benchmark's OpenSearch 2.19 can). A rescored first page whose first answer ends in ties that hide the page
+ * goes to its exact body from then on, beside its counts, both from the request cache, as the service does once it
+ * found the page tied ({@link Query#tiesHide}, {@link Query#tied}).
  */
 public record QueryMix(List<Query> queries) {
 
@@ -40,13 +45,45 @@ public record QueryMix(List<Query> queries) {
      *                          hits first unless {@code namedScores}
      * @param namedScores       whether the hits go apart, on {@code _search} with {@value #NAMED_SCORES}, at the same
      *                          time as the {@code _msearch} (of the counts only)
+     * @param engineExact       the exact hits body of a first page the service asks rescored, a {@code _search} body;
+     *                          null for other pages
      */
     public record Query(String name, String q, String sourceName, SortOrder sort, String serviceUrl,
-            byte[] engineHits, byte[] engineCounts, byte[] engineMultiSearch, boolean namedScores) {
+            byte[] engineHits, byte[] engineCounts, byte[] engineMultiSearch, boolean namedScores, byte[] engineExact) {
 
         /** Where the engine's answer to {@link #engineMultiSearch} holds the total and facets. */
         public int countsAnswer() {
             return namedScores ? 0 : 1;
+        }
+
+        /**
+         * Whether the engine's answer to {@link #engineMultiSearch} ends, for a rescored first page, in ties that hide
+         * the page, by the service's own rule ({@link SearchQueryBuilder#tiesHidePage}).
+         */
+        public boolean tiesHide(JsonNode multiSearchAnswer) {
+            return engineExact != null && SearchQueryBuilder.tiesHidePage(multiSearchAnswer.path("responses").path(0),
+                    read(engineHits), read(engineExact));
+        }
+
+        /**
+         * This query as the service sends it once it found the page tied: the exact body and the counts in one
+         * {@code _msearch}, both answerable from the request cache; itself when its first page is not rescored.
+         */
+        public Query tied() {
+            if (engineExact == null) {
+                return this;
+            }
+            byte[] multiSearch = MultiSearchItem.ndjson(JsonHttp.JSON,
+                    List.of(new MultiSearchItem(read(engineExact), true), new MultiSearchItem(read(engineCounts), true)));
+            return new Query(name, q, sourceName, sort, serviceUrl, engineExact, engineCounts, multiSearch, false, null);
+        }
+
+        private static ObjectNode read(byte[] body) {
+            try {
+                return (ObjectNode) JsonHttp.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -104,8 +141,8 @@ public record QueryMix(List<Query> queries) {
                 sourceName == null ? List.of() : List.of(sourceName), List.of(), null, null, order, PAGE_SIZE, null);
         ObjectNode search = builder.search(criteria, false);
         // a first page by relevance goes as the service sends it: strict first with the clauses' best scores, or
-        // rescored (the service's second requests, when ties or the bound hide the page, are not sent; the service
-        // asks them from the engine's request cache)
+        // rescored (the service's second requests, when the bound hides the page, are not sent; the service asks
+        // them from the engine's request cache)
         ObjectNode exact = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
         Optional<StrictFirst> strictFirst = builder.strictFirst(criteria, exact);
         boolean named = SearchQueryBuilder.scoresApart(exact);
@@ -117,9 +154,11 @@ public record QueryMix(List<Query> queries) {
             items.add(0, new MultiSearchItem(hits, false));
         }
         strictFirst.ifPresent(first -> items.addAll(first.bestSearches()));
+        boolean rescored = strictFirst.isEmpty() && hits != exact && !named;
         try {
             queries.add(new Query(name, q, sourceName, order, url.toString(), JsonHttp.JSON.writeValueAsBytes(hits),
-                    JsonHttp.JSON.writeValueAsBytes(counts), MultiSearchItem.ndjson(JsonHttp.JSON, items), named));
+                    JsonHttp.JSON.writeValueAsBytes(counts), MultiSearchItem.ndjson(JsonHttp.JSON, items), named,
+                    rescored ? JsonHttp.JSON.writeValueAsBytes(exact) : null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

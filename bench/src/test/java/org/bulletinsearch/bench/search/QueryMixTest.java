@@ -69,4 +69,46 @@ class QueryMixTest {
             assertThat(query.serviceUrl()).startsWith("http://127.0.0.1:8083/search?mode=keyword&size=10");
         }
     }
+
+    @Test
+    void aRescoredPageFoundTiedIsAskedByItsExactBodyBesideItsCountsBothFromTheRequestCache() throws Exception {
+        QueryMix mix = QueryMix.standard("http://127.0.0.1:8083", "harbour-news.txt");
+
+        for (QueryMix.Query query : mix.queries()) {
+            boolean rescoredAlone = List.of("two words", "with source filter").contains(query.name());
+            assertThat(query.engineExact() != null).as(query.name() + ": a rescored first page, not strict first")
+                    .isEqualTo(rescoredAlone);
+            if (!rescoredAlone) {
+                assertThat(query.tied()).isSameAs(query);
+                assertThat(query.tiesHide(answer(40, 0))).as(query.name()).isFalse();
+                continue;
+            }
+            int fetched = JsonHttp.JSON.readTree(query.engineHits()).path("size").asInt();
+            assertThat(query.tiesHide(answer(fetched, 5))).as("all but 5 hits tied at the answer's end").isTrue();
+            assertThat(query.tiesHide(answer(fetched, fetched - 3))).as("3 hits tied at the answer's end").isFalse();
+
+            QueryMix.Query tied = query.tied();
+            String[] lines = new String(tied.engineMultiSearch(), StandardCharsets.UTF_8).split("\n");
+            assertThat(lines).hasSize(4);
+            assertThat(JsonHttp.JSON.readTree(lines[0]).path("request_cache").asBoolean()).as("exact page cached").isTrue();
+            assertThat(JsonHttp.JSON.readTree(lines[1])).isEqualTo(JsonHttp.JSON.readTree(query.engineExact()));
+            assertThat(JsonHttp.JSON.readTree(lines[1]).has("rescore")).isFalse();
+            assertThat(JsonHttp.JSON.readTree(lines[2]).path("request_cache").asBoolean()).as("counts cached").isTrue();
+            assertThat(JsonHttp.JSON.readTree(lines[3])).isEqualTo(JsonHttp.JSON.readTree(query.engineCounts()));
+            assertThat(tied.engineHits()).isEqualTo(query.engineExact());
+            assertThat(tied.countsAnswer()).isOne();
+            assertThat(tied.tied()).isSameAs(tied);
+        }
+    }
+
+    /** An {@code _msearch} answer whose first response has {@code hits} hits, the first {@code distinct} of them scoring apart, the rest tied. */
+    private static JsonNode answer(int hits, int distinct) throws Exception {
+        StringBuilder json = new StringBuilder("{\"responses\":[{\"hits\":{\"hits\":[");
+        for (int i = 0; i < hits; i++) {
+            double score = i < distinct ? 100 - i : 1;
+            json.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT,
+                    "{\"_id\":\"a%d\",\"_score\":%.1f,\"_source\":{\"id\":\"a%d\"}}", i, score, i));
+        }
+        return JsonHttp.JSON.readTree(json.append("]}}]}").toString());
+    }
 }

@@ -2,6 +2,7 @@ package org.bulletinsearch.search.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -60,6 +61,8 @@ public class ArticleSearch {
     private final CatalogStories stories;
     private final QueryConfig config;
     private final SearchQueryBuilder builder;
+    private final TiedPages tiedPages;
+    private final Counter followUps;
     private final Timer searchLatency;
     private final Timer suggestLatency;
     private final Timer relatedLatency;
@@ -75,6 +78,10 @@ public class ArticleSearch {
         QueryVocabulary vocabulary = new QueryVocabulary(config.vocabularyFile());
         this.builder = new SearchQueryBuilder(config.facetSize(), config.rescoreWindow(), vocabulary::current,
                 EntityValues.shared());
+        this.tiedPages = new TiedPages(config.tiedPages());
+        this.followUps = Counter.builder("search.query.follow-ups")
+                .description("Searches sent after a page's first answer could not tell the page alone")
+                .register(registry);
         this.searchLatency = latency(registry, "search");
         this.suggestLatency = latency(registry, "suggest");
         this.relatedLatency = latency(registry, "related");
@@ -198,16 +205,18 @@ public class ArticleSearch {
      * and the same search again, do not count again ({@link SearchQueryBuilder#hitsOnly},
      * {@link SearchQueryBuilder#countsOnly}). A first page by relevance of a query that relaxes is asked
      * {@link SearchQueryBuilder#strictFirst} in the same round trip, and asked again only when that answer cannot
-     * tell the page ({@link #strictFirstPage}).
+     * tell the page ({@link #strictFirstPage}). A page whose first answer was found tied before ({@link TiedPages})
+     * goes straight to its exact body, as the second search would ask it (from the engine's request cache).
      */
     private KeywordAnswer answer(SearchCriteria criteria, ObjectNode search, boolean fuzzy) {
         ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
         if (namedScores(hits)) {
             return scoredAlong(hits, search, fuzzy);
         }
-        Optional<StrictFirst> strictFirst = fuzzy ? Optional.empty() : builder.strictFirst(criteria, hits);
-        ObjectNode sent = strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(hits).orElse(hits));
-        List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, false),
+        boolean tied = tiedPages.tied(hits);
+        Optional<StrictFirst> strictFirst = fuzzy || tied ? Optional.empty() : builder.strictFirst(criteria, hits);
+        ObjectNode sent = tied ? hits : strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(hits).orElse(hits));
+        List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, tied),
                 new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true)));
         strictFirst.ifPresent(first -> searches.addAll(first.bestSearches()));
         List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), searches));
@@ -249,7 +258,7 @@ public class ArticleSearch {
         double bound = strictFirst.boundFrom(bestOfClauses);
         Optional<JsonNode> ordered = RescoredPage.inExactOrder(answer, strictFirst.body().path("size").asInt(), asked);
         if (ordered.isEmpty()) {
-            return noneLeftOut || lowestScore(answer) > bound ? followUp(hits) : hits(hits);
+            return noneLeftOut || lowestScore(answer) > bound ? tiedPage(hits) : hits(hits);
         }
         JsonNode page = ordered.get().path("hits").path("hits");
         boolean above = page.size() == asked && page.path(asked - 1).path("_score").floatValue() > bound;
@@ -272,8 +281,14 @@ public class ArticleSearch {
         if (namedScores(hits)) {
             return withScores(hits, followUp(SearchQueryBuilder.withNamedScore(hits), NAMED_SCORES));
         }
-        ObjectNode sent = builder.rescored(hits).orElse(hits);
+        ObjectNode sent = tiedPages.tied(hits) ? hits : builder.rescored(hits).orElse(hits);
         return page(hits, sent, followUp(sent));
+    }
+
+    /** The page of the exact body {@code hits}, which ties at the end of its first answer hid; remembered so. */
+    private JsonNode tiedPage(ObjectNode hits) {
+        tiedPages.remember(hits);
+        return followUp(hits);
     }
 
     /**
@@ -284,7 +299,7 @@ public class ArticleSearch {
     private JsonNode page(ObjectNode hits, ObjectNode sent, JsonNode answer) {
         JsonNode page = sent == hits ? answer
                 : RescoredPage.inExactOrder(answer, sent.path("size").asInt(), hits.path("size").asInt())
-                        .orElseGet(() -> followUp(hits));
+                        .orElseGet(() -> tiedPage(hits));
         return withScores(hits, page);
     }
 
@@ -534,6 +549,7 @@ public class ArticleSearch {
     private JsonNode followUp(JsonNode body, Map<String, String> parameters) {
         Map<String, String> cached = new HashMap<>(parameters);
         cached.put("request_cache", "true");
+        followUps.increment();
         return onEngine("q", () -> engine.send("POST", "/" + indexManager.alias() + "/_search", cached, body));
     }
 

@@ -42,6 +42,13 @@ public interface QueryConfig {
     @WithDefault("" + SearchQueryBuilder.DEFAULT_RESCORE_WINDOW)
     int rescoreWindow();
 
+    /**
+     * First pages by relevance remembered as tied ({@link TiedPages}): asked again, they go straight to their exact
+     * body, one round trip instead of two. Each costs about the size of its request body (a few KB); 0 remembers none.
+     */
+    @WithDefault("1000")
+    int tiedPages();
+
     /** {@code minimum_should_match} of the more-like-this query behind related articles. */
     @WithDefault("20%")
     String relatedMinimumShouldMatch();

@@ -225,6 +225,19 @@ public final class SearchQueryBuilder {
     }
 
     /**
+     * Whether the engine's answer to a {@link #rescored} body cannot tell the page of the exact body because ties at
+     * the answer's end reach into it ({@link RescoredPage}): the search service then asks the exact body, and asks
+     * it at once when the same page comes again ({@code TiedPages}).
+     *
+     * @param answer the engine's answer to {@code sent}
+     * @param sent   the {@link #rescored} body of {@code exact}
+     * @param exact  the {@link #hitsOnly} body of a first page by relevance
+     */
+    public static boolean tiesHidePage(JsonNode answer, ObjectNode sent, ObjectNode exact) {
+        return RescoredPage.inExactOrder(answer, sent.path("size").asInt(), exact.path("size").asInt()).isEmpty();
+    }
+
+    /**
      * The {@link #rescored} first page asked more cheaply still when the query relaxes (documents lacking some of
      * its words match too): the engine ranks only the matches of every unit ({@code strict}, as a filter, scored by
      * the units as a conjunction: the same scores as the matching query's), and beside it the best score of each

@@ -10,6 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -44,6 +45,9 @@ class CursorPagingIT {
 
     @Inject
     IndexManager indexManager;
+
+    @Inject
+    MeterRegistry registry;
 
     private static final int PER_UPLOAD = 100;
     private static final String[] WORDS = {"cargo", "manifest", "berth", "crane", "tonnage", "pilot", "tug", "harbour",
@@ -114,11 +118,21 @@ class CursorPagingIT {
         float best = rescoredHits.path(0).path("_score").floatValue();
         assertThat(scores(rescoredHits).values()).filteredOn(score -> score == best)
                 .as("hits tied at the best score, more than a rescored page 1 of 10 asks").hasSizeGreaterThan(21);
-        search("q", q, "uploadId", uploads, "size", 10);
+        double followUps = followUps();
+        assertThat(ids(search("q", q, "uploadId", uploads, "size", 9))).containsExactlyElementsOf(ranking.subList(0, 9));
+        assertThat(followUps()).as("a page of 9 asked for the first time: its rescored answer ends in ties, so its"
+                + " exact body is asked after it").isEqualTo(followUps + 1);
         long cacheHits = requestCacheHits();
-        assertThat(ids(search("q", q, "uploadId", uploads, "size", 10))).containsExactlyElementsOf(ranking.subList(0, 10));
-        assertThat(requestCacheHits()).as("page 1 again: its counts, and the exact page its tied rescored answer could"
-                + " not tell, from the engine's request cache").isGreaterThanOrEqualTo(cacheHits + 2);
+        assertThat(ids(search("q", q, "uploadId", uploads, "size", 9))).containsExactlyElementsOf(ranking.subList(0, 9));
+        assertThat(followUps()).as("the same page again goes straight to its exact body, found tied before")
+                .isEqualTo(followUps + 1);
+        assertThat(requestCacheHits()).as("the same page again: its counts, and its exact page, from the engine's"
+                + " request cache").isGreaterThanOrEqualTo(cacheHits + 2);
+    }
+
+    /** Searches the service sent after a page's first answer could not tell the page alone. */
+    private double followUps() {
+        return registry.find("search.query.follow-ups").counter().count();
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.bulletinsearch.search.query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * The first pages by relevance whose first answer (rescored, or strict first) could not tell their order because
+ * ties at its end reached into the page, so that the same page asked again goes straight to its exact body: one
+ * round trip where the first answer and then the exact body take two. Many articles tie when they share their words
+ * (the versions of one story do), and the same search is often asked again (the next visitor, the browser's back
+ * button), so a page found tied once is likely to be again.
+ *
+ * <p>Knowing that a page tied is only a hint about the cheaper way to the same page: the exact body always gives
+ * the right answer. An entry gone stale because the index changed costs that search at most the exact body asked
+ * without the engine's request cache, which the first answer would have been followed by anyway. Pages are keyed by
+ * the exact body's JSON text (query, filters and size); the least recently used go first past the capacity.
+ */
+final class TiedPages {
+
+    private final Cache<String, Boolean> pages;
+
+    /** @param capacity most pages remembered ({@code search.query.tied-pages}); 0 remembers none */
+    TiedPages(long capacity) {
+        // evictions on the caller's thread: a few microseconds, and the capacity holds as soon as put returns
+        this.pages = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
+    }
+
+    /** Whether the first answer of the page {@code exact} asks for was last found tied. */
+    boolean tied(ObjectNode exact) {
+        return pages.getIfPresent(exact.toString()) != null;
+    }
+
+    /** Remembers that the first answer of the page {@code exact} asks for could not tell it for ties. */
+    void remember(ObjectNode exact) {
+        pages.put(exact.toString(), Boolean.TRUE);
+    }
+}
