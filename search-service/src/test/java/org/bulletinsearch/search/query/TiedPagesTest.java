@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class TiedPagesTest {
@@ -36,5 +37,17 @@ class TiedPagesTest {
         List<String> queries = List.of("harbour master", "customs authority", "transit guarantees", "risk profiles");
         queries.forEach(q -> two.remember(exact(q, 10)));
         assertThat(queries.stream().filter(q -> two.tied(exact(q, 10)))).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aPageIsAskedItsFirstAnswerAgainOnceTheRecheckIsDue() {
+        AtomicLong nanos = new AtomicLong();
+        TiedPages pages = new TiedPages(100, nanos::get);
+        pages.remember(exact("customs authority", 10));
+
+        nanos.addAndGet(TiedPages.RECHECK_AFTER.toNanos() - 1);
+        assertThat(pages.tied(exact("customs authority", 10))).as("just before the recheck").isTrue();
+        nanos.addAndGet(1);
+        assertThat(pages.tied(exact("customs authority", 10))).as("the recheck is due").isFalse();
     }
 }
