@@ -87,6 +87,8 @@ public final class SearchBenchmark {
     /**
      * Every query once both ways: the service and the engine must agree on the totals. A page whose first answer
      * ends in ties that hide it goes to its exact body from then on, on both sides ({@link QueryMix.Query#tied}).
+     * Then each query once more through the service, which must send no second search the anchor does not
+     * ({@code search_query_follow_ups_total}): otherwise a finding says which query differs.
      */
     public List<String> checkEquivalence() {
         List<String> findings = new ArrayList<>();
@@ -111,7 +113,31 @@ public final class SearchBenchmark {
         }
         mix = new QueryMix(sent);
         Console.say("search check: pages tied at the end of their first answer, asked exactly from now on: " + tied);
+        if (Double.isNaN(followUps())) {
+            findings.add("query mix: search_query_follow_ups_total missing from the search service's metrics,"
+                    + " second searches not compared");
+            return findings;
+        }
+        for (QueryMix.Query query : mix.queries()) {
+            double before = followUps();
+            JsonHttp.getJson(query.serviceUrl());
+            double more = followUps() - before;
+            if (more > 0) {
+                findings.add(String.format("query mix: %s (%s) asked again takes the service %.0f second search(es)"
+                        + " the anchor does not send", query.name(), query.q(), more));
+            }
+        }
         return findings;
+    }
+
+    /** The searches the service sent after a page's first answer could not tell the page alone, so far; NaN if unknown. */
+    private double followUps() {
+        for (String line : JsonHttp.get(platform.searchUrl() + "/q/metrics").text().split("\n")) {
+            if (line.startsWith("search_query_follow_ups_total")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
     }
 
     /**

@@ -80,7 +80,8 @@ public class ArticleSearch {
                 EntityValues.shared());
         this.tiedPages = new TiedPages(config.tiedPages());
         this.followUps = Counter.builder("search.query.follow-ups")
-                .description("Searches sent after a page's first answer could not tell the page alone")
+                .description("Searches sent after a page's first answer could not tell the page alone"
+                        + " (ties, a score bound, scores of a date page, story versions folded away)")
                 .register(registry);
         this.searchLatency = latency(registry, "search");
         this.suggestLatency = latency(registry, "suggest");

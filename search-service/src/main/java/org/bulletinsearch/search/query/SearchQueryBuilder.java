@@ -206,8 +206,7 @@ public final class SearchQueryBuilder {
     public Optional<ObjectNode> rescored(ObjectNode hits) {
         JsonNode query = hits.path("query");
         JsonNode boosts = query.path("bool").path("should");
-        boolean firstByRelevance = !hits.has("search_after") && hits.path("sort").path(0).has("_score");
-        if (!firstByRelevance || !boosts.isArray() || boosts.isEmpty() || !query.path("bool").has("must")) {
+        if (!firstByRelevance(hits) || !boosts.isArray() || boosts.isEmpty() || !query.path("bool").has("must")) {
             return Optional.empty();
         }
         int asked = hits.path("size").asInt() + RescoredPage.TIE_ROOM;
@@ -224,10 +223,15 @@ public final class SearchQueryBuilder {
         return Optional.of(body);
     }
 
+    /** Whether {@code hits} asks a first page in relevance order: no cursor, sorted by score first. */
+    static boolean firstByRelevance(ObjectNode hits) {
+        return !hits.has("search_after") && hits.path("sort").path(0).has("_score");
+    }
+
     /**
      * Whether the engine's answer to a {@link #rescored} body cannot tell the page of the exact body because ties at
      * the answer's end reach into it ({@link RescoredPage}): the search service then asks the exact body, and asks
-     * it at once when the same page comes again ({@code TiedPages}).
+     * it at once when the same page comes again ({@code TiedPages}). The service's own rule for a rescored answer.
      *
      * @param answer the engine's answer to {@code sent}
      * @param sent   the {@link #rescored} body of {@code exact}

@@ -16,9 +16,9 @@ import java.time.Duration;
  * <p>Knowing that a page tied is only a hint about the cheaper way to the same page: the exact body always gives
  * the right answer. While the page still ties, the exact body costs no more than before (the first answer was
  * followed by it). Once new articles broke the ties, the exact body alone can cost the engine more than the first
- * answer would have (the boosts on every match, not on the best 500), so a page is asked its first answer again
+ * answer would have (the boosts on every match, not on the rescore window's best), so a page is asked its first answer again
  * {@link #RECHECK_AFTER} after it was found tied. Pages are keyed by the exact body's JSON text (query, filters and
- * size); the least recently used go first past the capacity.
+ * size); past the capacity, Caffeine's size eviction (Window TinyLFU: the least likely to be asked again) drops some.
  */
 final class TiedPages {
 
@@ -41,7 +41,8 @@ final class TiedPages {
 
     /** Whether the first answer of the page {@code exact} asks for was last found tied. */
     boolean tied(ObjectNode exact) {
-        return pages.getIfPresent(exact.toString()) != null;
+        // only a first page by relevance is ever asked rescored or strict first: spare the others the key
+        return SearchQueryBuilder.firstByRelevance(exact) && pages.getIfPresent(exact.toString()) != null;
     }
 
     /** Remembers that the first answer of the page {@code exact} asks for could not tell it for ties. */

@@ -123,11 +123,14 @@ class CursorPagingIT {
         assertThat(followUps()).as("a page of 9 asked for the first time: its rescored answer ends in ties, so its"
                 + " exact body is asked after it").isEqualTo(followUps + 1);
         long cacheHits = requestCacheHits();
-        assertThat(ids(search("q", q, "uploadId", uploads, "size", 9))).containsExactlyElementsOf(ranking.subList(0, 9));
+        JsonPath again = search("q", q, "uploadId", uploads, "size", 9);
+        assertThat(ids(again)).containsExactlyElementsOf(ranking.subList(0, 9));
         assertThat(followUps()).as("the same page again goes straight to its exact body, found tied before")
                 .isEqualTo(followUps + 1);
         assertThat(requestCacheHits()).as("the same page again: its counts, and its exact page, from the engine's"
                 + " request cache").isGreaterThanOrEqualTo(cacheHits + 2);
+        assertThat(ids(search("q", q, "uploadId", uploads, "size", 9, "cursor", again.getString("nextCursor"))))
+                .as("the page after it, from its cursor").containsExactlyElementsOf(ranking.subList(9, 18));
     }
 
     /** Searches the service sent after a page's first answer could not tell the page alone. */
@@ -157,6 +160,37 @@ class CursorPagingIT {
         search("q", "beacon lantern glow", "uploadId", upload);
         assertThat(requestCacheHits()).as("the same search again: its counts and the best score of each of its words"
                 + " from the engine's request cache").isGreaterThanOrEqualTo(cacheHits + 4);
+    }
+
+    @Test
+    void aStrictFirstPageFoundTiedIsAskedByItsExactBodyTheNextTime() {
+        String uploadId = "strict-tied-" + UUID.randomUUID();
+        List<ArticleEvent> events = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            // the same body, and titles of the same length without the query's words: every match scores the same
+            events.add(ArticleEvent.of("Harbour note " + i, "flare signal mast cargo berth crane tonnage.",
+                    "strict-tied.txt", uploadId, i, Instant.parse("2024-11-01T12:00:00Z")));
+        }
+        ArticlesTopic.publish(events);
+        SearchApi.awaitIndexed(List.of(uploadId), events.size());
+        SearchApi.awaitVectors();
+        String q = "flare signal mast";
+        List<String> upload = List.of(uploadId);
+        SearchCriteria criteria = new SearchCriteria(UserQuery.parse(q), List.of(), upload, null, null,
+                SortOrder.RELEVANCE, 10, null);
+        assertThat(new SearchQueryBuilder(20).strictFirst(criteria, exactHits(q, upload, 11))).as("asked strict first")
+                .isPresent();
+        List<String> ranking = new ArrayList<>();
+        engine.send("POST", "/" + indexManager.alias() + "/_search", exactHits(q, upload, 30)).path("hits").path("hits")
+                .forEach(hit -> ranking.add(hit.path("_id").asText()));
+        assertThat(ranking).hasSize(30);
+
+        double followUps = followUps();
+        assertThat(ids(search("q", q, "uploadId", upload))).containsExactlyElementsOf(ranking.subList(0, 10));
+        assertThat(followUps()).as("every hit of the strict-first answer tied: the exact body asked after it")
+                .isEqualTo(followUps + 1);
+        assertThat(ids(search("q", q, "uploadId", upload))).containsExactlyElementsOf(ranking.subList(0, 10));
+        assertThat(followUps()).as("the same page again: its exact body at once").isEqualTo(followUps + 1);
     }
 
     /**
