@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bulletinsearch.platform.client.JsonHttp;
 import org.bulletinsearch.search.engine.MultiSearchItem;
+import org.bulletinsearch.search.query.PageBody;
 import org.bulletinsearch.search.query.SearchCriteria;
 import org.bulletinsearch.search.query.SearchQueryBuilder;
 import org.bulletinsearch.search.query.SearchQueryBuilder.StrictFirst;
@@ -25,9 +26,10 @@ import org.bulletinsearch.search.query.UserQuery;
  * best scores answerable from the engine's request cache on both sides alike. A page in date order with a query
  * asks its hits with their scores named ({@link SearchQueryBuilder#withNamedScore}) on {@code _search}, beside the
  * {@code _msearch} of its counts, as the service does with an engine that can ({@code SearchEngine#scoresNamedQueries};
- * the benchmark's OpenSearch 2.19 can). A rescored first page whose first answer ends in ties that hide the page
- * goes to its exact body from then on, beside its counts, both from the request cache, as the service does once it
- * found the page tied ({@link Query#tiesHide}, {@link Query#tied}).
+ * the benchmark's OpenSearch 2.19 can). A first page whose first answer cannot tell it goes to the body that
+ * does from then on (the rescored body when a strict-first bound fails, the exact body when ties hide the order),
+ * beside its counts, both from the request cache, as the service does once it found that body
+ * ({@link Query#pageBody}, {@link Query#askedBy}).
  */
 public record QueryMix(List<Query> queries) {
 
@@ -45,11 +47,11 @@ public record QueryMix(List<Query> queries) {
      *                          hits first unless {@code namedScores}
      * @param namedScores       whether the hits go apart, on {@code _search} with {@value #NAMED_SCORES}, at the same
      *                          time as the {@code _msearch} (of the counts only)
-     * @param engineExact       the exact hits body of a first page the service asks rescored, a {@code _search} body;
-     *                          null for other pages
+     * @param firstPage         how the service goes on when the hits' answer cannot tell the page; null when it always
+     *                          can (the page is asked by its exact body)
      */
     public record Query(String name, String q, String sourceName, SortOrder sort, String serviceUrl,
-            byte[] engineHits, byte[] engineCounts, byte[] engineMultiSearch, boolean namedScores, byte[] engineExact) {
+            byte[] engineHits, byte[] engineCounts, byte[] engineMultiSearch, boolean namedScores, FirstPage firstPage) {
 
         /** Where the engine's answer to {@link #engineMultiSearch} holds the total and facets. */
         public int countsAnswer() {
@@ -57,25 +59,38 @@ public record QueryMix(List<Query> queries) {
         }
 
         /**
-         * Whether the engine's answer to {@link #engineMultiSearch} ends, for a rescored first page, in ties that hide
-         * the page, by the service's own rule ({@link SearchQueryBuilder#tiesHidePage}).
+         * Which body tells the page from the engine's answer to {@link #engineMultiSearch}, by the service's own rules
+         * ({@link StrictFirst#pageBody}, {@link SearchQueryBuilder#tiesHidePage}): {@link PageBody#FIRST} when that
+         * answer does.
          */
-        public boolean tiesHide(JsonNode multiSearchAnswer) {
-            return engineExact != null && SearchQueryBuilder.tiesHidePage(multiSearchAnswer.path("responses").path(0),
-                    read(engineHits), read(engineExact));
+        public PageBody pageBody(JsonNode multiSearchAnswer) {
+            if (firstPage == null) {
+                return PageBody.FIRST;
+            }
+            JsonNode responses = multiSearchAnswer.path("responses");
+            if (firstPage.strictFirst() != null) {
+                List<JsonNode> best = new ArrayList<>();
+                responses.forEach(best::add);
+                return firstPage.strictFirst().pageBody(responses.path(0), responses.path(1), best.subList(2, best.size()),
+                        firstPage.exact().path("size").asInt());
+            }
+            return SearchQueryBuilder.tiesHidePage(responses.path(0), firstPage.rescored(), firstPage.exact())
+                    ? PageBody.EXACT : PageBody.FIRST;
         }
 
         /**
-         * This query as the service sends it once it found the page tied: the exact body and the counts in one
-         * {@code _msearch}, both answerable from the request cache; itself when its first page is not rescored.
+         * This query as the service sends it once it found that {@code body} tells the page: that body and the counts
+         * in one {@code _msearch}, both answerable from the request cache; itself for {@link PageBody#FIRST}.
          */
-        public Query tied() {
-            if (engineExact == null) {
+        public Query askedBy(PageBody body) {
+            if (body == PageBody.FIRST) {
                 return this;
             }
+            ObjectNode hits = body == PageBody.EXACT ? firstPage.exact() : firstPage.rescored();
             byte[] multiSearch = MultiSearchItem.ndjson(JsonHttp.JSON,
-                    List.of(new MultiSearchItem(read(engineExact), true), new MultiSearchItem(read(engineCounts), true)));
-            return new Query(name, q, sourceName, sort, serviceUrl, engineExact, engineCounts, multiSearch, false, null);
+                    List.of(new MultiSearchItem(hits, true), new MultiSearchItem(read(engineCounts), true)));
+            return new Query(name, q, sourceName, sort, serviceUrl, bytes(hits), engineCounts, multiSearch, false,
+                    body == PageBody.EXACT ? null : new FirstPage(firstPage.exact(), firstPage.rescored(), null));
         }
 
         private static ObjectNode read(byte[] body) {
@@ -85,6 +100,16 @@ public record QueryMix(List<Query> queries) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * A first page by relevance the service asks more cheaply than by its exact body.
+     *
+     * @param exact       its exact hits body ({@link SearchQueryBuilder#hitsOnly})
+     * @param rescored    its {@link SearchQueryBuilder#rescored} body
+     * @param strictFirst the strict-first request it is asked first; null when it is asked rescored first
+     */
+    public record FirstPage(ObjectNode exact, ObjectNode rescored, StrictFirst strictFirst) {
     }
 
     /** The {@code _search} parameter of a hits request with {@link Query#namedScores()}. */
@@ -140,9 +165,8 @@ public record QueryMix(List<Query> queries) {
         SearchCriteria criteria = new SearchCriteria(q == null ? null : UserQuery.parse(q),
                 sourceName == null ? List.of() : List.of(sourceName), List.of(), null, null, order, PAGE_SIZE, null);
         ObjectNode search = builder.search(criteria, false);
-        // a first page by relevance goes as the service sends it: strict first with the clauses' best scores, or
-        // rescored (the service's second requests, when the bound hides the page, are not sent; the service asks
-        // them from the engine's request cache)
+        // a first page by relevance goes as the service first sends it: strict first with the clauses' best scores,
+        // or rescored (SearchBenchmark#checkEquivalence learns which pages the service then asks by another body)
         ObjectNode exact = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
         Optional<StrictFirst> strictFirst = builder.strictFirst(criteria, exact);
         boolean named = SearchQueryBuilder.scoresApart(exact);
@@ -154,11 +178,15 @@ public record QueryMix(List<Query> queries) {
             items.add(0, new MultiSearchItem(hits, false));
         }
         strictFirst.ifPresent(first -> items.addAll(first.bestSearches()));
-        boolean rescored = strictFirst.isEmpty() && hits != exact && !named;
+        FirstPage firstPage = named || hits == exact ? null
+                : new FirstPage(exact, builder.rescored(exact).orElseThrow(), strictFirst.orElse(null));
+        queries.add(new Query(name, q, sourceName, order, url.toString(), bytes(hits), bytes(counts),
+                MultiSearchItem.ndjson(JsonHttp.JSON, items), named, firstPage));
+    }
+
+    private static byte[] bytes(ObjectNode body) {
         try {
-            queries.add(new Query(name, q, sourceName, order, url.toString(), JsonHttp.JSON.writeValueAsBytes(hits),
-                    JsonHttp.JSON.writeValueAsBytes(counts), MultiSearchItem.ndjson(JsonHttp.JSON, items), named,
-                    rescored ? JsonHttp.JSON.writeValueAsBytes(exact) : null));
+            return JsonHttp.JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ import org.bulletinsearch.bench.results.Target;
 import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
 import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.search.query.PageBody;
 
 /**
  * Figure 3, search under concurrent load: N client threads for a fixed time, cycling through the
@@ -35,9 +37,10 @@ import org.bulletinsearch.platform.client.JsonHttp;
 public final class SearchBenchmark {
 
     private final BenchPlatform platform;
-    /** The mix as the service sends it, once {@link #checkEquivalence} found which pages tie. */
+    /** The mix as the service sends it, once {@link #checkEquivalence} found which pages another body tells. */
     private QueryMix mix;
-    private final List<String> tied = new ArrayList<>();
+    /** The queries whose first answer could not tell their page, each with the body that did. */
+    private final List<String> toldLater = new ArrayList<>();
     private final RssSampler rss;
     private final FlightRecorder jfr;
     private final int threads;
@@ -86,7 +89,7 @@ public final class SearchBenchmark {
 
     /**
      * Every query once both ways: the service and the engine must agree on the totals. A page whose first answer
-     * ends in ties that hide it goes to its exact body from then on, on both sides ({@link QueryMix.Query#tied}).
+     * cannot tell it goes to the body that does from then on, on both sides ({@link QueryMix.Query#askedBy}).
      * Then each query once more through the service, which must send no second search the anchor does not
      * ({@code search_query_follow_ups_total}): otherwise a finding says which query differs.
      */
@@ -97,9 +100,10 @@ public final class SearchBenchmark {
         for (QueryMix.Query query : mix.queries()) {
             JsonNode viaService = JsonHttp.getJson(query.serviceUrl());
             JsonNode direct = JsonHttp.json(post(engine, query));
-            if (query.tiesHide(direct)) {
-                tied.add(query.name());
-                query = query.tied();
+            for (PageBody body = query.pageBody(direct); body != PageBody.FIRST; body = query.pageBody(direct)) {
+                toldLater.add(query.name() + " (" + body.name().toLowerCase(Locale.ROOT) + ")");
+                query = query.askedBy(body);
+                direct = JsonHttp.json(post(engine, query));
             }
             sent.add(query);
             long serviceTotal = viaService.path("total").asLong(-1);
@@ -112,7 +116,8 @@ public final class SearchBenchmark {
             Console.say("search check: " + line);
         }
         mix = new QueryMix(sent);
-        Console.say("search check: pages tied at the end of their first answer, asked exactly from now on: " + tied);
+        Console.say("search check: pages their first answer could not tell, asked by the body that did from now on: "
+                + toldLater);
         if (Double.isNaN(followUps())) {
             findings.add("query mix: search_query_follow_ups_total missing from the search service's metrics,"
                     + " second searches not compared");
@@ -312,11 +317,11 @@ public final class SearchBenchmark {
                         + " SearchQueryBuilder makes for the same requests (the page's hits, strict first with the clauses'"
                         + " best scores from three units, and its counts, the counts and best scores cacheable),"
                         + " posted to /articles/_msearch with the same client (a page in date order: its hits with their"
-                        + " scores named on /articles/_search at the same time; a page whose rescored first answer"
-                        + " ended in ties hiding it, %s, its exact body and counts from the request cache, as the"
-                        + " service asks a page it found tied). Client, service and engine share the 2 cores",
+                        + " scores named on /articles/_search at the same time; a page whose first answer could not"
+                        + " tell it, %s, the body that did and its counts from the request cache, as the service asks"
+                        + " such a page again). Client, service and engine share the 2 cores",
                 threads, duration.toSeconds(), warmup.toSeconds(), mix.queries().size(), QueryMix.PAGE_SIZE,
-                tied.isEmpty() ? "none" : String.join(" and ", tied));
+                toldLater.isEmpty() ? "none" : String.join(" and ", toldLater));
         String errorNote = (errors.isEmpty() ? "" : "; errors: " + String.join("; ", errors))
                 + ". Before round 1, untimed load until the JIT compilers of the service, the engine and the client went quiet: "
                 + String.join("; ", warmUps)

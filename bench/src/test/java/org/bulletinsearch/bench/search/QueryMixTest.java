@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.search.query.PageBody;
 import org.bulletinsearch.search.query.SearchQueryBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -71,44 +72,87 @@ class QueryMixTest {
     }
 
     @Test
-    void aRescoredPageFoundTiedIsAskedByItsExactBodyBesideItsCountsBothFromTheRequestCache() throws Exception {
+    void aFirstPageItsFirstAnswerCannotTellIsAskedByTheBodyThatDoesBesideItsCountsBothFromTheRequestCache()
+            throws Exception {
         QueryMix mix = QueryMix.standard("http://127.0.0.1:8083", "harbour-news.txt");
 
         for (QueryMix.Query query : mix.queries()) {
-            boolean rescoredAlone = List.of("two words", "with source filter").contains(query.name());
-            assertThat(query.engineExact() != null).as(query.name() + ": a rescored first page, not strict first")
-                    .isEqualTo(rescoredAlone);
-            if (!rescoredAlone) {
-                assertThat(query.tied()).isSameAs(query);
-                assertThat(query.tiesHide(answer(40, 0))).as(query.name()).isFalse();
+            boolean rescored = List.of("two words", "with source filter").contains(query.name());
+            boolean strictFirst = List.of("three words", "exclusion", "body words", "grouping").contains(query.name());
+            assertThat(query.firstPage() != null).as(query.name() + ": asked more cheaply than by its exact body")
+                    .isEqualTo(rescored || strictFirst);
+            if (query.firstPage() == null) {
+                assertThat(query.pageBody(answer(40, 0, 0))).as(query.name()).isEqualTo(PageBody.FIRST);
+                assertThat(query.askedBy(PageBody.FIRST)).isSameAs(query);
                 continue;
             }
+            assertThat(query.firstPage().strictFirst() != null).as(query.name() + ": strict first").isEqualTo(strictFirst);
             int fetched = JsonHttp.JSON.readTree(query.engineHits()).path("size").asInt();
-            assertThat(query.tiesHide(answer(fetched, 5))).as("all but 5 hits tied at the answer's end").isTrue();
-            assertThat(query.tiesHide(answer(fetched, fetched - 3))).as("3 hits tied at the answer's end").isFalse();
+            int clauses = strictFirst ? query.firstPage().strictFirst().bestOfClauses().size() : 0;
+            assertThat(query.pageBody(answer(fetched, 5, clauses))).as("all but 5 hits tied at the answer's end")
+                    .isEqualTo(PageBody.EXACT);
+            assertThat(query.pageBody(answer(fetched, fetched - 3, clauses))).as("3 hits tied at the answer's end")
+                    .isEqualTo(PageBody.FIRST);
 
-            QueryMix.Query tied = query.tied();
-            String[] lines = new String(tied.engineMultiSearch(), StandardCharsets.UTF_8).split("\n");
-            assertThat(lines).hasSize(4);
-            assertThat(JsonHttp.JSON.readTree(lines[0]).path("request_cache").asBoolean()).as("exact page cached").isTrue();
-            assertThat(JsonHttp.JSON.readTree(lines[1])).isEqualTo(JsonHttp.JSON.readTree(query.engineExact()));
-            assertThat(JsonHttp.JSON.readTree(lines[1]).has("rescore")).isFalse();
-            assertThat(JsonHttp.JSON.readTree(lines[2]).path("request_cache").asBoolean()).as("counts cached").isTrue();
-            assertThat(JsonHttp.JSON.readTree(lines[3])).isEqualTo(JsonHttp.JSON.readTree(query.engineCounts()));
-            assertThat(tied.engineHits()).isEqualTo(query.engineExact());
-            assertThat(tied.countsAnswer()).isOne();
-            assertThat(tied.tied()).isSameAs(tied);
+            QueryMix.Query exact = query.askedBy(PageBody.EXACT);
+            assertAskedWithCounts(exact, query, query.firstPage().exact());
+            assertThat(JsonHttp.JSON.readTree(exact.engineHits()).has("rescore")).isFalse();
+            assertThat(exact.firstPage()).isNull();
+            assertThat(exact.pageBody(answer(fetched, 5, 0))).isEqualTo(PageBody.FIRST);
         }
     }
 
-    /** An {@code _msearch} answer whose first response has {@code hits} hits, the first {@code distinct} of them scoring apart, the rest tied. */
-    private static JsonNode answer(int hits, int distinct) throws Exception {
+    @Test
+    void aStrictFirstPageWhoseBoundFailsIsAskedByItsRescoredBodyAndThatMayTieToo() throws Exception {
+        QueryMix.Query query = QueryMix.standard("http://127.0.0.1:8083", "harbour-news.txt").queries().stream()
+                .filter(q -> q.name().equals("three words")).findFirst().orElseThrow();
+        int fetched = JsonHttp.JSON.readTree(query.engineHits()).path("size").asInt();
+        JsonNode boundAbovePage = answer(fetched, fetched, 3, 1000);
+        assertThat(query.pageBody(boundAbovePage)).as("a match lacking a word may outrank the page")
+                .isEqualTo(PageBody.RESCORED);
+
+        QueryMix.Query rescored = query.askedBy(PageBody.RESCORED);
+        assertAskedWithCounts(rescored, query, query.firstPage().rescored());
+        assertThat(JsonHttp.JSON.readTree(rescored.engineHits()).has("rescore")).isTrue();
+        assertThat(rescored.firstPage().strictFirst()).as("rescored, no more strict first").isNull();
+        assertThat(rescored.pageBody(answer(fetched, fetched - 3, 0))).isEqualTo(PageBody.FIRST);
+        assertThat(rescored.pageBody(answer(fetched, 5, 0))).as("the rescored answer tied").isEqualTo(PageBody.EXACT);
+        assertAskedWithCounts(rescored.askedBy(PageBody.EXACT), query, query.firstPage().exact());
+    }
+
+    /** {@code asked} sends {@code hits} and the counts of {@code query} in one {@code _msearch}, both cacheable. */
+    private static void assertAskedWithCounts(QueryMix.Query asked, QueryMix.Query query, JsonNode body) throws Exception {
+        JsonNode hits = JsonHttp.JSON.readTree(JsonHttp.JSON.writeValueAsBytes(body)); // numbers as JSON text reads them
+        String[] lines = new String(asked.engineMultiSearch(), StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(JsonHttp.JSON.readTree(lines[0]).path("request_cache").asBoolean()).as("page cached").isTrue();
+        assertThat(JsonHttp.JSON.readTree(lines[1])).isEqualTo(hits);
+        assertThat(JsonHttp.JSON.readTree(lines[2]).path("request_cache").asBoolean()).as("counts cached").isTrue();
+        assertThat(JsonHttp.JSON.readTree(lines[3])).isEqualTo(JsonHttp.JSON.readTree(query.engineCounts()));
+        assertThat(JsonHttp.JSON.readTree(asked.engineHits())).isEqualTo(hits);
+        assertThat(asked.countsAnswer()).isOne();
+    }
+
+    private static JsonNode answer(int hits, int distinct, int clauses) throws Exception {
+        return answer(hits, distinct, clauses, 1);
+    }
+
+    /**
+     * An {@code _msearch} answer whose first response has {@code hits} hits, the first {@code distinct} of them scoring
+     * apart, the rest tied at 50; then counts (500 matches, 120 of every unit) and {@code clauses} best scores of
+     * {@code best} each.
+     */
+    private static JsonNode answer(int hits, int distinct, int clauses, double best) throws Exception {
         StringBuilder json = new StringBuilder("{\"responses\":[{\"hits\":{\"hits\":[");
         for (int i = 0; i < hits; i++) {
-            double score = i < distinct ? 100 - i : 1;
+            double score = i < distinct ? 100 - i : 50;
             json.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT,
                     "{\"_id\":\"a%d\",\"_score\":%.1f,\"_source\":{\"id\":\"a%d\"}}", i, score, i));
         }
-        return JsonHttp.JSON.readTree(json.append("]}}]}").toString());
+        json.append("]}},{\"hits\":{\"total\":{\"value\":500}},\"aggregations\":{\"strict\":{\"doc_count\":120}}}");
+        for (int i = 0; i < clauses; i++) {
+            json.append(String.format(java.util.Locale.ROOT, ",{\"hits\":{\"hits\":[{\"_score\":%.1f}]}}", best));
+        }
+        return JsonHttp.JSON.readTree(json.append("]}").toString());
     }
 }

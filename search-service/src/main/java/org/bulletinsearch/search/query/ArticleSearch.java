@@ -1,5 +1,8 @@
 package org.bulletinsearch.search.query;
 
+import static org.bulletinsearch.search.query.SearchQueryBuilder.strictTotal;
+import static org.bulletinsearch.search.query.SearchQueryBuilder.total;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
@@ -61,7 +64,7 @@ public class ArticleSearch {
     private final CatalogStories stories;
     private final QueryConfig config;
     private final SearchQueryBuilder builder;
-    private final TiedPages tiedPages;
+    private final PageBodies pageBodies;
     private final Counter followUps;
     private final Timer searchLatency;
     private final Timer suggestLatency;
@@ -78,7 +81,7 @@ public class ArticleSearch {
         QueryVocabulary vocabulary = new QueryVocabulary(config.vocabularyFile());
         this.builder = new SearchQueryBuilder(config.facetSize(), config.rescoreWindow(), vocabulary::current,
                 EntityValues.shared());
-        this.tiedPages = new TiedPages(config.tiedPages());
+        this.pageBodies = new PageBodies(config.rememberedPages());
         this.followUps = Counter.builder("search.query.follow-ups")
                 .description("Searches sent after a page's first answer could not tell the page alone"
                         + " (ties, a score bound, scores of a date page, story versions folded away)")
@@ -206,18 +209,19 @@ public class ArticleSearch {
      * and the same search again, do not count again ({@link SearchQueryBuilder#hitsOnly},
      * {@link SearchQueryBuilder#countsOnly}). A first page by relevance of a query that relaxes is asked
      * {@link SearchQueryBuilder#strictFirst} in the same round trip, and asked again only when that answer cannot
-     * tell the page ({@link #strictFirstPage}). A page whose first answer was found tied before ({@link TiedPages})
-     * goes straight to its exact body, as the second search would ask it (from the engine's request cache).
+     * tell the page ({@link #strictFirstPage}). A page whose first answer could not tell it before goes straight to
+     * the body that did ({@link PageBodies}), as the second search would ask it (from the engine's request cache).
      */
     private KeywordAnswer answer(SearchCriteria criteria, ObjectNode search, boolean fuzzy) {
         ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
         if (namedScores(hits)) {
             return scoredAlong(hits, search, fuzzy);
         }
-        boolean tied = tiedPages.tied(hits);
-        Optional<StrictFirst> strictFirst = fuzzy || tied ? Optional.empty() : builder.strictFirst(criteria, hits);
-        ObjectNode sent = tied ? hits : strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(hits).orElse(hits));
-        List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, tied),
+        PageBody known = pageBodies.of(hits);
+        Optional<StrictFirst> strictFirst = fuzzy || known != PageBody.FIRST ? Optional.empty() : builder.strictFirst(criteria, hits);
+        ObjectNode sent = known == PageBody.EXACT ? hits
+                : strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(hits).orElse(hits));
+        List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, known != PageBody.FIRST),
                 new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true)));
         strictFirst.ifPresent(first -> searches.addAll(first.bestSearches()));
         List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), searches));
@@ -245,33 +249,21 @@ public class ArticleSearch {
     }
 
     /**
-     * The page of a {@link SearchQueryBuilder#strictFirst} answer in the exact order when every hit the exact body
-     * asks for is in it and scores above the bound of the matches it left out, or when it left none out (the counts
-     * beside it say every match has every unit). Otherwise the exact body when only ties at the answer's end hide
-     * the order (they are above the bound too), else the {@link #hits} of the rescored body (too few matches of
-     * every unit, or one lacking a unit that could rank among them). Only pages by relevance are asked strict
-     * first, so the hits carry their scores.
+     * The page of a {@link SearchQueryBuilder#strictFirst} answer in the exact order when it tells the page
+     * ({@link StrictFirst#pageBody}); otherwise the page of the body that does, remembered for the next time
+     * ({@link PageBodies}). Only pages by relevance are asked strict first, so the hits carry their scores.
      */
     private JsonNode strictFirstPage(StrictFirst strictFirst, ObjectNode hits, JsonNode answer, JsonNode counts,
             List<JsonNode> bestOfClauses) {
         int asked = hits.path("size").asInt();
-        boolean noneLeftOut = strictTotal(counts) == total(counts);
-        double bound = strictFirst.boundFrom(bestOfClauses);
-        Optional<JsonNode> ordered = RescoredPage.inExactOrder(answer, strictFirst.body().path("size").asInt(), asked);
-        if (ordered.isEmpty()) {
-            return noneLeftOut || lowestScore(answer) > bound ? tiedPage(hits) : hits(hits);
-        }
-        JsonNode page = ordered.get().path("hits").path("hits");
-        boolean above = page.size() == asked && page.path(asked - 1).path("_score").floatValue() > bound;
-        return noneLeftOut || above ? ordered.get() : hits(hits);
-    }
-
-    private static float lowestScore(JsonNode answer) {
-        float lowest = Float.MAX_VALUE;
-        for (JsonNode hit : answer.path("hits").path("hits")) {
-            lowest = Math.min(lowest, hit.path("_score").floatValue());
-        }
-        return lowest;
+        return switch (strictFirst.pageBody(answer, counts, bestOfClauses, asked)) {
+            case FIRST -> RescoredPage.inExactOrder(answer, strictFirst.body().path("size").asInt(), asked).orElseThrow();
+            case EXACT -> exactPage(hits);
+            case RESCORED -> {
+                pageBodies.remember(hits, PageBody.RESCORED);
+                yield hits(hits);
+            }
+        };
     }
 
     /**
@@ -282,13 +274,13 @@ public class ArticleSearch {
         if (namedScores(hits)) {
             return withScores(hits, followUp(SearchQueryBuilder.withNamedScore(hits), NAMED_SCORES));
         }
-        ObjectNode sent = tiedPages.tied(hits) ? hits : builder.rescored(hits).orElse(hits);
+        ObjectNode sent = pageBodies.of(hits) == PageBody.EXACT ? hits : builder.rescored(hits).orElse(hits);
         return page(hits, sent, followUp(sent));
     }
 
-    /** The page of the exact body {@code hits}, which ties at the end of its first answer hid; remembered so. */
-    private JsonNode tiedPage(ObjectNode hits) {
-        tiedPages.remember(hits);
+    /** The page of the exact body {@code hits}, which ties at the end of a cheaper answer hid; remembered so. */
+    private JsonNode exactPage(ObjectNode hits) {
+        pageBodies.remember(hits, PageBody.EXACT);
         return followUp(hits);
     }
 
@@ -300,7 +292,7 @@ public class ArticleSearch {
     private JsonNode page(ObjectNode hits, ObjectNode sent, JsonNode answer) {
         JsonNode page = sent == hits ? answer
                 : RescoredPage.inExactOrder(answer, sent.path("size").asInt(), hits.path("size").asInt())
-                        .orElseGet(() -> tiedPage(hits));
+                        .orElseGet(() -> exactPage(hits));
         return withScores(hits, page);
     }
 
@@ -645,17 +637,6 @@ public class ArticleSearch {
         facet.path("values").path("buckets").forEach(bucket -> buckets.add(
                 new TimeBucket(Instant.ofEpochMilli(bucket.path("key").asLong()), bucket.path("doc_count").asLong())));
         return new TimeFacet(facet.path("values").path("interval").asText(null), buckets);
-    }
-
-    /** Hits with every unit of the query: the {@code strict} count when the query could relax, else all of them. */
-    private static long strictTotal(JsonNode answer) {
-        JsonNode strict = answer.path("aggregations").path(SearchQueryBuilder.STRICT).path("doc_count");
-        return strict.isNumber() ? strict.asLong() : total(answer);
-    }
-
-    private static long total(JsonNode answer) {
-        JsonNode total = answer.path("hits").path("total");
-        return total.isNumber() ? total.asLong() : total.path("value").asLong();
     }
 
     private static <T> T timed(Timer timer, Supplier<T> work) {

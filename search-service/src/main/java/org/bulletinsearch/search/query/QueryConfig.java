@@ -43,11 +43,12 @@ public interface QueryConfig {
     int rescoreWindow();
 
     /**
-     * First pages by relevance remembered as tied ({@link TiedPages}): asked again, they go straight to their exact
-     * body, one round trip instead of two. Each costs about the size of its request body (a few KB); 0 remembers none.
+     * First pages by relevance remembered with the body that told them when their first answer could not
+     * ({@link PageBodies}): asked again, they go straight to that body, one round trip instead of two. Each costs
+     * about the size of its request body (a few KB); 0 remembers none.
      */
     @WithDefault("1000")
-    int tiedPages();
+    int rememberedPages();
 
     /** {@code minimum_should_match} of the more-like-this query behind related articles. */
     @WithDefault("20%")

@@ -231,7 +231,7 @@ public final class SearchQueryBuilder {
     /**
      * Whether the engine's answer to a {@link #rescored} body cannot tell the page of the exact body because ties at
      * the answer's end reach into it ({@link RescoredPage}): the search service then asks the exact body, and asks
-     * it at once when the same page comes again ({@code TiedPages}). The service's own rule for a rescored answer.
+     * it at once when the same page comes again ({@code PageBodies}). The service's own rule for a rescored answer.
      *
      * @param answer the engine's answer to {@code sent}
      * @param sent   the {@link #rescored} body of {@code exact}
@@ -312,6 +312,51 @@ public final class SearchQueryBuilder {
             return bound.of(bestAnswers.stream()
                     .map(best -> best.path("hits").path("hits").path(0).path("_score").floatValue()).toList());
         }
+
+        /**
+         * Which body tells the page from the answers to this request: {@link PageBody#FIRST} when every hit the exact
+         * body asks for is in {@code answer} and scores above the bound of the matches it left out, or when it left
+         * none out (the counts say every match has every unit); {@link PageBody#EXACT} when only ties at the
+         * answer's end hide the order (they are above the bound too); else {@link PageBody#RESCORED} (too few
+         * matches of every unit, or one lacking a unit that could rank among them). The search service's own rule,
+         * which the benchmark's anchor follows too.
+         *
+         * @param answer      the engine's answer to {@link #body}, hits with their scores
+         * @param counts      the answer to the {@link #countsOnly} body beside it (total and {@value #STRICT} count)
+         * @param bestAnswers the answers to {@link #bestOfClauses}, in order
+         * @param asked       the hits the exact body asks for ({@code size})
+         */
+        public PageBody pageBody(JsonNode answer, JsonNode counts, List<JsonNode> bestAnswers, int asked) {
+            boolean noneLeftOut = strictTotal(counts) == total(counts);
+            double bound = boundFrom(bestAnswers);
+            Optional<JsonNode> ordered = RescoredPage.inExactOrder(answer, body.path("size").asInt(), asked);
+            if (ordered.isEmpty()) {
+                return noneLeftOut || lowestScore(answer) > bound ? PageBody.EXACT : PageBody.RESCORED;
+            }
+            JsonNode page = ordered.get().path("hits").path("hits");
+            boolean above = page.size() == asked && page.path(asked - 1).path("_score").floatValue() > bound;
+            return noneLeftOut || above ? PageBody.FIRST : PageBody.RESCORED;
+        }
+
+        private static float lowestScore(JsonNode answer) {
+            float lowest = Float.MAX_VALUE;
+            for (JsonNode hit : answer.path("hits").path("hits")) {
+                lowest = Math.min(lowest, hit.path("_score").floatValue());
+            }
+            return lowest;
+        }
+    }
+
+    /** The total of a search's answer: its exact count of matches when the body tracked it. */
+    public static long total(JsonNode answer) {
+        JsonNode total = answer.path("hits").path("total");
+        return total.isNumber() ? total.asLong() : total.path("value").asLong();
+    }
+
+    /** Hits with every unit of the query: the {@value #STRICT} count when the query could relax, else all of them. */
+    public static long strictTotal(JsonNode answer) {
+        JsonNode strict = answer.path("aggregations").path(STRICT).path("doc_count");
+        return strict.isNumber() ? strict.asLong() : total(answer);
     }
 
     /**

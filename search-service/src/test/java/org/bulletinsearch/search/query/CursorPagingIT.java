@@ -141,9 +141,11 @@ class CursorPagingIT {
     @Test
     void aStrictFirstPageIsTheExactPageAndAMatchLackingAWordThatOutranksTheOthersStillLeadsIt() {
         List<String> upload = List.of(publishStrictFirstFixture());
+        Map<String, List<String>> rankings = new HashMap<>();
         for (String q : List.of("beacon lantern glow", "lighthouse keeper log", "lantern glow keeper")) {
             ObjectNode exact = exactHits(q, upload, 200);
             List<String> ranking = new ArrayList<>();
+            rankings.put(q, ranking);
             engine.send("POST", "/" + indexManager.alias() + "/_search", exact).path("hits").path("hits")
                     .forEach(hit -> ranking.add(hit.path("_id").asText()));
             assertThat(ranking).as(q).hasSizeGreaterThanOrEqualTo(40);
@@ -156,6 +158,14 @@ class CursorPagingIT {
         assertThat(strictFirstHolds("lighthouse keeper log", upload)).as("the keeper's log can outrank").isFalse();
         assertThat(search("q", "lighthouse keeper log", "uploadId", upload).getString("hits[0].title"))
                 .isEqualTo("Keeper log, keeper log");
+        double followUps = followUps();
+        assertThat(ids(search("q", "lighthouse keeper log", "uploadId", upload, "size", 5)))
+                .containsExactlyElementsOf(rankings.get("lighthouse keeper log").subList(0, 5));
+        assertThat(followUps()).as("a page of 5 asked for the first time: the keeper's log may outrank the strict-first"
+                + " answer, so its rescored body is asked after it").isEqualTo(followUps + 1);
+        assertThat(ids(search("q", "lighthouse keeper log", "uploadId", upload, "size", 5)))
+                .containsExactlyElementsOf(rankings.get("lighthouse keeper log").subList(0, 5));
+        assertThat(followUps()).as("the same page again goes straight to its rescored body").isEqualTo(followUps + 1);
         long cacheHits = requestCacheHits();
         search("q", "beacon lantern glow", "uploadId", upload);
         assertThat(requestCacheHits()).as("the same search again: its counts and the best score of each of its words"

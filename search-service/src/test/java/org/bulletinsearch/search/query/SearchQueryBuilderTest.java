@@ -272,6 +272,64 @@ class SearchQueryBuilderTest {
     }
 
     @Test
+    void aStrictFirstAnswerTellsItsPageOrNamesTheBodyThatDoes() throws Exception {
+        SearchCriteria criteria = query("inspection schedules kenya");
+        ObjectNode exact = SearchQueryBuilder.hitsOnly(builder.search(criteria, false), 11);
+        SearchQueryBuilder.StrictFirst first = builder.strictFirst(criteria, exact).orElseThrow();
+        int fetched = first.body().path("size").asInt();
+        JsonNode apart = answer(fetched, fetched);
+        JsonNode tied = answer(fetched, 3);
+        JsonNode someLeftOut = counts(500, 120);
+        JsonNode noneLeftOut = counts(120, 120);
+        // three plain words: a match lacking one scores at most the sum of the other two words' best scores
+        List<JsonNode> low = best(2, 2, 2);
+        List<JsonNode> high = best(50, 50, 50);
+
+        assertThat(first.pageBody(apart, someLeftOut, low, 11)).as("every hit above the bound of 4")
+                .isEqualTo(PageBody.FIRST);
+        assertThat(first.pageBody(apart, someLeftOut, high, 11)).as("page 1 ends at 90, a match lacking a word"
+                + " may reach 100: the rescored body tells the page").isEqualTo(PageBody.RESCORED);
+        assertThat(first.pageBody(apart, someLeftOut, best(30, 45, 50), 11)).as("lacking \"inspection\" may reach 95")
+                .isEqualTo(PageBody.RESCORED);
+        assertThat(first.pageBody(apart, someLeftOut, best(45, 40, 2), 11)).as("lacking \"kenya\", at most 85")
+                .isEqualTo(PageBody.FIRST);
+        assertThat(first.pageBody(apart, noneLeftOut, high, 11)).as("every match has every word")
+                .isEqualTo(PageBody.FIRST);
+        assertThat(first.pageBody(tied, someLeftOut, low, 11)).as("ties at the end reach into the page, above the bound")
+                .isEqualTo(PageBody.EXACT);
+        assertThat(first.pageBody(tied, noneLeftOut, high, 11)).isEqualTo(PageBody.EXACT);
+        assertThat(first.pageBody(tied, someLeftOut, high, 11)).as("tied hits under the bound")
+                .isEqualTo(PageBody.RESCORED);
+        assertThat(first.pageBody(answer(7, 7), someLeftOut, low, 11)).as("fewer matches of every word than the page")
+                .isEqualTo(PageBody.RESCORED);
+        assertThat(first.pageBody(answer(7, 7), noneLeftOut, high, 11)).as("fewer matches than the page, all of them")
+                .isEqualTo(PageBody.FIRST);
+    }
+
+    /** An answer of {@code hits} hits scoring 100, 99, ...; those from {@code distinct} on all score 10. */
+    private static JsonNode answer(int hits, int distinct) throws Exception {
+        StringBuilder json = new StringBuilder("{\"hits\":{\"hits\":[");
+        for (int i = 0; i < hits; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"_id\":\"a").append(i).append("\",\"_score\":")
+                    .append(i < distinct ? 100 - i : 10).append('}');
+        }
+        return JsonMapper.builder().build().readTree(json.append("]}}").toString());
+    }
+
+    private static JsonNode counts(long total, long strict) throws Exception {
+        return JsonMapper.builder().build().readTree("{\"hits\":{\"total\":{\"value\":" + total
+                + "}},\"aggregations\":{\"strict\":{\"doc_count\":" + strict + "}}}");
+    }
+
+    private static List<JsonNode> best(float... scores) throws Exception {
+        List<JsonNode> answers = new java.util.ArrayList<>();
+        for (float score : scores) {
+            answers.add(JsonMapper.builder().build().readTree("{\"hits\":{\"hits\":[{\"_score\":" + score + "}]}}"));
+        }
+        return answers;
+    }
+
+    @Test
     void queriesThatDoNotRelaxOrHaveTwoUnitsAndPagesAskedExactlyAreNotAskedStrictFirst() {
         for (String q : List.of("customs", "\"risk management\"", "customs authority")) {
             ObjectNode exact = SearchQueryBuilder.hitsOnly(builder.search(query(q), false), 11);
