@@ -15,8 +15,10 @@ import org.bulletinsearch.platform.Console;
  * The fair ingest ratio ({@code --phases ingest-fair}): how well the pipeline feeds the engine, apart from how much
  * CPU the other processes take from it. Each round sends new articles four times: raw {@code _bulk} and the pipeline
  * with the engine pinned to a CPU of its own and everything else on the other CPUs ({@link CpuPinning}), then both
- * again with nothing pinned (today's ratio, measured in the same phase). Before each pipeline run the catalog finishes
- * grouping earlier runs' articles into stories, so that a run pays only for its own. Rounds use corpus rounds 20 and up.
+ * again with nothing pinned (today's ratio, measured in the same phase). Each raw run writes into a clone of the live
+ * index taken just before it, so the raw run and the pipeline run after it start from the same documents and segments
+ * (neither inherits merges the other does not). Before each pipeline run the catalog finishes grouping earlier runs'
+ * articles into stories, so that a run pays only for its own. Rounds use corpus rounds 20 and up.
  */
 public final class FairIngestBenchmark {
 
@@ -60,7 +62,8 @@ public final class FairIngestBenchmark {
                     last(sharedRaw), last(sharedPipeline)));
         });
         String how = String.format("%,d new articles per run, uploaded as in figure 1, until searchable; anchor: the same"
-                + " number of new articles as raw _bulk. ", ingest.articles());
+                + " number of new articles as raw _bulk into a clone (_clone) of the live index taken just before, so that"
+                + " both runs of a pair start from the same documents and segments. ", ingest.articles());
         results.add(new Figure("1 Ingest", "ingest.fair", "Ingest, engine pinned to CPU " + CpuPinning.engineCpus()
                 + " (fair ratio)", Measurement.of("platform", "articles/s", pinnedPipeline),
                 Measurement.of("raw _bulk", "articles/s", pinnedRaw), Target.atLeastTimesAnchor(0.8), how

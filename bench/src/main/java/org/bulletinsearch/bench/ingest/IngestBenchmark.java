@@ -43,6 +43,8 @@ public final class IngestBenchmark {
     /** The slowest rate a round may take before it counts as failed: 300 articles/s, 10 minutes at least. */
     private static final int SLOWEST_ARTICLES_PER_SECOND = 300;
     private static final int WARM_UP_ARTICLES = 20_000;
+    /** The fair phase's anchor index, a clone of the live one per raw run ({@link #rawBulkRound}). */
+    private static final String FAIR_ANCHOR_INDEX = "bench-fair-raw-articles";
     /** Longest wait for earlier runs' stories before a pipeline run ({@link #settleStories}). */
     private static final Duration STORY_WAIT = Duration.ofMinutes(10);
 
@@ -217,7 +219,7 @@ public final class IngestBenchmark {
             double produced = rawKafka.produce(events);
             kafka.add(articles / produced);
             Console.say(String.format("ingest round %d: raw Kafka produce %.0f articles/s (%.1f s)", round, articles / produced, produced));
-            bulk.add(timedRawBulk(round, events, cpuNotes));
+            bulk.add(timedRawBulk(rawBulk, round, events, cpuNotes));
         } else {
             recordIds(bulletins);
         }
@@ -256,7 +258,9 @@ public final class IngestBenchmark {
     }
 
     /**
-     * The same {@code articles} new articles of corpus round {@code round} as raw {@code _bulk}, for another figure.
+     * The same {@code articles} new articles of corpus round {@code round} as raw {@code _bulk}, for another figure,
+     * into a clone of the live index taken now ({@link RawBulk#cloneOfLive}) and deleted afterwards: a pipeline run
+     * that follows (nothing writes in between) starts from the same documents and segments.
      *
      * @param notes where the run's CPU by component goes
      * @return articles/s until refreshed
@@ -265,18 +269,24 @@ public final class IngestBenchmark {
         Instant now = Instant.now();
         List<ArticleEvent> events = corpus.ingestRound(round, articles, files).parallelStream()
                 .flatMap(file -> file.events(UUID.randomUUID().toString(), now).stream()).toList();
-        settle("before raw _bulk", round);
-        return timedRawBulk(round, events, notes);
+        settle("before cloning the live index", round); // the clone takes the last commit: no merge may be running
+        RawBulk sameStart = rawBulk.cloneOfLive(FAIR_ANCHOR_INDEX);
+        try {
+            settle("before raw _bulk", round);
+            return timedRawBulk(sameStart, round, events, notes);
+        } finally {
+            sameStart.delete();
+        }
     }
 
-    /** The events as raw {@code _bulk} into the anchor index, its CPU by component to {@code notes}; articles/s. */
-    private double timedRawBulk(int round, List<ArticleEvent> events, List<String> notes) throws Exception {
-        rawBulk.ensureIndex();
+    /** The events as raw {@code _bulk} into {@code sender}'s index, its CPU by component to {@code notes}; articles/s. */
+    private double timedRawBulk(RawBulk sender, int round, List<ArticleEvent> events, List<String> notes) throws Exception {
+        sender.ensureIndex();
         Map<String, Double> before = cpu.snapshot();
-        BulkStats bulkBefore = BulkStats.of(platform, RawBulk.INDEX);
-        double seconds = rawBulk.index(events);
+        BulkStats bulkBefore = BulkStats.of(platform, sender.indexName());
+        double seconds = sender.index(events);
         notes.add("round " + round + " raw _bulk: " + ComponentCpu.describe(ComponentCpu.used(before, cpu.snapshot()), seconds)
-                + "; " + BulkStats.since(bulkBefore, BulkStats.of(platform, RawBulk.INDEX), seconds));
+                + "; " + BulkStats.since(bulkBefore, BulkStats.of(platform, sender.indexName()), seconds));
         Console.say(String.format("ingest round %d: raw _bulk %.0f articles/s (%.1f s)", round, events.size() / seconds, seconds));
         return events.size() / seconds;
     }

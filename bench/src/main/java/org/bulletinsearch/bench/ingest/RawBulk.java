@@ -69,6 +69,11 @@ public final class RawBulk {
         return concurrency;
     }
 
+    /** The index this sender writes into. */
+    public String indexName() {
+        return index;
+    }
+
     /** The same sender, writing into another index (created by {@link #create}, then {@link #delete}d). */
     public RawBulk into(String otherIndex) {
         return new RawBulk(engineUrl, otherIndex, batchSize, concurrency, vectorSeed);
@@ -118,6 +123,45 @@ public final class RawBulk {
         definition.putObject("settings").set("index", settings);
         definition.set("mappings", live.path("mappings").deepCopy());
         return definition;
+    }
+
+    /**
+     * The same sender, writing into {@code copy}: a clone ({@code _clone}) of the index behind the service's alias,
+     * so the same documents in the same segments, with the same merges still to come, and refreshing as
+     * {@link #liveDefinition} says. Call it with the engine idle (no merge running): the clone takes the live
+     * index's last commit. The live index is write-blocked for the instant of the clone (the search service retries
+     * a blocked write: {@code cluster_block_exception} is transient to it). {@link #delete} the copy after use.
+     */
+    public RawBulk cloneOfLive(String copy) {
+        String live = JsonHttp.getJson(engineUrl + "/_alias/" + BenchPlatform.SEARCH_ALIAS).fieldNames().next();
+        RawBulk sender = into(copy);
+        sender.delete(); // one a failed run left behind
+        ObjectNode body = JsonHttp.JSON.createObjectNode();
+        ObjectNode settings = body.putObject("settings");
+        settings.put("index.blocks.write", false); // the clone copies the source's settings, the block too
+        settings.put("index.refresh_interval", liveDefinition().path("settings").path("index").path("refresh_interval").asText());
+        writeBlock(live, true);
+        try {
+            JsonNode answer = JsonHttp.postJson(engineUrl + "/" + live + "/_clone/" + copy + "?wait_for_active_shards=1", body);
+            if (!answer.path("shards_acknowledged").asBoolean()) {
+                throw new IllegalStateException("the clone " + copy + " of " + live + " did not start: " + answer);
+            }
+        } finally {
+            writeBlock(live, false);
+        }
+        sender.created = true;
+        return sender;
+    }
+
+    /** Sets {@code index.blocks.write} on {@code index}; false removes the setting (the live index has none). */
+    private void writeBlock(String index, boolean blocked) {
+        ObjectNode body = JsonHttp.JSON.createObjectNode();
+        if (blocked) {
+            body.put("index.blocks.write", true);
+        } else {
+            body.putNull("index.blocks.write");
+        }
+        JsonHttp.putJson(engineUrl + "/" + index + "/_settings", body);
     }
 
     /** Creates this sender's index with {@code definition}. */

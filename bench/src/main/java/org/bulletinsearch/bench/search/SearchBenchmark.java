@@ -99,12 +99,9 @@ public final class SearchBenchmark {
         String engine = engineUrl();
         for (QueryMix.Query query : mix.queries()) {
             JsonNode viaService = JsonHttp.getJson(query.serviceUrl());
-            JsonNode direct = JsonHttp.json(post(engine, query));
-            for (PageBody body = query.pageBody(direct); body != PageBody.FIRST; body = query.pageBody(direct)) {
-                toldLater.add(query.name() + " (" + body.name().toLowerCase(Locale.ROOT) + ")");
-                query = query.askedBy(body);
-                direct = JsonHttp.json(post(engine, query));
-            }
+            Learned learned = learn(engine, query);
+            query = learned.query();
+            JsonNode direct = learned.answer();
             sent.add(query);
             long serviceTotal = viaService.path("total").asLong(-1);
             long engineTotal = direct.path("responses").path(query.countsAnswer()).path("hits").path("total").path("value")
@@ -133,6 +130,33 @@ public final class SearchBenchmark {
             }
         }
         return findings;
+    }
+
+    /** A query as the service sends it once it learned which body tells the page, and the engine's answer to it. */
+    private record Learned(QueryMix.Query query, JsonNode answer) {
+    }
+
+    /**
+     * {@code query} sent to the engine, then, while its answer cannot tell the page, as the body that does
+     * ({@link QueryMix.Query#askedBy}), noted in {@link #toldLater}: strict first, then rescored, then exact at most,
+     * each step a body that is not asked again.
+     */
+    private Learned learn(String engine, QueryMix.Query query) {
+        JsonNode answer = JsonHttp.json(post(engine, query));
+        PageBody told = PageBody.FIRST;
+        for (int step = 0; step < PageBody.values().length; step++) {
+            PageBody body = query.pageBody(answer);
+            if (body == PageBody.FIRST) {
+                break;
+            }
+            told = body;
+            query = query.askedBy(body);
+            answer = JsonHttp.json(post(engine, query));
+        }
+        if (told != PageBody.FIRST) {
+            toldLater.add(query.name() + " (" + told.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        return new Learned(query, answer);
     }
 
     /** The searches the service sent after a page's first answer could not tell the page alone, so far; NaN if unknown. */

@@ -107,7 +107,7 @@ class QueryMixTest {
         QueryMix.Query query = QueryMix.standard("http://127.0.0.1:8083", "harbour-news.txt").queries().stream()
                 .filter(q -> q.name().equals("three words")).findFirst().orElseThrow();
         int fetched = JsonHttp.JSON.readTree(query.engineHits()).path("size").asInt();
-        JsonNode boundAbovePage = answer(fetched, fetched, 3, 1000);
+        JsonNode boundAbovePage = answer(fetched, fetched, query.firstPage().strictFirst().bestOfClauses().size(), 1000);
         assertThat(query.pageBody(boundAbovePage)).as("a match lacking a word may outrank the page")
                 .isEqualTo(PageBody.RESCORED);
 

@@ -12,8 +12,9 @@ public enum PageBody {
     FIRST,
 
     /**
-     * The {@link SearchQueryBuilder#rescored} body: a strict-first answer left out a match lacking a unit of the
-     * query whose score could rank it on the page ({@link SearchQueryBuilder.StrictFirst#pageBody}).
+     * The {@link SearchQueryBuilder#rescored} body: a strict-first answer held fewer matches of every unit than the
+     * page, or left out a match lacking a unit whose score could rank it on the page
+     * ({@link SearchQueryBuilder.StrictFirst#pageBody}).
      */
     RESCORED,
 

@@ -163,10 +163,13 @@ class CursorPagingIT {
                 .containsExactlyElementsOf(rankings.get("lighthouse keeper log").subList(0, 5));
         assertThat(followUps()).as("a page of 5 asked for the first time: the keeper's log may outrank the strict-first"
                 + " answer, so its rescored body is asked after it").isEqualTo(followUps + 1);
+        long cacheHits = requestCacheHits();
         assertThat(ids(search("q", "lighthouse keeper log", "uploadId", upload, "size", 5)))
                 .containsExactlyElementsOf(rankings.get("lighthouse keeper log").subList(0, 5));
         assertThat(followUps()).as("the same page again goes straight to its rescored body").isEqualTo(followUps + 1);
-        long cacheHits = requestCacheHits();
+        assertThat(requestCacheHits()).as("the same page again: its rescored page and its counts from the engine's"
+                + " request cache").isGreaterThanOrEqualTo(cacheHits + 2);
+        cacheHits = requestCacheHits();
         search("q", "beacon lantern glow", "uploadId", upload);
         assertThat(requestCacheHits()).as("the same search again: its counts and the best score of each of its words"
                 + " from the engine's request cache").isGreaterThanOrEqualTo(cacheHits + 4);
@@ -201,6 +204,39 @@ class CursorPagingIT {
                 .isEqualTo(followUps + 1);
         assertThat(ids(search("q", q, "uploadId", upload))).containsExactlyElementsOf(ranking.subList(0, 10));
         assertThat(followUps()).as("the same page again: its exact body at once").isEqualTo(followUps + 1);
+    }
+
+    @Test
+    void aPageWhoseRescoredAnswerTiesTooIsAskedByItsExactBodyTheNextTime() {
+        String uploadId = "rescored-tied-" + UUID.randomUUID();
+        List<ArticleEvent> events = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            // every match of all three words scores the same, and no title has a word of the query
+            events.add(ArticleEvent.of("Quay ledger " + i, "kelp tide buoy quay ledger harbour dues.", "rescored-tied.txt",
+                    uploadId, i, Instant.parse("2024-11-02T12:00:00Z")));
+        }
+        // lacking "buoy", it outranks them all: the strict-first answer cannot tell the page, nor can the rescored one
+        events.add(ArticleEvent.of("Kelp tide", "kelp tide kelp tide quay.",
+                "rescored-tied.txt", uploadId, 31, Instant.parse("2024-11-02T12:00:00Z")));
+        ArticlesTopic.publish(events);
+        SearchApi.awaitIndexed(List.of(uploadId), events.size());
+        SearchApi.awaitVectors();
+        String q = "kelp tide buoy";
+        List<String> upload = List.of(uploadId);
+        assertThat(strictFirstHolds(q, upload)).as("the article lacking a word can outrank").isFalse();
+        List<String> ranking = new ArrayList<>();
+        engine.send("POST", "/" + indexManager.alias() + "/_search", exactHits(q, upload, 31)).path("hits").path("hits")
+                .forEach(hit -> ranking.add(hit.path("_id").asText()));
+        assertThat(ranking).hasSize(31);
+
+        double followUps = followUps();
+        JsonPath first = search("q", q, "uploadId", upload);
+        assertThat(ids(first)).containsExactlyElementsOf(ranking.subList(0, 10));
+        assertThat(first.getString("hits[0].title")).isEqualTo("Kelp tide");
+        assertThat(followUps()).as("the strict-first answer's bound failed, then the rescored answer tied: the rescored"
+                + " and the exact body asked after it").isEqualTo(followUps + 2);
+        assertThat(ids(search("q", q, "uploadId", upload))).containsExactlyElementsOf(ranking.subList(0, 10));
+        assertThat(followUps()).as("the same page again: its exact body at once").isEqualTo(followUps + 2);
     }
 
     /**

@@ -43,7 +43,7 @@ class PageBodiesTest {
     }
 
     @Test
-    void onlyFirstPagesByRelevanceAndOnlyLaterBodiesAreRemembered() {
+    void onlyFirstPagesByRelevanceAreKnownAndOnlyLaterBodiesRemembered() {
         PageBodies pages = new PageBodies(100);
         pages.remember(exact("customs authority", 10, SortOrder.DATE), PageBody.EXACT);
 
