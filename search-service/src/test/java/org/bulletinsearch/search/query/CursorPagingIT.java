@@ -212,10 +212,14 @@ class CursorPagingIT {
         List<ArticleEvent> events = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             // every match of all three words scores the same, and no title has a word of the query
-            events.add(ArticleEvent.of("Quay ledger " + i, "kelp tide buoy quay ledger harbour dues.", "rescored-tied.txt",
+            // long bodies, so that each word scores little (BM25's length norm), the words far apart, so that no
+            // phrase or proximity boost adds to them
+            events.add(ArticleEvent.of("Quay ledger " + i, "kelp quay ledger harbour dues paid tide at the east gate"
+                    + " by every vessel buoy owner before the morning bell rang twice.", "rescored-tied.txt",
                     uploadId, i, Instant.parse("2024-11-02T12:00:00Z")));
         }
-        // lacking "buoy", it outranks them all: the strict-first answer cannot tell the page, nor can the rescored one
+        // lacking "buoy", it outranks them all by far (both words in a short title, weighted 3, and a short body):
+        // the strict-first answer cannot tell the page, nor can the rescored one
         events.add(ArticleEvent.of("Kelp tide", "kelp tide kelp tide quay.",
                 "rescored-tied.txt", uploadId, 31, Instant.parse("2024-11-02T12:00:00Z")));
         ArticlesTopic.publish(events);
