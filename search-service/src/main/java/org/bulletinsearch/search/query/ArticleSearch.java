@@ -255,9 +255,9 @@ public class ArticleSearch {
      */
     private JsonNode strictFirstPage(StrictFirst strictFirst, ObjectNode hits, JsonNode answer, JsonNode counts,
             List<JsonNode> bestOfClauses) {
-        int asked = hits.path("size").asInt();
-        return switch (strictFirst.pageBody(answer, counts, bestOfClauses, asked)) {
-            case FIRST -> RescoredPage.inExactOrder(answer, strictFirst.body().path("size").asInt(), asked).orElseThrow();
+        StrictFirst.Told told = strictFirst.told(answer, counts, bestOfClauses, hits.path("size").asInt());
+        return switch (told.body()) {
+            case FIRST -> told.page();
             case EXACT -> exactPage(hits);
             case RESCORED -> {
                 pageBodies.remember(hits, PageBody.RESCORED);

@@ -327,15 +327,33 @@ public final class SearchQueryBuilder {
          * @param asked       the hits the exact body asks for ({@code size})
          */
         public PageBody pageBody(JsonNode answer, JsonNode counts, List<JsonNode> bestAnswers, int asked) {
+            return told(answer, counts, bestAnswers, asked).body();
+        }
+
+        /**
+         * {@link #pageBody}, with the page in the exact order when {@code answer} tells it (sorted once).
+         *
+         * @return the body, and the page when it is {@link PageBody#FIRST} (else null)
+         */
+        public Told told(JsonNode answer, JsonNode counts, List<JsonNode> bestAnswers, int asked) {
             boolean noneLeftOut = strictTotal(counts) == total(counts);
             double bound = boundFrom(bestAnswers);
             Optional<JsonNode> ordered = RescoredPage.inExactOrder(answer, body.path("size").asInt(), asked);
             if (ordered.isEmpty()) {
-                return noneLeftOut || lowestScore(answer) > bound ? PageBody.EXACT : PageBody.RESCORED;
+                return new Told(noneLeftOut || lowestScore(answer) > bound ? PageBody.EXACT : PageBody.RESCORED, null);
             }
             JsonNode page = ordered.get().path("hits").path("hits");
             boolean above = page.size() == asked && page.path(asked - 1).path("_score").floatValue() > bound;
-            return noneLeftOut || above ? PageBody.FIRST : PageBody.RESCORED;
+            return noneLeftOut || above ? new Told(PageBody.FIRST, ordered.get()) : new Told(PageBody.RESCORED, null);
+        }
+
+        /**
+         * What {@link #told} found.
+         *
+         * @param body which body tells the page
+         * @param page the answer with the page's hits in the exact order when {@code body} is {@link PageBody#FIRST}
+         */
+        public record Told(PageBody body, JsonNode page) {
         }
 
         private static float lowestScore(JsonNode answer) {

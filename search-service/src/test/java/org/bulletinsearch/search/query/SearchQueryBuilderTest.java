@@ -304,6 +304,11 @@ class SearchQueryBuilderTest {
                 .isEqualTo(PageBody.RESCORED);
         assertThat(first.pageBody(answer(7, 7), noneLeftOut, high, 11)).as("fewer matches than the page, all of them")
                 .isEqualTo(PageBody.FIRST);
+        SearchQueryBuilder.StrictFirst.Told told = first.told(apart, someLeftOut, low, 11);
+        assertThat(told.page().path("hits").path("hits")).as("the page in the exact order, told by the first answer")
+                .hasSize(11);
+        assertThat(told.page().path("hits").path("hits").path(10).path("_score").asDouble()).isEqualTo(90);
+        assertThat(first.told(apart, someLeftOut, high, 11).page()).as("another body tells the page").isNull();
     }
 
     /** An answer of {@code hits} hits scoring 100, 99, ...; those from {@code distinct} on all score 10. */
