@@ -212,7 +212,7 @@ public final class BenchmarkRunner {
                 phase("large-upload", () -> new LargeUploadBenchmark(platform, corpus, rss, work).run(results));
             }
             laterPhases(platform, corpus, ingest);
-            if (!ingest.articleIds().isEmpty()) {
+            if (platform.engineCount(BenchPlatform.SEARCH_ALIAS) > 0) {
                 sizes(platform);
             }
             idleAfterLoad(platform);

@@ -51,15 +51,15 @@ public final class StoryAssignment {
     public static final int MAX_ARTICLES_PER_BAND_KEY = 200;
 
     private static final String CANDIDATE_IDS = """
-            SELECT k.band_key, c.article_id
+            SELECT k.band_key, c.article_key
             FROM unnest(?::bigint[]) AS k(band_key)
-            CROSS JOIN LATERAL (SELECT b.article_id FROM story_band b WHERE b.band_key = k.band_key LIMIT ?) c
+            CROSS JOIN LATERAL (SELECT b.article_key FROM story_band b WHERE b.band_key = k.band_key LIMIT ?) c
             """;
 
     private static final String CANDIDATES = """
             SELECT f.article_id, f.signature, f.key_terms, a.story_id
             FROM article_story_features f JOIN article a ON a.id = f.article_id
-            WHERE f.article_id = ANY (?::bpchar[])
+            WHERE story_article_key(f.article_id) = ANY (?::bigint[])
             """;
 
     private static final String MEMBERS = """
@@ -76,8 +76,9 @@ public final class StoryAssignment {
             """;
 
     private static final String INSERT_BANDS = """
-            INSERT INTO story_band (band_key, article_id)
-            SELECT * FROM unnest(?::bigint[], ?::bpchar[]) ON CONFLICT DO NOTHING
+            INSERT INTO story_band (band_key, article_key)
+            SELECT e.band_key, story_article_key(e.article_id) FROM unnest(?::bigint[], ?::bpchar[]) AS e(band_key, article_id)
+            ON CONFLICT DO NOTHING
             """;
 
     private static final String FORGET = """
@@ -85,7 +86,9 @@ public final class StoryAssignment {
             WHERE a.id = ?
             """;
 
-    private static final String DELETE_BANDS = "DELETE FROM story_band WHERE band_key = ANY (?::bigint[]) AND article_id = ?";
+    private static final String DELETE_BANDS = """
+            DELETE FROM story_band WHERE band_key = ANY (?::bigint[]) AND article_key = story_article_key(?)
+            """;
 
     private static final String SET_STORY = """
             UPDATE article a SET story_id = e.story_id
@@ -240,38 +243,41 @@ public final class StoryAssignment {
     /**
      * The stored articles sharing a band key with any of the new ones (and any of the new ones already stored),
      * each with the keys it shares; keys shared by more than {@link #MAX_ARTICLES_PER_BAND_KEY} bring none.
+     * {@code story_band} names articles by {@code story_article_key} (64 bits of the id, see migration V6), so the
+     * keys a candidate shares are recomputed from its signature ({@link LshBands#numericKeys} must stay the same for
+     * a stored signature format, as {@link #forget} needs too): an article that only shares a 64-bit key with a
+     * candidate is read and dropped.
      */
     private static Map<String, Stored> candidates(Connection connection, Iterable<StoryFeatures> incoming) throws SQLException {
         Set<Long> keys = new HashSet<>();
         incoming.forEach(article -> Arrays.stream(LshBands.numericKeys(article.signature())).forEach(keys::add));
-        Map<Long, List<String>> byKey = new HashMap<>();
+        Map<Long, List<Long>> articlesByKey = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(CANDIDATE_IDS)) {
             statement.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
             statement.setInt(2, MAX_ARTICLES_PER_BAND_KEY + 1);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    byKey.computeIfAbsent(result.getLong(1), key -> new ArrayList<>()).add(result.getString(2));
+                    articlesByKey.computeIfAbsent(result.getLong(1), key -> new ArrayList<>()).add(result.getLong(2));
                 }
             }
         }
-        Map<String, List<Long>> shared = new HashMap<>();
-        byKey.forEach((key, ids) -> {
-            if (ids.size() <= MAX_ARTICLES_PER_BAND_KEY) {
-                ids.forEach(id -> shared.computeIfAbsent(id, i -> new ArrayList<>()).add(key));
-            }
-        });
+        articlesByKey.values().removeIf(articles -> articles.size() > MAX_ARTICLES_PER_BAND_KEY);
         Map<String, Stored> found = new HashMap<>();
-        if (shared.isEmpty()) {
+        if (articlesByKey.isEmpty()) {
             return found;
         }
+        Set<Long> articleKeys = new HashSet<>();
+        articlesByKey.values().forEach(articleKeys::addAll);
         try (PreparedStatement statement = connection.prepareStatement(CANDIDATES)) {
-            statement.setArray(1, connection.createArrayOf("text", shared.keySet().toArray()));
+            statement.setArray(1, connection.createArrayOf("bigint", articleKeys.toArray()));
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    String id = result.getString(1);
-                    Stored stored = new Stored(read(result), result.getString(4),
-                            shared.get(id).stream().mapToLong(Long::longValue).toArray());
-                    found.put(id, stored);
+                    StoryFeatures features = read(result);
+                    long[] shared = Arrays.stream(LshBands.numericKeys(features.signature()))
+                            .filter(articlesByKey::containsKey).toArray();
+                    if (shared.length > 0) {
+                        found.put(features.articleId(), new Stored(features, result.getString(4), shared));
+                    }
                 }
             }
         }

@@ -53,7 +53,7 @@ class CatalogReplayIT {
     private static final List<String> TABLES = List.of(
             "SELECT id, title, body, first_seen_at, last_seen_at, entities::text, supersedes, story_id FROM %s.article ORDER BY id",
             "SELECT article_id, encode(signature, 'hex'), key_terms::text FROM %s.article_story_features ORDER BY 1",
-            "SELECT band_key, article_id FROM %s.story_band ORDER BY 1, 2",
+            "SELECT band_key, article_key FROM %s.story_band ORDER BY 1, 2",
             "SELECT article_id, upload_id, source_name, position, ingested_at FROM %s.article_sighting ORDER BY 1, 2, 3, 4",
             "SELECT article_id, kind, deleted_at, deleted_by, reason, upload_id FROM %s.article_deletion ORDER BY 1, 2, 3",
             "SELECT superseded_id, superseding_id, superseded_at FROM %s.article_supersession ORDER BY 1");
