@@ -74,6 +74,11 @@ public final class BenchOptions implements Callable<Integer> {
     /** Extra JVM options for the three services, after the platform's own (an experiment knob). */
     List<String> serviceJvm = List.of();
 
+    @Option(names = "--engine-search-threads", paramLabel = "N", converter = Positive.class,
+            description = "threads of the engine's search pool (default one per processor, as the platform runs it;"
+                    + " experiments)")
+    Integer engineSearchThreads;
+
     @Option(names = "--seed", paramLabel = "N", description = "generator seed (default 42)")
     long seed = 42;
 
@@ -154,6 +159,9 @@ public final class BenchOptions implements Callable<Integer> {
         results.setting("seed", seed);
         results.setting("phases", String.join("+", phases));
         results.setting("profiling", profile);
+        if (engineSearchThreads != null) {
+            results.setting("engineSearchThreads", engineSearchThreads);
+        }
         if (!serviceJvm.isEmpty()) {
             results.setting("extraServiceJvmOptions", String.join(" ", serviceJvm));
         }

@@ -37,6 +37,7 @@ import org.bulletinsearch.bench.search.SearchBenchmark;
 import org.bulletinsearch.bench.search.SearchKindsBenchmark;
 import org.bulletinsearch.bench.stories.StoryCostBenchmark;
 import org.bulletinsearch.bench.vectors.VectorBenchmark;
+import org.bulletinsearch.infra.Component;
 import org.bulletinsearch.infra.support.ServerMain;
 import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Platform;
@@ -144,6 +145,9 @@ public final class BenchmarkRunner {
             serviceJvm.add("-XX:StartFlightRecording=duration=40s,settings=profile,filename=" + startup + "/");
             // A JVM that trains its class-data archive (the first start after a build) refuses JFR.
             builder.classDataSharing(false);
+        }
+        if (options.engineSearchThreads != null) {
+            builder.serverArgs(Component.SEARCH_ENGINE, List.of("--search-threads=" + options.engineSearchThreads));
         }
         if (serviceJvm.size() > Platform.SERVICE_JVM_OPTIONS.size()) {
             builder.serviceJvmOptions(serviceJvm);

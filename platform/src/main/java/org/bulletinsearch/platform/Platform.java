@@ -173,6 +173,7 @@ public final class Platform implements AutoCloseable {
         private final Path repositoryRoot;
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private final Map<Component, Integer> infraPorts = new EnumMap<>(Component.class);
+        private final Map<Component, List<String>> infraArgs = new EnumMap<>(Component.class);
         private Path dataDir;
         private Path logDir;
         private String apiKey = DEVELOPMENT_API_KEY;
@@ -197,6 +198,15 @@ public final class Platform implements AutoCloseable {
         /** Fixed port of Kafka, PostgreSQL or the search engine; 0 (default) picks a free one. */
         public Builder port(Component component, int port) {
             infraPorts.put(component, port);
+            return this;
+        }
+
+        /**
+         * More launcher arguments for Kafka, PostgreSQL or the search engine
+         * ({@code LocalInfrastructure.Builder#serverArgs}).
+         */
+        public Builder serverArgs(Component component, List<String> args) {
+            infraArgs.put(component, List.copyOf(args));
             return this;
         }
 
@@ -270,6 +280,7 @@ public final class Platform implements AutoCloseable {
                 infra.dataDir(dataDir);
             }
             infraPorts.forEach(infra::port);
+            infraArgs.forEach(infra::serverArgs);
             if (logDir == null) {
                 logDir = (dataDir != null ? dataDir : repositoryRoot.resolve("target")).resolve("logs");
             }

@@ -77,14 +77,14 @@ class SchemaMigrationIT {
         String grouped = "1b2c3d4e5f60718293a4b5c6d7e8f901";
         String retold = "8e9f0a1b2c3d4e5f60718293a4b5c6d7";
         migrate("5");
-        long[] bandKeys = insertGroupedBeforeV6(grouped, grouped, REEFER_LANE);
+        long[] bandKeys = insertGroupedBeforeV6(grouped, grouped);
 
         migrate("latest");
 
         assertThat(rows("SELECT DISTINCT article_key::text FROM " + schema + ".story_band"))
                 .containsExactly(articleKey(grouped));
         assertOneRowPerBandKey(bandKeys);
-        insertArticle(retold, "Second reefer lane opens at Lorvik north quay", REEFER_LANE
+        insertArticle(retold, retold, "Second reefer lane opens at Lorvik north quay", REEFER_LANE
                 + " Truck drivers welcomed the change.", true);
         int assigned = inSchema(connection -> StoryAssignment.assignPending(connection, 10));
         assertThat(assigned).isEqualTo(1);
@@ -105,8 +105,8 @@ class SchemaMigrationIT {
         String first = "5a5a5a5a5a5a5a5a0000000000000001";
         String second = "5a5a5a5a5a5a5a5a0000000000000002";
         migrate("5");
-        long[] bandKeys = insertGroupedBeforeV6(first, first, REEFER_LANE);
-        insertGroupedBeforeV6(second, first, REEFER_LANE);
+        long[] bandKeys = insertGroupedBeforeV6(first, first);
+        insertGroupedBeforeV6(second, first);
 
         migrate("latest");
 
@@ -118,12 +118,14 @@ class SchemaMigrationIT {
             + " during the berry harvest, when queues reached the ring road last summer. The lane runs from six in the"
             + " morning to ten at night.";
 
-    /** An article grouped into {@code story} under V5: its features and its band rows keyed by its id. */
-    private long[] insertGroupedBeforeV6(String id, String story, String body) throws SQLException {
+    /**
+     * The reefer-lane article as {@code id}, grouped into {@code story} under V5: its features and its band rows
+     * keyed by its id.
+     */
+    private long[] insertGroupedBeforeV6(String id, String story) throws SQLException {
         String title = "Lorvik opens a second reefer scanning lane";
-        insertArticle(id, title, body, false);
-        execute("UPDATE " + schema + ".article SET story_id = '" + story + "' WHERE id = '" + id + "'");
-        StoryFeatures features = StoryAssignment.MATCHER.features(id, title, body);
+        insertArticle(id, story, title, REEFER_LANE, false);
+        StoryFeatures features = StoryAssignment.MATCHER.features(id, title, REEFER_LANE);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("INSERT INTO " + schema + ".article_story_features"
                         + " (article_id, signature, key_terms) VALUES (?, ?, ?::text[])")) {
@@ -159,10 +161,10 @@ class SchemaMigrationIT {
                 .locations("classpath:db/migration").target(target).load().migrate();
     }
 
-    private void insertArticle(String id, String title, String body, boolean pending) throws SQLException {
+    private void insertArticle(String id, String story, String title, String body, boolean pending) throws SQLException {
         execute("INSERT INTO " + schema + ".article (id, title, body, first_seen_at, last_seen_at, entities, story_id,"
                 + " story_pending) VALUES ('" + id + "', '" + title + "', '" + body + "', '2026-03-02T09:15:00Z',"
-                + " '2026-03-02T09:15:00Z', '{}', '" + id + "', " + pending + ")");
+                + " '2026-03-02T09:15:00Z', '{}', '" + story + "', " + pending + ")");
     }
 
     /** Runs one transaction whose unqualified names are this test's schema, as the catalog's are {@code public}. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -194,6 +195,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         private final Set<Component> components = EnumSet.noneOf(Component.class);
         private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
         private final Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
+        private final Map<Component, List<String>> serverArgs = new EnumMap<>(Component.class);
         private Path dataDir;
         private Path logDir;
         private boolean shutdownHook = true;
@@ -251,6 +253,15 @@ public final class LocalInfrastructure implements AutoCloseable {
             return this;
         }
 
+        /**
+         * More {@code --key=value} arguments for one server's launcher, such as the search engine's
+         * {@code --search-threads=N}; each launcher's class comment lists what it takes.
+         */
+        public Builder serverArgs(Component component, List<String> args) {
+            serverArgs.put(component, List.copyOf(args));
+            return this;
+        }
+
         /** The servers, not started yet; their data directories are created. */
         public LocalInfrastructure build() {
             if (components.isEmpty()) {
@@ -267,7 +278,9 @@ public final class LocalInfrastructure implements AutoCloseable {
             Map<Component, ServerProcess> servers = new EnumMap<>(Component.class);
             for (Component component : components) {
                 // Throwaway data need not survive a power cut: skip fsync where the server allows it.
-                List<String> args = temporary && component == Component.POSTGRES ? List.of("--durable=false") : List.of();
+                List<String> args = new ArrayList<>(temporary && component == Component.POSTGRES
+                        ? List.of("--durable=false") : List.of());
+                args.addAll(serverArgs.getOrDefault(component, List.of()));
                 servers.put(component, new ServerProcess(component, ports.getOrDefault(component, 0),
                         root.resolve(component.id()), logs.resolve(component.id() + ".log"),
                         jvmOptions.getOrDefault(component, component.defaultJvmOptions()), args, START_TIMEOUT));

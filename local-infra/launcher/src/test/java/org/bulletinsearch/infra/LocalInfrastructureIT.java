@@ -90,6 +90,14 @@ class LocalInfrastructureIT {
 
     @Test
     @Order(2)
+    void searchEngineRunsOneSearchThreadPerProcessor() throws Exception {
+        HttpResponse<String> pools = http("GET", "/_nodes/thread_pool?filter_path=nodes.*.thread_pool.search.size", null);
+        assertThat(pools.statusCode()).isEqualTo(200);
+        assertThat(pools.body()).contains("\"size\":" + Runtime.getRuntime().availableProcessors() + "}");
+    }
+
+    @Test
+    @Order(2)
     void searchEngineAnswersFilteredVectorQueriesWithTheLuceneKnnEngine() throws Exception {
         assertThat(http("PUT", "/infra-vectors", """
                 {"settings":{"index":{"knn":true}},"mappings":{"properties":{"kind":{"type":"keyword"},

@@ -34,7 +34,8 @@ import org.opensearch.transport.Netty4Plugin;
 /**
  * Runs a single-node OpenSearch as a local-infra server: {@code --port=N} is the HTTP port (0 picks
  * a free one), {@code --data-dir=PATH} holds {@code home/} (path.home) and {@code data/} (path.data),
- * so indices survive a restart with the same directory. The ready line carries {@code host},
+ * so indices survive a restart with the same directory, and {@code --search-threads=N} sizes the search thread pool
+ * (one per processor by default, {@link #searchThreads}). The ready line carries {@code host},
  * {@code port}, {@code url}, {@code clusterName} and {@code version}.
  *
  * <h2>Why an embedded node and the {@link EmbeddedNode} subclass</h2>
@@ -86,6 +87,26 @@ public final class OpenSearchServerMain {
     private OpenSearchServerMain() {
     }
 
+    /**
+     * Threads of the node's {@code search} pool: {@code --search-threads=N}, else one per processor the JVM sees.
+     * OpenSearch's default, {@code int(processors * 3 / 2) + 1}, is made for shards that wait on disk; this node's
+     * index sits in the page cache and its searches only compute, so more threads than processors only share them,
+     * and every search under load waits for all the others. Measured on the benchmark's 1,000,000-article index
+     * on 2 cores, 4 clients sending the search mix to the engine alone for 60 s (bench/README.md, item 9): 4
+     * threads (the default) p50 / p99 58.4 / 328 and 47.4 / 286 ms at 48.6 and 58.6 searches/s; 2 threads
+     * 41.9 / 169 and 47.0 / 184 ms at 79.0 and 70.1 searches/s.
+     *
+     * @throws IllegalArgumentException when {@code --search-threads} is not a positive integer
+     */
+    static int searchThreads(Options options) {
+        int threads = options.get("search-threads").map(Integer::parseInt)
+                .orElseGet(() -> Runtime.getRuntime().availableProcessors());
+        if (threads < 1) {
+            throw new IllegalArgumentException("--search-threads must be at least 1, got " + threads);
+        }
+        return threads;
+    }
+
     public static void main(String[] args) {
         ServerMain.run("opensearch", args, OpenSearchServerMain::start);
     }
@@ -94,6 +115,7 @@ public final class OpenSearchServerMain {
         Path home = Files.createDirectories(options.dataDir().resolve("home"));
         Path data = Files.createDirectories(options.dataDir().resolve("data"));
         String clusterName = options.get("cluster-name").orElse(CLUSTER_NAME);
+        int searchThreads = searchThreads(options);
 
         Settings settings = Settings.builder()
                 .put("cluster.name", clusterName)
@@ -106,6 +128,7 @@ public final class OpenSearchServerMain {
                 .put("discovery.type", "single-node")
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .put("action.auto_create_index", true)
+                .put("thread_pool.search.size", searchThreads)
                 .build();
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> NODE_NAME);
 
