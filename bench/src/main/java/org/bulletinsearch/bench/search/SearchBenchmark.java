@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
 import org.bulletinsearch.bench.load.Latencies;
@@ -161,12 +164,37 @@ public final class SearchBenchmark {
 
     /** The searches the service sent after a page's first answer could not tell the page alone, so far; NaN if unknown. */
     private double followUps() {
+        Map<String, Double> byReason = followUpsByReason();
+        return byReason.isEmpty() ? Double.NaN : byReason.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * {@link #followUps()} by the service's tag {@code reason} (lines such as
+     * {@code search_query_follow_ups_total{reason="ties",} 3.0}); empty when the metric is missing.
+     */
+    private Map<String, Double> followUpsByReason() {
+        Map<String, Double> byReason = new TreeMap<>();
         for (String line : JsonHttp.get(platform.searchUrl() + "/q/metrics").text().split("\n")) {
             if (line.startsWith("search_query_follow_ups_total")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                Matcher reason = REASON.matcher(line);
+                byReason.merge(reason.find() ? reason.group(1) : "", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)),
+                        Double::sum);
             }
         }
-        return Double.NaN;
+        return byReason;
+    }
+
+    /** The service's second searches per request during a side, by reason: where it asks the engine more. */
+    private String followUpsNote(LoadResult result, Map<String, Double> before, Map<String, Double> after) {
+        double requests = requests(result);
+        List<String> parts = new ArrayList<>();
+        after.forEach((reason, count) -> {
+            double more = count - before.getOrDefault(reason, 0.0);
+            if (more > 0) {
+                parts.add(String.format("%s %.3f", reason, more / requests));
+            }
+        });
+        return ", second searches per request by reason: " + (parts.isEmpty() ? "none" : String.join(", ", parts));
     }
 
     /**
@@ -272,6 +300,8 @@ public final class SearchBenchmark {
         return platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_msearch";
     }
 
+    private static final Pattern REASON = Pattern.compile("reason=\"([^\"]*)\"");
+
     private static HttpRequest post(String engine, QueryMix.Query query) {
         return JsonHttp.request(engine).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(query.engineMultiSearch())).build();
@@ -301,9 +331,11 @@ public final class SearchBenchmark {
                         var recording = jfr.start("search-r" + round, platform.pidsWithEngine())) {
                     Map<String, Double> before = cpu.snapshot();
                     long queries = engineQueries();
+                    Map<String, Double> secondSearches = followUpsByReason();
                     service = LoadRun.run(threads, warmup, duration, viaService());
                     cpuNotes.add(cpuNote("platform", round, service, ComponentCpu.used(before, cpu.snapshot()))
-                            + queriesNote(service, engineQueries() - queries));
+                            + queriesNote(service, engineQueries() - queries)
+                            + followUpsNote(service, secondSearches, followUpsByReason()));
                     Double peak = window.peakMegabytes().get(Service.SEARCH.module());
                     if (peak != null) {
                         rssPeak.add(peak);
@@ -392,8 +424,12 @@ public final class SearchBenchmark {
 
     /** Engine queries per request of a side: more than one means the service asked the engine several times. */
     private String queriesNote(LoadResult result, long queries) {
-        double requests = result.completed() * (1 + warmup.toNanos() / (double) duration.toNanos());
-        return queries < 0 ? "" : String.format(", %.2f engine queries per request", queries / requests);
+        return queries < 0 ? "" : String.format(", %.2f engine queries per request", queries / requests(result));
+    }
+
+    /** The requests of a side, its warm-up's estimated from the measured rate: what the engine's counters saw. */
+    private double requests(LoadResult result) {
+        return result.completed() * (1 + warmup.toNanos() / (double) duration.toNanos());
     }
 
     /** CPU per request of each busy component: what a search costs where. */

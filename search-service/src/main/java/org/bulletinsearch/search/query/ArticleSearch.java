@@ -12,6 +12,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -62,30 +63,34 @@ public class ArticleSearch {
     private final IndexManager indexManager;
     private final ArticleEmbedder embedder;
     private final CatalogStories stories;
+    private final ArticleCount articleCount;
     private final QueryConfig config;
     private final SearchQueryBuilder builder;
     private final PageBodies pageBodies;
-    private final Counter followUps;
+    private final Map<FollowUp, Counter> followUps = new EnumMap<>(FollowUp.class);
     private final Timer searchLatency;
     private final Timer suggestLatency;
     private final Timer relatedLatency;
     private final Timer facetLatency;
 
     public ArticleSearch(SearchEngine engine, IndexManager indexManager, ArticleEmbedder embedder, CatalogStories stories,
-            QueryConfig config, MeterRegistry registry) {
+            ArticleCount articleCount, QueryConfig config, MeterRegistry registry) {
         this.engine = engine;
         this.indexManager = indexManager;
         this.embedder = embedder;
         this.stories = stories;
+        this.articleCount = articleCount;
         this.config = config;
         QueryVocabulary vocabulary = new QueryVocabulary(config.vocabularyFile());
         this.builder = new SearchQueryBuilder(config.facetSize(), config.rescoreWindow(), vocabulary::current,
                 EntityValues.shared());
         this.pageBodies = new PageBodies(config.rememberedPages());
-        this.followUps = Counter.builder("search.query.follow-ups")
-                .description("Searches sent after a page's first answer could not tell the page alone"
-                        + " (ties, a score bound, scores of a date page, story versions folded away)")
-                .register(registry);
+        for (FollowUp reason : FollowUp.values()) {
+            followUps.put(reason, Counter.builder("search.query.follow-ups")
+                    .description("Searches sent after a page's first answer could not tell the page alone, by reason")
+                    .tag("reason", reason.tag())
+                    .register(registry));
+        }
         this.searchLatency = latency(registry, "search");
         this.suggestLatency = latency(registry, "suggest");
         this.relatedLatency = latency(registry, "related");
@@ -159,8 +164,10 @@ public class ArticleSearch {
         if (rivals.isEmpty()) {
             return Set.of();
         }
-        Set<String> before = new HashSet<>(ids(followUp(SearchQueryBuilder.onlyIds(body, rivals.keySet(), false)).path("hits").path("hits")));
-        before.removeAll(ids(followUp(SearchQueryBuilder.onlyIds(body, rivals.keySet(), true)).path("hits").path("hits")));
+        Set<String> before = new HashSet<>(ids(followUp(FollowUp.STORY_CURSOR,
+                SearchQueryBuilder.onlyIds(body, rivals.keySet(), false)).path("hits").path("hits")));
+        before.removeAll(ids(followUp(FollowUp.STORY_CURSOR,
+                SearchQueryBuilder.onlyIds(body, rivals.keySet(), true)).path("hits").path("hits")));
         return before.stream().map(rivals::get).collect(Collectors.toSet());
     }
 
@@ -261,27 +268,28 @@ public class ArticleSearch {
             case EXACT -> exactPage(hits);
             case RESCORED -> {
                 pageBodies.remember(hits, PageBody.RESCORED);
-                yield hits(hits);
+                yield hits(hits, FollowUp.SCORE_BOUND);
             }
         };
     }
 
     /**
      * The hits of {@code hits}: with their scores named when a date-ordered page needs them and the engine can give
-     * them along ({@link #scoredAlong}), else through its {@link SearchQueryBuilder#rescored} body when it has one.
+     * them along ({@link #scoredAlong}), else through its {@link SearchQueryBuilder#rescored} body when it has one;
+     * asked after a first answer, for {@code reason}.
      */
-    private JsonNode hits(ObjectNode hits) {
+    private JsonNode hits(ObjectNode hits, FollowUp reason) {
         if (namedScores(hits)) {
-            return withScores(hits, followUp(SearchQueryBuilder.withNamedScore(hits), NAMED_SCORES));
+            return withScores(hits, followUp(reason, SearchQueryBuilder.withNamedScore(hits), NAMED_SCORES));
         }
         ObjectNode sent = pageBodies.of(hits) == PageBody.EXACT ? hits : builder.rescored(hits).orElse(hits);
-        return page(hits, sent, followUp(sent));
+        return page(hits, sent, followUp(reason, sent));
     }
 
     /** The page of the exact body {@code hits}, which ties at the end of a cheaper answer hid; remembered so. */
     private JsonNode exactPage(ObjectNode hits) {
         pageBodies.remember(hits, PageBody.EXACT);
-        return followUp(hits);
+        return followUp(FollowUp.TIES, hits);
     }
 
     /**
@@ -311,7 +319,7 @@ public class ArticleSearch {
             return answer;
         }
         Map<String, JsonNode> scores = new HashMap<>();
-        followUp(SearchQueryBuilder.scores(hits, ids(found))).path("hits").path("hits")
+        followUp(FollowUp.DATE_SCORES, SearchQueryBuilder.scores(hits, ids(found))).path("hits").path("hits")
                 .forEach(hit -> scores.put(hit.path("_id").asText(), hit.path("_score")));
         found.forEach(hit -> ((ObjectNode) hit).set("_score", scores.get(hit.path("_id").asText())));
         return answer;
@@ -327,7 +335,7 @@ public class ArticleSearch {
     /** The same request asking for {@code size} hits ({@link SearchQueryBuilder#hitsOnly}); the counts stand. */
     private KeywordAnswer widened(KeywordAnswer keyword, int size) {
         ObjectNode wider = SearchQueryBuilder.hitsOnly(keyword.body(), size);
-        return new KeywordAnswer(hits(wider), keyword.fuzzy(), wider, keyword.counts());
+        return new KeywordAnswer(hits(wider, FollowUp.STORY_FOLD), keyword.fuzzy(), wider, keyword.counts());
     }
 
     /**
@@ -446,8 +454,10 @@ public class ArticleSearch {
             JsonNode stored = onEngine("id", () -> engine.find("/" + indexManager.alias() + "/_doc/" + id,
                     Map.of("_source_includes", VectorField.NAME))).orElseThrow(() -> new ResourceNotFoundException("article", id));
             float[] vector = VectorField.fromJson(stored.path("_source").path(VectorField.NAME));
-            JsonNode alike = run("id", builder.related(indexManager.alias(), id, size, config.relatedMinimumShouldMatch()))
-                    .path("hits").path("hits");
+            long maxDocFreq = config.relatedMaxDocShare() <= 0 ? 0
+                    : SearchQueryBuilder.relatedMaxDocFreq(onEngine("id", articleCount::articles), config.relatedMaxDocShare());
+            JsonNode alike = run("id", builder.related(indexManager.alias(), id, size, config.relatedMinimumShouldMatch(),
+                    maxDocFreq)).path("hits").path("hits");
             List<SearchHit> hits = new ArrayList<>();
             if (vector == null) {
                 alike.forEach(hit -> hits.add(hit(hit)));
@@ -534,15 +544,15 @@ public class ArticleSearch {
      * First searches are not: most of them are never asked twice, and the cache's memory is shared
      * ({@code indices.requests.cache.size}, 1 % of the engine's heap, least recently used first out).
      */
-    private JsonNode followUp(JsonNode body) {
-        return followUp(body, Map.of());
+    private JsonNode followUp(FollowUp reason, JsonNode body) {
+        return followUp(reason, body, Map.of());
     }
 
-    /** {@link #followUp(JsonNode)} with more request parameters. */
-    private JsonNode followUp(JsonNode body, Map<String, String> parameters) {
+    /** {@link #followUp(FollowUp, JsonNode)} with more request parameters. */
+    private JsonNode followUp(FollowUp reason, JsonNode body, Map<String, String> parameters) {
         Map<String, String> cached = new HashMap<>(parameters);
         cached.put("request_cache", "true");
-        followUps.increment();
+        followUps.get(reason).increment();
         return onEngine("q", () -> engine.send("POST", "/" + indexManager.alias() + "/_search", cached, body));
     }
 

@@ -54,6 +54,13 @@ public interface QueryConfig {
     @WithDefault("20%")
     String relatedMinimumShouldMatch();
 
+    /**
+     * Related articles leave out words found in more than this share of the articles (0 to 1; 0: none left out),
+     * which cost the most and say the least ({@link SearchQueryBuilder#relatedMaxDocFreq}).
+     */
+    @WithDefault("0.2")
+    double relatedMaxDocShare();
+
     /** Fusing keyword and vector results ({@code mode=hybrid}, {@code mode=semantic}). */
     Hybrid hybrid();
 

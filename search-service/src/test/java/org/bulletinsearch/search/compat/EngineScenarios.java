@@ -27,6 +27,7 @@ import org.bulletinsearch.search.indexing.IndexOperation;
 import org.bulletinsearch.search.indexing.IndexingMetrics;
 import org.bulletinsearch.search.indexing.ReindexJournal;
 import org.bulletinsearch.search.page.TestConfigs;
+import org.bulletinsearch.search.query.ArticleCount;
 import org.bulletinsearch.search.query.ArticleSearch;
 import org.bulletinsearch.search.query.FacetValue;
 import org.bulletinsearch.search.query.QueryConfig;
@@ -113,7 +114,8 @@ abstract class EngineScenarios {
                         return 1;
                     }
                 }, new ObjectMapper());
-        search = new ArticleSearch(engine, indexManager, embedder, stories, queryConfig, registry);
+        search = new ArticleSearch(engine, indexManager, embedder, stories, new ArticleCount(engine, indexManager),
+                queryConfig, registry);
         parameters = new SearchParameters(queryConfig);
 
         indexManager.ensureIndex();

@@ -10,6 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -119,9 +120,11 @@ class CursorPagingIT {
         assertThat(scores(rescoredHits).values()).filteredOn(score -> score == best)
                 .as("hits tied at the best score, more than a rescored page 1 of 10 asks").hasSizeGreaterThan(21);
         double followUps = followUps();
+        double forTies = followUps(FollowUp.TIES);
         assertThat(ids(search("q", q, "uploadId", uploads, "size", 9))).containsExactlyElementsOf(ranking.subList(0, 9));
         assertThat(followUps()).as("a page of 9 asked for the first time: its rescored answer ends in ties, so its"
                 + " exact body is asked after it").isEqualTo(followUps + 1);
+        assertThat(followUps(FollowUp.TIES)).as("counted for its ties").isEqualTo(forTies + 1);
         long cacheHits = requestCacheHits();
         JsonPath again = search("q", q, "uploadId", uploads, "size", 9);
         assertThat(ids(again)).containsExactlyElementsOf(ranking.subList(0, 9));
@@ -135,7 +138,12 @@ class CursorPagingIT {
 
     /** Searches the service sent after a page's first answer could not tell the page alone. */
     private double followUps() {
-        return registry.find("search.query.follow-ups").counter().count();
+        return registry.find("search.query.follow-ups").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** {@link #followUps()} for one reason. */
+    private double followUps(FollowUp reason) {
+        return registry.find("search.query.follow-ups").tag("reason", reason.tag()).counter().count();
     }
 
     @Test
@@ -159,10 +167,12 @@ class CursorPagingIT {
         assertThat(search("q", "lighthouse keeper log", "uploadId", upload).getString("hits[0].title"))
                 .isEqualTo("Keeper log, keeper log");
         double followUps = followUps();
+        double forBound = followUps(FollowUp.SCORE_BOUND);
         assertThat(ids(search("q", "lighthouse keeper log", "uploadId", upload, "size", 5)))
                 .containsExactlyElementsOf(rankings.get("lighthouse keeper log").subList(0, 5));
         assertThat(followUps()).as("a page of 5 asked for the first time: the keeper's log may outrank the strict-first"
                 + " answer, so its rescored body is asked after it").isEqualTo(followUps + 1);
+        assertThat(followUps(FollowUp.SCORE_BOUND)).as("counted for its score bound").isEqualTo(forBound + 1);
         long cacheHits = requestCacheHits();
         assertThat(ids(search("q", "lighthouse keeper log", "uploadId", upload, "size", 5)))
                 .containsExactlyElementsOf(rankings.get("lighthouse keeper log").subList(0, 5));

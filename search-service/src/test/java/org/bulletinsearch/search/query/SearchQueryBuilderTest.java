@@ -415,13 +415,26 @@ class SearchQueryBuilderTest {
 
     @Test
     void relatedIsMoreLikeThisWithoutTheArticleItself() {
-        JsonNode query = builder.related("articles", ID, 5, "20%").path("query").path("bool");
+        JsonNode query = builder.related("articles", ID, 5, "20%", 0).path("query").path("bool");
         JsonNode mlt = query.path("must").get(0).path("more_like_this");
+        assertThat(mlt.has("max_doc_freq")).as("no cap asked").isFalse();
         assertThat(mlt.path("fields").toString()).isEqualTo("[\"title\",\"body\"]");
         assertThat(mlt.path("like").get(0).path("_id").asText()).isEqualTo(ID);
         assertThat(mlt.path("like").get(0).path("_index").asText()).isEqualTo("articles");
         assertThat(mlt.path("include").asBoolean()).isFalse();
         assertThat(query.path("must_not").get(0).path("term").path("id").asText()).isEqualTo(ID);
+    }
+
+    @Test
+    void relatedLeavesOutWordsFoundInMoreThanTheShareOfALargeIndex() {
+        assertThat(SearchQueryBuilder.relatedMaxDocFreq(1_000_000, 0.2)).isEqualTo(200_000);
+        assertThat(SearchQueryBuilder.relatedMaxDocFreq(100_001, 0.2)).as("rounded up").isEqualTo(20_001);
+        assertThat(SearchQueryBuilder.relatedMaxDocFreq(120, 0.2)).as("a small index: no word left out for its count")
+                .isEqualTo(1_000);
+        assertThat(SearchQueryBuilder.relatedMaxDocFreq(1_000_000, 0)).as("0: no cap").isZero();
+        JsonNode mlt = builder.related("articles", ID, 5, "20%", 200_000).path("query").path("bool").path("must").get(0)
+                .path("more_like_this");
+        assertThat(mlt.path("max_doc_freq").asLong()).isEqualTo(200_000);
     }
 
     @Test
