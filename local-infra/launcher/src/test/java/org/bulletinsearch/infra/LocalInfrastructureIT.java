@@ -136,6 +136,7 @@ class LocalInfrastructureIT {
                 Component.SEARCH_ENGINE, infra.searchEngine().port());
         infra.close();
         assertThat(infra.kafka().isRunning()).isFalse();
+        assertThat(processesNaming(dataDir)).as("processes naming %s after close()", dataDir).isEmpty();
 
         infra = LocalInfrastructure.builder().all().dataDir(dataDir)
                 .port(Component.KAFKA, ports.get(Component.KAFKA))
@@ -162,10 +163,21 @@ class LocalInfrastructureIT {
         int port = infra.postgres().port();
         infra.postgres().stop();
         assertThat(infra.postgres().isRunning()).isFalse();
+        // What a user checks after Ctrl-C (pgrep -f on the data folder): the server, its launcher and its watchdog
+        // are gone by the time stop() returns, not a moment later.
+        Path postgresData = dataDir.resolve(Component.POSTGRES.id());
+        assertThat(processesNaming(postgresData)).as("processes naming %s after stop()", postgresData).isEmpty();
         assertThat(canConnect()).isFalse();
         infra.postgres().start();
         assertThat(infra.postgres().port()).isEqualTo(port);
         assertThat(canConnect()).isTrue();
+    }
+
+    private static List<String> processesNaming(Path dir) {
+        return ProcessHandle.allProcesses()
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(dir.toString()))
+                .toList();
     }
 
     private static void produce(String key, String value) throws Exception {

@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -57,13 +59,18 @@ final class PostgresServer implements RunningServer {
     static final String PASSWORD = "postgres";
     static final String DEFAULT_DATABASE = "postgres";
 
+    /** How long {@link #close()} waits for the stopped watchdog to be gone. */
+    private static final Duration WATCHDOG_EXIT_WAIT = Duration.ofSeconds(5);
+
     private final EmbeddedPostgres pg;
     private final Map<String, String> endpoint;
+    private final Optional<ProcessHandle> watchdog;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PostgresServer(EmbeddedPostgres pg, Map<String, String> endpoint) {
+    private PostgresServer(EmbeddedPostgres pg, Map<String, String> endpoint, Optional<ProcessHandle> watchdog) {
         this.pg = pg;
         this.endpoint = endpoint;
+        this.watchdog = watchdog;
     }
 
     static RunningServer start(Options options) throws Exception {
@@ -116,8 +123,9 @@ final class PostgresServer implements RunningServer {
         }
         EmbeddedPostgres pg = builder.start();
         PostgresServer server = null;
+        Optional<ProcessHandle> watchdog = Optional.empty();
         try {
-            startWatchdog(pgData, options);
+            watchdog = startWatchdog(pgData, options);
             String database = options.get("database").filter(d -> !d.isBlank()).orElse(DEFAULT_DATABASE);
             if (!database.equals(DEFAULT_DATABASE)) {
                 createDatabaseIfMissing(port, database);
@@ -128,11 +136,12 @@ final class PostgresServer implements RunningServer {
             endpoint.put("user", USER);
             endpoint.put("password", PASSWORD);
             endpoint.put("database", database);
-            server = new PostgresServer(pg, endpoint);
+            server = new PostgresServer(pg, endpoint, watchdog);
             return server;
         } finally {
             if (server == null) {
                 pg.close();
+                watchdog.ifPresent(PostgresServer::stopWatchdog);
             }
         }
     }
@@ -202,17 +211,20 @@ final class PostgresServer implements RunningServer {
     /**
      * Starts a detached shell that waits for this JVM to disappear; if the postmaster is still running
      * then (the JVM was killed without running its shutdown hook), it stops it with SIGINT and, for a
-     * throwaway data directory, deletes the directory. After a normal shutdown postmaster.pid is gone
-     * and the watchdog just exits.
+     * throwaway data directory, deletes the directory. {@link #close()} stops it after a normal
+     * shutdown: left to notice on its own, it would outlive this JVM by up to a second, a process
+     * naming the data directory after the platform said it had stopped.
+     *
+     * @return the watchdog, if it could be started and its pid read
      */
-    private static void startWatchdog(Path pgData, Options options) {
+    private static Optional<ProcessHandle> startWatchdog(Path pgData, Options options) {
         if (System.getProperty("os.name", "").toLowerCase().startsWith("windows")) {
-            return;
+            return Optional.empty();
         }
         Path pidFile = pgData.resolve("postmaster.pid");
         Optional<Long> pgPid = readPostmasterPid(pidFile);
         if (pgPid.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String script = String.join("\n",
                 "jvm=$1; pg=$2; pidfile=$3; dir=$4",
@@ -233,22 +245,39 @@ final class PostgresServer implements RunningServer {
         // Started from a throwaway sh that backgrounds it and exits at once, so that the watchdog is
         // re-parented to init: no longer one of this JVM's descendants (a supervisor that kills the
         // process tree, as a crash would, leaves it alone) and, with setsid, out of our process group.
+        // setsid execs (it forks only for a process group leader, which a background job without job
+        // control is not), so $! is the watchdog's own pid.
         String spawn = "(" + (setsid ? "setsid " : "")
-                + "sh -c \"$0\" local-infra-pg-watchdog \"$@\" </dev/null >/dev/null 2>&1 &)";
+                + "sh -c \"$0\" local-infra-pg-watchdog \"$@\" </dev/null >/dev/null 2>&1 & echo $!)";
         List<String> command = List.of("sh", "-c", spawn, script,
                 Long.toString(ProcessHandle.current().pid()), Long.toString(pgPid.get()),
                 pidFile.toString(), deleteDir);
         try {
-            new ProcessBuilder(command)
+            Process spawner = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start()
-                    .waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
+                    .start();
+            String pid = new String(spawner.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            spawner.waitFor(10, TimeUnit.SECONDS);
+            return ProcessHandle.of(Long.parseLong(pid));
+        } catch (IOException | NumberFormatException e) {
             System.err.println("postgres: could not start the watchdog: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    /** SIGTERM to the watchdog and its {@code sleep}, waiting until the watchdog is gone. */
+    private static void stopWatchdog(ProcessHandle watchdog) {
+        watchdog.descendants().forEach(ProcessHandle::destroy);
+        watchdog.destroy();
+        try {
+            watchdog.onExit().get(WATCHDOG_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("postgres: the watchdog (pid " + watchdog.pid() + ") did not stop: " + e);
         }
     }
 
@@ -261,6 +290,7 @@ final class PostgresServer implements RunningServer {
     public void close() throws IOException {
         if (closed.compareAndSet(false, true)) {
             pg.close();
+            watchdog.ifPresent(PostgresServer::stopWatchdog);
         }
     }
 }

@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -153,11 +155,16 @@ public abstract class JvmProcess implements AutoCloseable {
         }
     }
 
-    /** Asks the child to stop as its {@link StopRequest} says, waits up to 30 s, then sends SIGTERM, then SIGKILL. */
+    /**
+     * Asks the child to stop as its {@link StopRequest} says, waits up to 30 s, then sends SIGTERM, then SIGKILL;
+     * then waits up to 10 s for the processes the child had started (SIGKILL for those still there), so that
+     * nothing of it is left when this returns.
+     */
     public synchronized void stop() {
         Process running = process;
         if (running != null) {
             process = null;
+            List<ProcessHandle> started = running.descendants().toList();
             try {
                 ask(running);
                 if (!running.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -166,11 +173,24 @@ public abstract class JvmProcess implements AutoCloseable {
                         running.destroyForcibly().waitFor(ESCALATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     }
                 }
+                awaitGone(started);
             } catch (InterruptedException e) {
                 running.destroyForcibly();
+                started.forEach(ProcessHandle::destroyForcibly);
                 Thread.currentThread().interrupt();
             }
             exited(!running.isAlive() && running.exitValue() != KILLED);
+        }
+    }
+
+    private static void awaitGone(List<ProcessHandle> processes) throws InterruptedException {
+        long deadline = System.nanoTime() + ESCALATION_WAIT.toNanos();
+        for (ProcessHandle p : processes) {
+            try {
+                p.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                p.destroyForcibly();
+            }
         }
     }
 

@@ -24,7 +24,7 @@ class JvmProcessTest {
     @TempDir
     Path tmp;
 
-    /** The child: {@code ready}, {@code fail}, {@code exit} or {@code http PORT}. */
+    /** The child: {@code ready}, {@code helper}, {@code fail}, {@code exit} or {@code http PORT}. */
     public static void main(String[] args) throws Exception {
         System.out.println("child starting; " + System.getenv("CHILD_GREETING"));
         switch (args[0]) {
@@ -33,6 +33,14 @@ class JvmProcessTest {
                 System.out.flush();
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
                 System.out.println("stdin closed, stopping");
+            }
+            case "helper" -> {
+                // A process of its own that outlives it by a second, as a server's helper finishing its work does.
+                Process helper = new ProcessBuilder("sh", "-c", "while kill -0 $0 2>/dev/null; do sleep 0.1; done; sleep 1",
+                        Long.toString(ProcessHandle.current().pid())).start();
+                System.out.println(ServerMain.READY_PREFIX + "name=child helper=" + helper.pid());
+                System.out.flush();
+                System.in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             case "fail" -> {
                 System.out.println(ServerMain.FAILED_PREFIX + "child: no disk left");
@@ -99,6 +107,17 @@ class JvmProcessTest {
         assertThat(process.pid()).isPositive().isNotEqualTo(firstPid);
         process.close();
         assertThat(process.exits).containsExactly(true, true);
+    }
+
+    @Test
+    void stopReturnsOnlyOnceTheProcessesTheChildStartedAreGone() {
+        Child process = new Child(Readiness.readyLine(), StopRequest.CLOSE_STDIN, "helper");
+        process.start();
+        ProcessHandle helper = ProcessHandle.of(Long.parseLong(process.announced().get("helper"))).orElseThrow();
+
+        process.stop();
+        assertThat(helper.isAlive()).as("the child's helper, after stop()").isFalse();
+        assertThat(process.exits).containsExactly(true);
     }
 
     @Test
