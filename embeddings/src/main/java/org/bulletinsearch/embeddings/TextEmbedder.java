@@ -1,12 +1,18 @@
 package org.bulletinsearch.embeddings;
 
+import ai.onnxruntime.OrtException;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.bulletinsearch.events.TextForms;
 
 /**
@@ -25,15 +31,24 @@ import org.bulletinsearch.events.TextForms;
  * {@code ${java.io.tmpdir}/bulletin-search-<user>/djl} unless set (DJL writes it under a temporary name and
  * moves it into place), so a pristine temp directory means a first run, as in CI.
  *
- * <p>Instances are thread-safe; {@link #close()} stops the threads and frees the native session.
+ * <p>Instances are thread-safe. {@link #close()} frees the native session only once no embedding runs: freeing it
+ * under a running one crashes the JVM (SIGSEGV in {@code libonnxruntime.so}), and interrupting a caller does not
+ * stop the pool's threads, which are in native code. After {@code close()}, embedding throws
+ * {@link IllegalStateException}.
  */
 public final class TextEmbedder implements AutoCloseable {
 
     /** Length of every vector: the model's hidden size. */
     public static final int DIMENSION = 384;
 
+    /** How long {@link #close()} waits for running embeddings (a batch takes a second or two) before it gives up. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+
     private final ExecutorService pool;
     private final MiniLmModel model;
+    /** Held for reading by each call, for writing by {@link #close()}: close waits for the calls in progress. */
+    private final ReadWriteLock calls = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private TextEmbedder(int threads) {
         this.pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -58,22 +73,53 @@ public final class TextEmbedder implements AutoCloseable {
 
     /** The vector of one text (NFC first, so composed and decomposed spellings embed alike), length {@link #DIMENSION}. */
     public float[] embed(String text) {
-        return model.embed(TextForms.nfc(text)).content().vector();
+        return whileOpen(() -> model.embed(TextForms.nfc(text)).content().vector());
     }
 
     /** The vectors of several texts in their order, computed on the pool's threads. */
     public List<float[]> embedAll(List<String> texts) {
         List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(TextForms.nfc(t))).toList();
-        return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+        return whileOpen(() -> model.embedAll(segments).content().stream().map(Embedding::vector).toList());
     }
 
+    /**
+     * Waits for the embeddings in progress (their callers' and the pool's threads), then frees the native session;
+     * if they have not ended within 30 s the session is left to the process's end rather than freed under them.
+     * Idempotent.
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        calls.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            pool.shutdown();
+            if (!pool.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("embeddings still running after " + CLOSE_WAIT.toSeconds()
+                        + " s: the ONNX Runtime session is left open");
+            }
             model.close();
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for embeddings: the ONNX Runtime session is left open");
+        } catch (OrtException e) {
             throw new IllegalStateException("cannot close the ONNX Runtime session", e);
+        } finally {
+            calls.writeLock().unlock();
+        }
+    }
+
+    private <T> T whileOpen(Supplier<T> call) {
+        calls.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the embedding model is closed");
+            }
+            return call.get();
+        } finally {
+            calls.readLock().unlock();
         }
     }
 

@@ -3,7 +3,10 @@ package org.bulletinsearch.embeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +38,28 @@ class TextEmbedderTest {
     @AfterAll
     static void close() {
         embedder.close();
+    }
+
+    @Test
+    void closeWaitsForEmbeddingsStillRunningAfterTheirCallerWasInterrupted() throws Exception {
+        TextEmbedder own = TextEmbedder.load(1);
+        Thread caller = new Thread(() -> {
+            try {
+                own.embedAll(Collections.nCopies(60, TARIFF));
+            } catch (RuntimeException interrupted) {
+                // langchain4j stops waiting for the pool; the pool's thread goes on in native code
+            }
+        });
+        caller.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("embedding-") && t.getState() == Thread.State.RUNNABLE));
+        caller.interrupt();
+        caller.join();
+
+        own.close(); // freeing the session under the running embedding would kill this JVM with SIGSEGV
+        assertThatThrownBy(() -> own.embed("customs")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        own.close();
     }
 
     @Test

@@ -61,10 +61,17 @@ public class ArticleEmbedder {
         return embedder != null;
     }
 
-    /** The vector of a query's words; empty while the model is not loaded. */
+    /** The vector of a query's words; empty while the model is not loaded, or once it is closed (shutting down). */
     public Optional<float[]> query(String words) {
         TextEmbedder loaded = embedder;
-        return loaded == null || words.isBlank() ? Optional.empty() : Optional.of(loaded.embed(words));
+        if (loaded == null || words.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(loaded.embed(words));
+        } catch (IllegalStateException closedMeanwhile) {
+            return Optional.empty();
+        }
     }
 
     /**
