@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.bulletinsearch.bench.load.LoadRun;
 import org.bulletinsearch.bench.load.WarmUp;
 import org.bulletinsearch.bench.profile.FlightRecorder;
 import org.bulletinsearch.bench.resources.ComponentCpu;
+import org.bulletinsearch.bench.resources.ContextSwitches;
 import org.bulletinsearch.bench.resources.RssSampler;
 import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
@@ -330,10 +332,12 @@ public final class SearchBenchmark {
                 try (RssSampler.Window window = rss.open();
                         var recording = jfr.start("search-r" + round, platform.pidsWithEngine())) {
                     Map<String, Double> before = cpu.snapshot();
+                    Map<String, ContextSwitches> switches = ContextSwitches.snapshot(switchingProcesses());
                     long queries = engineQueries();
                     Map<String, Double> secondSearches = followUpsByReason();
                     service = LoadRun.run(threads, warmup, duration, viaService());
                     cpuNotes.add(cpuNote("platform", round, service, ComponentCpu.used(before, cpu.snapshot()))
+                            + switchesNote(service, switches)
                             + queriesNote(service, engineQueries() - queries)
                             + followUpsNote(service, secondSearches, followUpsByReason()));
                     Double peak = window.peakMegabytes().get(Service.SEARCH.module());
@@ -343,9 +347,11 @@ public final class SearchBenchmark {
                 }
             } else {
                 Map<String, Double> before = cpu.snapshot();
+                Map<String, ContextSwitches> switches = ContextSwitches.snapshot(switchingProcesses());
                 long queries = engineQueries();
                 direct = LoadRun.run(threads, warmup, duration, direct(engine));
                 cpuNotes.add(cpuNote("direct", round, direct, ComponentCpu.used(before, cpu.snapshot()))
+                        + switchesNote(direct, switches)
                         + queriesNote(direct, engineQueries() - queries));
             }
         }
@@ -420,6 +426,21 @@ public final class SearchBenchmark {
         } catch (RuntimeException e) {
             return -1;
         }
+    }
+
+    /** The processes a search passes through: the engine, the search service and this client. */
+    private Map<String, Long> switchingProcesses() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("search-engine", platform.enginePid());
+        pids.put(Service.SEARCH.module(), platform.pid(Service.SEARCH));
+        pids.put("client", ProcessHandle.current().pid());
+        return pids;
+    }
+
+    /** Context switches per request of a side: thread hand-offs, where CPU per request does not tell them. */
+    private String switchesNote(LoadResult result, Map<String, ContextSwitches> before) {
+        String perRequest = ContextSwitches.perRequest(before, ContextSwitches.snapshot(switchingProcesses()), requests(result));
+        return perRequest.isEmpty() ? "" : "; context switches per request: " + perRequest;
     }
 
     /** Engine queries per request of a side: more than one means the service asked the engine several times. */

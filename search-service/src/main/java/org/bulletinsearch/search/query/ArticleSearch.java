@@ -454,17 +454,20 @@ public class ArticleSearch {
             JsonNode stored = onEngine("id", () -> engine.find("/" + indexManager.alias() + "/_doc/" + id,
                     Map.of("_source_includes", VectorField.NAME))).orElseThrow(() -> new ResourceNotFoundException("article", id));
             float[] vector = VectorField.fromJson(stored.path("_source").path(VectorField.NAME));
+            // the nearest vectors are searched while the words are, as a hybrid page's are
+            CompletableFuture<JsonNode> nearestSearch = vector == null ? null : CompletableFuture.supplyAsync(
+                    () -> run("id", builder.similar(onEngine("id", engine::distribution), vector, size, id)),
+                    Infrastructure.getDefaultWorkerPool());
             long maxDocFreq = config.relatedMaxDocShare() <= 0 ? 0
                     : SearchQueryBuilder.relatedMaxDocFreq(onEngine("id", articleCount::articles), config.relatedMaxDocShare());
             JsonNode alike = run("id", builder.related(indexManager.alias(), id, size, config.relatedMinimumShouldMatch(),
                     maxDocFreq)).path("hits").path("hits");
             List<SearchHit> hits = new ArrayList<>();
-            if (vector == null) {
+            if (nearestSearch == null) {
                 alike.forEach(hit -> hits.add(hit(hit)));
                 return new RelatedResponse(id, otherStories(id, hits));
             }
-            JsonNode nearest = run("id", builder.similar(onEngine("id", engine::distribution), vector, size, id))
-                    .path("hits").path("hits");
+            JsonNode nearest = join(nearestSearch).path("hits").path("hits");
             FusedPage page = FusedPage.of(alike, nearest, size, config.hybrid().rankConstant(), 0, size);
             for (int i = 0; i < page.hits().size(); i++) {
                 hits.add(hit(page.hits().get(i), page.scores().get(i).floatValue()));
