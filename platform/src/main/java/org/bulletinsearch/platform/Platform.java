@@ -107,9 +107,21 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         JvmProcess.inParallel(services.values(), ServiceProcess::stop);
+        sayWhichFailedToStop(List.copyOf(services.values()));
         settings.progress.accept("services stopped");
         infrastructure.close();
+        sayWhichFailedToStop(infrastructure.components().stream().map(infrastructure::server).toList());
         settings.progress.accept("infrastructure stopped");
+    }
+
+    /** A crash while stopping would otherwise pass unseen: the stop still ends, just later. */
+    private void sayWhichFailedToStop(List<? extends JvmProcess> stopped) {
+        for (JvmProcess process : stopped) {
+            if (process.lastExitStatus() >= 0 && !process.stoppedAsAsked()) {
+                settings.progress.accept(String.format("%s did not stop cleanly (exit status %d: a crash, or killed"
+                        + " after the grace time); see %s", process.name(), process.lastExitStatus(), process.logFile()));
+            }
+        }
     }
 
     private Platform startAll() {

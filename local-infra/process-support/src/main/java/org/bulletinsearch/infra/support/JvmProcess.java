@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -43,8 +44,12 @@ public abstract class JvmProcess implements AutoCloseable {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     /** How often {@link Readiness} is asked. */
     private static final Duration POLL = Duration.ofMillis(100);
-    /** Exit status of a JVM ended by SIGKILL (128 + 9). */
-    private static final int KILLED = 137;
+    /**
+     * Exit statuses of a JVM that stopped as asked: 0 (end of input, or {@code System.exit(0)}), 130 (SIGINT,
+     * 128 + 2) and 143 (SIGTERM, 128 + 15). Anything else while stopping is a failure, such as 134 (SIGABRT after a
+     * fatal error, which writes an {@code hs_err_pid*.log}) or 137 (SIGKILL).
+     */
+    private static final Set<Integer> STOPPED_AS_ASKED = Set.of(0, 130, 143);
 
     /** How a child is asked to stop before SIGTERM and SIGKILL insist. */
     public enum StopRequest {
@@ -63,6 +68,7 @@ public abstract class JvmProcess implements AutoCloseable {
     private volatile Process process;
     private volatile Map<String, String> announced = Map.of();
     private volatile Duration startTime = Duration.ZERO;
+    private volatile int lastExitStatus = -1;
 
     /** A child not started yet, named {@code name} in every message; {@code ownSession} where setsid exists. */
     protected JvmProcess(String name, Path logFile, Readiness readiness, StopRequest stopRequest, boolean ownSession,
@@ -83,7 +89,10 @@ public abstract class JvmProcess implements AutoCloseable {
         return Map.of();
     }
 
-    /** Called once the child is gone (or failed to start), with whether it ended without SIGKILL. */
+    /**
+     * Called once the child is gone (or failed to start), with whether it stopped as asked (exit status 0, 130 or
+     * 143: not a crash, not SIGKILL).
+     */
     protected void exited(boolean normally) {
     }
 
@@ -179,7 +188,8 @@ public abstract class JvmProcess implements AutoCloseable {
                 started.forEach(ProcessHandle::destroyForcibly);
                 Thread.currentThread().interrupt();
             }
-            exited(!running.isAlive() && running.exitValue() != KILLED);
+            lastExitStatus = running.isAlive() ? -1 : running.exitValue();
+            exited(stoppedAsAsked());
         }
     }
 
@@ -205,6 +215,7 @@ public abstract class JvmProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            lastExitStatus = running.isAlive() ? -1 : running.exitValue();
             exited(false);
         }
     }
@@ -240,6 +251,16 @@ public abstract class JvmProcess implements AutoCloseable {
         }
     }
 
+    /** The exit status of the child's last run, once {@link #stop()} or {@link #kill()} saw it end; -1 before. */
+    public int lastExitStatus() {
+        return lastExitStatus;
+    }
+
+    /** Whether the child's last run ended as {@link #stop()} asked: exit status 0, 130 (SIGINT) or 143 (SIGTERM). */
+    public boolean stoppedAsAsked() {
+        return STOPPED_AS_ASKED.contains(lastExitStatus);
+    }
+
     /** Whether the child runs. */
     public boolean isRunning() {
         Process running = process;
@@ -260,6 +281,11 @@ public abstract class JvmProcess implements AutoCloseable {
     /** From spawning the JVM to its being ready, for the last start. */
     public Duration startTime() {
         return startTime;
+    }
+
+    /** The name this child goes by in every message. */
+    public String name() {
+        return name;
     }
 
     /** The file the child's output is appended to. */

@@ -24,7 +24,7 @@ class JvmProcessTest {
     @TempDir
     Path tmp;
 
-    /** The child: {@code ready}, {@code helper}, {@code fail}, {@code exit} or {@code http PORT}. */
+    /** The child: {@code ready}, {@code crash-on-stop}, {@code helper}, {@code fail}, {@code exit} or {@code http PORT}. */
     public static void main(String[] args) throws Exception {
         System.out.println("child starting; " + System.getenv("CHILD_GREETING"));
         switch (args[0]) {
@@ -33,6 +33,12 @@ class JvmProcessTest {
                 System.out.flush();
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
                 System.out.println("stdin closed, stopping");
+            }
+            case "crash-on-stop" -> {
+                System.out.println(ServerMain.READY_PREFIX + "name=child");
+                System.out.flush();
+                System.in.transferTo(java.io.OutputStream.nullOutputStream());
+                Runtime.getRuntime().halt(134); // as a JVM's fatal error ends it (SIGABRT)
             }
             case "helper" -> {
                 // A process of its own that outlives it by a second, as a server's helper finishing its work does.
@@ -100,6 +106,8 @@ class JvmProcessTest {
         process.stop();
         assertThat(process.isRunning()).isFalse();
         assertThat(process.exits).containsExactly(true);
+        assertThat(process.lastExitStatus()).isZero();
+        assertThat(process.stoppedAsAsked()).isTrue();
         assertThat(tmp.resolve("logs/child.log")).content().contains("---- child starting ----",
                 "child starting; hello from the environment", "stdin closed, stopping");
 
@@ -107,6 +115,17 @@ class JvmProcessTest {
         assertThat(process.pid()).isPositive().isNotEqualTo(firstPid);
         process.close();
         assertThat(process.exits).containsExactly(true, true);
+    }
+
+    @Test
+    void aChildThatCrashesWhileStoppingDidNotStopAsAsked() {
+        Child process = new Child(Readiness.readyLine(), StopRequest.CLOSE_STDIN, "crash-on-stop");
+        process.start();
+        process.stop();
+
+        assertThat(process.lastExitStatus()).isEqualTo(134);
+        assertThat(process.stoppedAsAsked()).isFalse();
+        assertThat(process.exits).containsExactly(false);
     }
 
     @Test
@@ -150,6 +169,7 @@ class JvmProcessTest {
         assertThat(process.startTime()).isPositive();
         process.stop();
         assertThat(process.exits).containsExactly(true);
+        assertThat(process.lastExitStatus()).isEqualTo(143);
         assertThat(Ports.isFree(port)).isTrue();
     }
 
