@@ -455,7 +455,7 @@ public final class SearchBenchmark {
 
     /** CPU per request of each busy component: what a search costs where. */
     private String cpuNote(String side, int round, LoadResult result, Map<String, Double> used) {
-        double requests = result.completed() * (1 + warmup.toNanos() / (double) duration.toNanos());
+        double requests = requests(result);
         StringBuilder note = new StringBuilder(side + " r" + round + ":");
         used.entrySet().stream().filter(e -> e.getValue() > 0.05)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())

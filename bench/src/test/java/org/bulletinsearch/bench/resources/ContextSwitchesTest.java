@@ -1,9 +1,13 @@
 package org.bulletinsearch.bench.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -15,26 +19,28 @@ class ContextSwitchesTest {
     void aThreadThatWaitsAddsVoluntarySwitchesToItsProcess() throws Exception {
         long self = ProcessHandle.current().pid();
         ContextSwitches before = ContextSwitches.of(self);
-        CountDownLatch slept = new CountDownLatch(1);
-        CountDownLatch counted = new CountDownLatch(1);
+        int handOffs = 20;
+        List<CountDownLatch> turns = Stream.generate(() -> new CountDownLatch(1)).limit(handOffs + 1).toList();
         Thread waiter = new Thread(() -> {
             try {
-                for (int i = 0; i < 20; i++) {
-                    Thread.sleep(1); // gives the core up: a voluntary switch each time
+                for (CountDownLatch turn : turns) {
+                    turn.await(); // parked until its turn: the core given up, a voluntary switch
                 }
-                slept.countDown();
-                counted.await(); // alive while counted: an ended thread's switches leave /proc with it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         waiter.start();
-        slept.await();
-        ContextSwitches during = ContextSwitches.of(self);
-        counted.countDown();
+        for (int i = 0; i < handOffs; i++) {
+            await().pollInterval(Duration.ofMillis(2)).until(() -> waiter.getState() == Thread.State.WAITING);
+            turns.get(i).countDown();
+        }
+        await().pollInterval(Duration.ofMillis(2)).until(() -> waiter.getState() == Thread.State.WAITING);
+        ContextSwitches during = ContextSwitches.of(self); // the waiter still lives: an ended thread's switches leave /proc with it
+        turns.get(handOffs).countDown();
         waiter.join();
 
-        assertThat(during.voluntary()).isGreaterThanOrEqualTo(before.voluntary() + 20);
+        assertThat(during.voluntary()).isGreaterThanOrEqualTo(before.voluntary() + handOffs);
     }
 
     @Test

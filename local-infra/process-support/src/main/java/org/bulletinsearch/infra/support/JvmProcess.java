@@ -166,8 +166,8 @@ public abstract class JvmProcess implements AutoCloseable {
 
     /**
      * Asks the child to stop as its {@link StopRequest} says, waits up to 30 s, then sends SIGTERM, then SIGKILL;
-     * then waits up to 10 s for the processes the child had started (SIGKILL for those still there), so that
-     * nothing of it is left when this returns.
+     * then the processes the child had started and left behind get SIGTERM, 10 s, then SIGKILL, so that nothing of
+     * it is left when this returns.
      */
     public synchronized void stop() {
         Process running = process;
@@ -182,18 +182,19 @@ public abstract class JvmProcess implements AutoCloseable {
                         running.destroyForcibly().waitFor(ESCALATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     }
                 }
-                awaitGone(started);
+                stopLeftovers(started);
             } catch (InterruptedException e) {
                 running.destroyForcibly();
                 started.forEach(ProcessHandle::destroyForcibly);
                 Thread.currentThread().interrupt();
             }
-            lastExitStatus = running.isAlive() ? -1 : running.exitValue();
-            exited(stoppedAsAsked());
+            exited(recordExit(running));
         }
     }
 
-    private static void awaitGone(List<ProcessHandle> processes) throws InterruptedException {
+    /** Orphans once the child is gone: nothing stops them otherwise. */
+    private static void stopLeftovers(List<ProcessHandle> processes) throws InterruptedException {
+        processes.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + ESCALATION_WAIT.toNanos();
         for (ProcessHandle p : processes) {
             try {
@@ -215,7 +216,7 @@ public abstract class JvmProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            lastExitStatus = running.isAlive() ? -1 : running.exitValue();
+            recordExit(running);
             exited(false);
         }
     }
@@ -249,6 +250,12 @@ public abstract class JvmProcess implements AutoCloseable {
         } catch (IOException alreadyClosed) {
             // The process is on its way out.
         }
+    }
+
+    /** Keeps the exit status of a child that ended; returns whether it stopped as asked. */
+    private boolean recordExit(Process ended) {
+        lastExitStatus = ended.isAlive() ? -1 : ended.exitValue();
+        return stoppedAsAsked();
     }
 
     /** The exit status of the child's last run, once {@link #stop()} or {@link #kill()} saw it end; -1 before. */

@@ -41,9 +41,8 @@ class JvmProcessTest {
                 Runtime.getRuntime().halt(134); // as a JVM's fatal error ends it (SIGABRT)
             }
             case "helper" -> {
-                // A process of its own that outlives it by a second, as a server's helper finishing its work does.
-                Process helper = new ProcessBuilder("sh", "-c", "while kill -0 $0 2>/dev/null; do sleep 0.1; done; sleep 1",
-                        Long.toString(ProcessHandle.current().pid())).start();
+                // A process of its own that would outlive it, as a server's helper left running does.
+                Process helper = new ProcessBuilder("tail", "-f", "/dev/null").start();
                 System.out.println(ServerMain.READY_PREFIX + "name=child helper=" + helper.pid());
                 System.out.flush();
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
