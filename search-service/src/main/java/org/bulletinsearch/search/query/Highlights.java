@@ -47,21 +47,27 @@ final class Highlights {
      * half a pair.
      */
     static String wholeCharacters(String passage) {
+        if (passage.isEmpty()) {
+            return passage;
+        }
+        // Segmenting is costly and almost every passage has whole characters at both ends: look first.
+        boolean brokenStart = continues(passage.codePointAt(0));
+        char last = passage.charAt(passage.length() - 1);
+        boolean brokenEnd = last == ZERO_WIDTH_JOINER || Character.isHighSurrogate(last);
+        if (!brokenStart && !brokenEnd) {
+            return passage;
+        }
         Matcher clusters = GRAPHEME.matcher(passage);
         int start = 0;
         int lastStart = -1;
         while (clusters.find()) {
-            if (clusters.start() == 0 && continues(passage.codePointAt(0))) {
+            if (clusters.start() == 0 && brokenStart) {
                 start = clusters.end();
             }
             lastStart = clusters.start();
         }
-        int end = passage.length();
-        if (lastStart >= start && end > 0 && (passage.charAt(end - 1) == ZERO_WIDTH_JOINER
-                || Character.isHighSurrogate(passage.charAt(end - 1)))) {
-            end = lastStart;
-        }
-        return start == 0 && end == passage.length() ? passage : passage.substring(start, Math.max(start, end));
+        int end = brokenEnd && lastStart >= start ? lastStart : passage.length();
+        return passage.substring(start, Math.max(start, end));
     }
 
     /** Whether a code point can only continue a character begun before it. */

@@ -19,16 +19,16 @@ import java.time.Duration;
  * still needs that body, asking it costs no more than before (the first answer was followed by it). Once new
  * articles changed the ranking, it can cost the engine more than the first answer would have (the boosts on every
  * match, not on the rescore window's best; every match, not those with every unit), so a page is asked its first
- * answer again {@link #RECHECK_AFTER} after it was found. Pages are keyed by the exact body's JSON text (query,
- * filters and size); past the capacity, Caffeine's size eviction (Window TinyLFU: the least likely to be asked
- * again) drops some.
+ * answer again {@link #RECHECK_AFTER} after it was found. Pages are keyed by the exact body (query, filters and
+ * size) as a JSON tree compared by value, which hashes in a fraction of the time its text takes to write; past the
+ * capacity, Caffeine's size eviction (Window TinyLFU: the least likely to be asked again) drops some.
  */
 final class PageBodies {
 
     /** How long a page's body is remembered: long enough for most repeats of a search, short beside a news day. */
     static final Duration RECHECK_AFTER = Duration.ofMinutes(10);
 
-    private final Cache<String, PageBody> pages;
+    private final Cache<ObjectNode, PageBody> pages;
 
     /** @param capacity most pages remembered ({@code search.query.remembered-pages}); 0 remembers none */
     PageBodies(long capacity) {
@@ -50,7 +50,7 @@ final class PageBodies {
         if (!SearchQueryBuilder.firstByRelevance(exact)) {
             return PageBody.FIRST; // spare the others the key
         }
-        PageBody body = pages.getIfPresent(exact.toString());
+        PageBody body = pages.getIfPresent(exact);
         return body == null ? PageBody.FIRST : body;
     }
 
@@ -59,6 +59,6 @@ final class PageBodies {
         if (body == PageBody.FIRST) {
             throw new IllegalArgumentException("only a body asked after the first answer is remembered");
         }
-        pages.put(exact.toString(), body);
+        pages.put(exact.deepCopy(), body); // a copy: the caller's tree may change later
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -59,6 +60,8 @@ final class RankedQuery {
             "there", "these", "they", "this", "to", "was", "will", "with");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** What {@link #bare} strips: anything but letters and digits at either end of a word. */
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
     private static final List<String> PHRASE_FIELDS = List.of(SearchQueryBuilder.TITLE + ".exact^3",
             SearchQueryBuilder.BODY + ".exact");
 
@@ -400,6 +403,6 @@ final class RankedQuery {
     }
 
     private static String bare(String word) {
-        return word.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "").toLowerCase(Locale.ROOT);
+        return EDGE_PUNCTUATION.matcher(word).replaceAll("").toLowerCase(Locale.ROOT);
     }
 }

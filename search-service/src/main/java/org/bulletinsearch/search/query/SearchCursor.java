@@ -1,5 +1,6 @@
 package org.bulletinsearch.search.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -43,6 +44,7 @@ public record SearchCursor(SortOrder sort, boolean fuzzy, JsonNode after, int ra
         return after == null;
     }
 
+    /** The cursor as clients get it: base64url (no padding) of its JSON document, at most {@value #MAX_ENCODED_LENGTH} characters. */
     public String encode() {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("v", 1);
@@ -53,7 +55,12 @@ public record SearchCursor(SortOrder sort, boolean fuzzy, JsonNode after, int ra
         } else {
             json.set("a", after);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            // the mapper's UTF-8 bytes: JsonNode.toString() builds a writer for each call, and its String is encoded again
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MAPPER.writeValueAsBytes(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a cursor's JSON always serializes", e);
+        }
     }
 
     /** Reads a cursor a client sent back; the exception's message says what is wrong with it. */

@@ -3,6 +3,7 @@ package org.bulletinsearch.search.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,7 @@ public final class UserQuery {
     static final int MAX_DEPTH = 8;
     static final int MAX_FUZZY_LENGTH = 40;
     private static final String SPECIAL = "+-|\"*()~\\";
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Zs}]+");
 
     /** A piece of the parsed query. */
     public sealed interface Node permits Word, Phrase, Not, AnyOf, AllOf {
@@ -191,7 +193,7 @@ public final class UserQuery {
      * @param text a word or phrase from the vocabulary, never user syntax
      */
     static String literal(String text) {
-        String words = text.strip().replaceAll("[\\s\\p{Zs}]+", " ");
+        String words = text.strip().transform(UserQuery::oneSpaceBetweenWords);
         return words.contains(" ") ? "\"" + words.replace("\\", "\\\\").replace("\"", "") + "\"" : escape(words);
     }
 
@@ -227,7 +229,7 @@ public final class UserQuery {
                 if (end < 0) {
                     i++; // an unmatched quote is ignored; the rest reads as words
                 } else {
-                    String phrase = text.substring(i + 1, end).strip().replaceAll("[\\s\\p{Zs}]+", " ");
+                    String phrase = text.substring(i + 1, end).strip().transform(UserQuery::oneSpaceBetweenWords);
                     if (hasLetterOrDigit(phrase)) {
                         tokens.add(new Token(Type.PHRASE, phrase));
                     }
@@ -283,6 +285,11 @@ public final class UserQuery {
     }
 
     // ---- parser -------------------------------------------------------------------------------
+
+    /** Each run of white space (Unicode spaces included) as one space. */
+    private static String oneSpaceBetweenWords(String text) {
+        return WHITESPACE_RUN.matcher(text).replaceAll(" ");
+    }
 
     private static final class Parser {
         private final List<Token> tokens;

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class HighlightsTest {
@@ -57,5 +64,41 @@ class HighlightsTest {
         assertThat(Highlights.wholeCharacters("\u200D\uD83D\uDC67 and more")).isEqualTo("\uD83D\uDC67 and more");
         assertThat(Highlights.wholeCharacters("whole " + family)).isEqualTo("whole " + family);
         assertThat(Highlights.wholeCharacters("")).isEmpty();
+    }
+
+    /**
+     * Looking at the ends before segmenting changes nothing: the passage is cut exactly where segmenting all of it
+     * cuts (the rule of {@link Highlights#wholeCharacters}, applied to every grapheme cluster).
+     */
+    @Property(tries = 2000, seed = "20261204")
+    void aPassageIsCutWhereSegmentingItWholeCutsIt(@ForAll("passages") String passage) {
+        assertThat(Highlights.wholeCharacters(passage)).isEqualTo(cutBySegmentingAll(passage));
+    }
+
+    @Provide
+    Arbitrary<String> passages() {
+        // joiners, combining marks, lone and paired surrogates, emoji and plain letters, in any order
+        return Arbitraries.strings().withChars("a \u200D\u0301\u20DD\u0903\uD83D\uDC69\uDC67\u00e9").ofMaxLength(12);
+    }
+
+    private static String cutBySegmentingAll(String passage) {
+        Matcher clusters = Pattern.compile("\\X").matcher(passage);
+        int start = 0;
+        int lastStart = -1;
+        while (clusters.find()) {
+            int type = clusters.start() == 0 ? Character.getType(passage.codePointAt(0)) : -1;
+            if (clusters.start() == 0 && (passage.codePointAt(0) == '\u200D' || Character.isLowSurrogate(passage.charAt(0))
+                    || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK)) {
+                start = clusters.end();
+            }
+            lastStart = clusters.start();
+        }
+        int end = passage.length();
+        if (lastStart >= start && end > 0 && (passage.charAt(end - 1) == '\u200D'
+                || Character.isHighSurrogate(passage.charAt(end - 1)))) {
+            end = lastStart;
+        }
+        return passage.substring(start, Math.max(start, end));
     }
 }

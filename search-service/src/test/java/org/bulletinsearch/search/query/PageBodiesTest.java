@@ -34,6 +34,16 @@ class PageBodiesTest {
     }
 
     @Test
+    void aRememberedPageStaysKnownWhenTheTreeItWasRememberedByChangesAfterwards() {
+        PageBodies pages = new PageBodies(100);
+        ObjectNode asked = exact("customs authority", 10);
+        pages.remember(asked, PageBody.EXACT);
+        asked.put("size", 99);
+
+        assertThat(pages.of(exact("customs authority", 10))).isEqualTo(PageBody.EXACT);
+    }
+
+    @Test
     void aLaterBodyReplacesAnEarlierOne() {
         PageBodies pages = new PageBodies(100);
         pages.remember(exact("lighthouse keeper log", 10), PageBody.RESCORED);
