@@ -77,13 +77,14 @@ public class CatalogArticles {
     public record Sighting(String uploadId, String sourceName, int position, Instant ingestedAt) {
     }
 
-    private final URI catalog;
+    /** The catalog's base URL without trailing slashes, worked out once rather than per request. */
+    private final String catalog;
     private final PageConfig config;
     private final ObjectMapper mapper;
     private final HttpClient client;
 
     public CatalogArticles(ReindexConfig reindex, PageConfig config, ObjectMapper mapper) {
-        this.catalog = reindex.catalogUrl();
+        this.catalog = reindex.catalogUrl().toString().replaceAll("/+$", "");
         this.config = config;
         this.mapper = mapper;
         this.client = HttpClient.newBuilder().connectTimeout(config.catalogTimeout())
@@ -111,7 +112,7 @@ public class CatalogArticles {
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        URI uri = URI.create(catalog.toString().replaceAll("/+$", "") + path);
+        URI uri = URI.create(catalog + path);
         return client.send(HttpRequest.newBuilder(uri).timeout(config.catalogTimeout())
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

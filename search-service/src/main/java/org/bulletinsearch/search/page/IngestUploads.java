@@ -73,11 +73,14 @@ public class IngestUploads {
     }
 
     private final PageConfig config;
+    /** The ingest service's {@code /bulletins}, worked out once rather than per upload. */
+    private final URI bulletins;
     private final ObjectMapper mapper;
     private final HttpClient client;
 
     public IngestUploads(PageConfig config, ObjectMapper mapper) {
         this.config = config;
+        this.bulletins = URI.create(config.ingestUrl().toString().replaceAll("/+$", "") + "/bulletins");
         this.mapper = mapper;
         this.client = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -90,10 +93,9 @@ public class IngestUploads {
      */
     public Outcome upload(String key, List<FilePart> files) {
         String boundary = "bulletin-search-page-" + UUID.randomUUID();
-        URI uri = URI.create(config.ingestUrl().toString().replaceAll("/+$", "") + "/bulletins");
         HttpResponse<byte[]> response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.uploadTimeout())
+            HttpRequest request = HttpRequest.newBuilder(bulletins).timeout(config.uploadTimeout())
                     .header("X-API-Key", key).header("Accept", "application/json")
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(body(boundary, files)).build();
@@ -103,7 +105,7 @@ public class IngestUploads {
             return new Refused(403, "API key not accepted", "the API key is not valid for this service", null, null,
                     null);
         } catch (IOException e) {
-            LOG.warnf("ingest at %s could not be asked: %s", uri, e.toString());
+            LOG.warnf("ingest at %s could not be asked: %s", bulletins, e.toString());
             return new Unreachable("the ingest service cannot be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
