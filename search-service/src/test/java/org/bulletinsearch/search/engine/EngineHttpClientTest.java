@@ -2,74 +2,55 @@ package org.bulletinsearch.search.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.bulletinsearch.search.page.StubServer;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The engine client as Quarkus builds it (credentials first when configured, then {@link EngineHttpClient}), against
- * a server that records the {@code Authorization} header of each request and answers 200 whatever it gets.
+ * a server that answers 200 whatever it gets and keeps each request's {@code Authorization} header.
  */
 class EngineHttpClientTest {
 
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
-    private HttpServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-    }
+    private final StubServer server = new StubServer();
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
     void withCredentialsEveryRequestCarriesThemFromTheFirstOn() throws Exception {
-        try (RestClient client = client(Optional.of("search"))) {
-            client.performRequest(new Request("GET", "/"));
-            client.performRequest(new Request("GET", "/"));
-        }
+        askTwice(Optional.of("search"));
+
         String basic = "Basic " + Base64.getEncoder().encodeToString("search:secret".getBytes(StandardCharsets.UTF_8));
-        assertThat(authorizations).containsExactly(basic, basic);
+        assertThat(authorizations()).containsExactly(basic, basic);
     }
 
     @Test
     void withoutCredentialsRequestsGoWithoutAuthorization() throws Exception {
-        try (RestClient client = client(Optional.empty())) {
-            client.performRequest(new Request("GET", "/"));
-            client.performRequest(new Request("GET", "/"));
-        }
-        assertThat(authorizations).containsExactly("null", "null");
+        askTwice(Optional.empty());
+
+        assertThat(authorizations()).hasSize(2).containsOnlyNulls();
     }
 
-    private RestClient client(Optional<String> username) {
+    private List<String> authorizations() {
+        return server.received.stream().map(request -> request.header("Authorization")).toList();
+    }
+
+    private void askTwice(Optional<String> username) throws Exception {
         EngineHttpClient callback = new EngineHttpClient(username);
-        return RestClient.builder(new HttpHost(InetAddress.getLoopbackAddress(), server.getAddress().getPort(), "http"))
+        try (RestClient client = RestClient.builder(HttpHost.create(server.uri().toString()))
                 .setHttpClientConfigCallback(builder -> {
                     username.ifPresent(user -> {
                         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
@@ -78,6 +59,9 @@ class EngineHttpClientTest {
                     });
                     return callback.customizeHttpClient(builder);
                 })
-                .build();
+                .build()) {
+            client.performRequest(new Request("GET", "/"));
+            client.performRequest(new Request("GET", "/"));
+        }
     }
 }

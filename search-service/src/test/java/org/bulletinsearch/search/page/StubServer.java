@@ -15,7 +15,7 @@ public final class StubServer implements AutoCloseable {
 
     /** One request as received. */
     public record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
