@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.util.List;
 import org.bulletinsearch.events.ArticleId;
 import org.bulletinsearch.events.Entities;
 import org.bulletinsearch.events.SightingRetraction.Sighting;
+import org.bulletinsearch.search.peer.PeerService;
 
 /**
  * The catalog's export ({@code GET <CATALOG_URL>/articles/export?size=&cursor=}), the source of truth a reindex
@@ -66,13 +66,12 @@ public class CatalogExport {
 
     private final ReindexConfig config;
     private final ObjectMapper mapper;
-    private final HttpClient client;
+    private final PeerService catalog;
 
     public CatalogExport(ReindexConfig config, ObjectMapper mapper) {
         this.config = config;
         this.mapper = mapper;
-        this.client = HttpClient.newBuilder().connectTimeout(config.reindex().catalogTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.catalog = new PeerService(config.catalogUrl(), config.reindex().catalogTimeout());
     }
 
     /**
@@ -86,7 +85,7 @@ public class CatalogExport {
         URI uri = uri(cursor, size);
         HttpResponse<byte[]> response;
         try {
-            response = client.send(HttpRequest.newBuilder(uri).timeout(config.reindex().catalogTimeout())
+            response = catalog.client().send(HttpRequest.newBuilder(uri).timeout(config.reindex().catalogTimeout())
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new CatalogUnavailableException("catalog unreachable at " + uri + ": " + e.getMessage(), e);
@@ -106,8 +105,7 @@ public class CatalogExport {
     }
 
     private URI uri(String cursor, int size) {
-        String base = config.catalogUrl().toString().replaceAll("/+$", "");
-        return URI.create(base + "/articles/export?size=" + size
+        return catalog.uri("/articles/export?size=" + size
                 + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
     }
 

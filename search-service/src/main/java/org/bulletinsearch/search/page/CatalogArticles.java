@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -17,14 +15,15 @@ import java.util.Map;
 import java.util.Set;
 import org.bulletinsearch.events.ArticleId;
 import org.bulletinsearch.search.indexing.ReindexConfig;
+import org.bulletinsearch.search.peer.PeerService;
 import org.jboss.logging.Logger;
 
 /**
  * The catalog's {@code GET /articles/{id}} for the article page: the full text, the entities and the provenance
  * (every upload, file and position the article was seen in), and its {@code GET /stories/{id}} for the other
  * versions of the article's story. The catalog is the one the reindex copies from
- * ({@code search.catalog-url}); the page has an HTTP client of its own (one for all page requests, not one per
- * request), with the page's shorter timeout.
+ * ({@code search.catalog-url}); the page asks it through a {@link PeerService} of its own (one for all page requests,
+ * not one per request), with the page's shorter timeout.
  */
 @ApplicationScoped
 public class CatalogArticles {
@@ -77,18 +76,14 @@ public class CatalogArticles {
     public record Sighting(String uploadId, String sourceName, int position, Instant ingestedAt) {
     }
 
-    /** The catalog's base URL without trailing slashes, worked out once rather than per request. */
-    private final String catalog;
+    private final PeerService catalog;
     private final PageConfig config;
     private final ObjectMapper mapper;
-    private final HttpClient client;
 
     public CatalogArticles(ReindexConfig reindex, PageConfig config, ObjectMapper mapper) {
-        this.catalog = reindex.catalogUrl().toString().replaceAll("/+$", "");
+        this.catalog = new PeerService(reindex.catalogUrl(), config.catalogTimeout());
         this.config = config;
         this.mapper = mapper;
-        this.client = HttpClient.newBuilder().connectTimeout(config.catalogTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The article {@code id} (well-formed: 32 lowercase hex characters), with the other versions of its story. */
@@ -97,7 +92,7 @@ public class CatalogArticles {
         try {
             response = get("/articles/" + id);
         } catch (IOException e) {
-            LOG.debugf("catalog at %s unreachable: %s", catalog, e);
+            LOG.debugf("catalog at %s unreachable: %s", catalog.uri(""), e);
             return new Unavailable("the catalog cannot be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,8 +107,7 @@ public class CatalogArticles {
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        URI uri = URI.create(catalog + path);
-        return client.send(HttpRequest.newBuilder(uri).timeout(config.catalogTimeout())
+        return catalog.client().send(HttpRequest.newBuilder(catalog.uri(path)).timeout(config.catalogTimeout())
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 

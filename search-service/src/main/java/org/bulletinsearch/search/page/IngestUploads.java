@@ -6,16 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bulletinsearch.search.peer.PeerService;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,17 +74,16 @@ public class IngestUploads {
     }
 
     private final PageConfig config;
+    private final PeerService ingest;
     /** The ingest service's {@code /bulletins}, worked out once rather than per upload. */
     private final URI bulletins;
     private final ObjectMapper mapper;
-    private final HttpClient client;
 
     public IngestUploads(PageConfig config, ObjectMapper mapper) {
         this.config = config;
-        this.bulletins = URI.create(config.ingestUrl().toString().replaceAll("/+$", "") + "/bulletins");
+        this.ingest = new PeerService(config.ingestUrl(), Duration.ofSeconds(5));
+        this.bulletins = ingest.uri("/bulletins");
         this.mapper = mapper;
-        this.client = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -99,7 +99,7 @@ public class IngestUploads {
                     .header("X-API-Key", key).header("Accept", "application/json")
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(body(boundary, files)).build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = ingest.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IllegalArgumentException e) {
             // a key with characters a header cannot carry: no configured key has them
             return new Refused(403, "API key not accepted", "the API key is not valid for this service", null, null,

@@ -6,9 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bulletinsearch.search.indexing.ReindexConfig;
+import org.bulletinsearch.search.peer.PeerService;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,20 +36,16 @@ public class CatalogStories {
 
     private static final Logger LOG = Logger.getLogger(CatalogStories.class);
 
-    private final String stories;
+    private final PeerService catalog;
     private final StoryConfig config;
     private final ObjectMapper mapper;
-    private final HttpClient client;
     /** Grouped articles' stories by article id; null when {@code search.stories.cache-ttl} is zero. */
     private final Cache<String, Story> kept;
 
-    public CatalogStories(ReindexConfig catalog, StoryConfig config, ObjectMapper mapper) {
-        this.stories = catalog.catalogUrl().toString().replaceAll("/+$", "") + "/stories";
+    public CatalogStories(ReindexConfig reindex, StoryConfig config, ObjectMapper mapper) {
+        this.catalog = new PeerService(reindex.catalogUrl(), config.timeout());
         this.config = config;
         this.mapper = mapper;
-        // HTTP/1.1: the default HTTP/2 would try an h2c upgrade on every new connection to the plain-HTTP catalog.
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.kept = config.cacheTtl().isZero() ? null
                 : Caffeine.newBuilder().expireAfterWrite(config.cacheTtl()).maximumSize(config.cacheSize()).build();
     }
@@ -103,7 +98,7 @@ public class CatalogStories {
         String query = articleIds.stream().map(id -> "articleId=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(stories + "?" + query))
+            HttpResponse<byte[]> response = catalog.client().send(HttpRequest.newBuilder(catalog.uri("/stories?" + query))
                     .timeout(config.timeout()).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
