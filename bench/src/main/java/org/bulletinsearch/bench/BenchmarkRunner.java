@@ -233,7 +233,7 @@ public final class BenchmarkRunner {
         }
         if (options.runs("field-cost")) {
             phase("field-cost", () -> new FieldCostBenchmark(ingest.rawBulk(),
-                    corpus.fieldCostEvents(Math.min(options.articles, FIELD_COST_ARTICLES)), 1).run(results));
+                    corpus.fieldCostEvents(Math.min(options.articles, FIELD_COST_ARTICLES)), options.rounds).run(results));
         }
         if (options.runs("ingest-fair")) {
             phase("ingest-fair", () -> new FairIngestBenchmark(platform, ingest).run(rounds("ingest-fair"), results));
@@ -352,7 +352,7 @@ public final class BenchmarkRunner {
             // the warm-ups run until the JIT compilers go quiet: typically 1–3 minutes for the mix, less for each kind
             case "search" -> 2L * (warmup + options.searchSeconds) + 12 + 240;
             case "catalog" -> 4L * (1 + options.catalogSeconds) + 5 + 60; // warm-up until the JIT goes quiet
-            case "field-cost" -> 150;
+            case "field-cost" -> 30 + 70L * options.rounds; // seven variants of 30,000 articles a round
             case "ingest-fair" -> 4L * options.articles / 1_200 + 30;
             case "stories" -> 2L * options.articles / 1_200 + options.articles / 300 + 30;
             case "vectors" -> 240;

@@ -1,7 +1,9 @@
 package org.bulletinsearch.bench.fields;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,9 @@ public final class FieldCostBenchmark {
                 new Variant("suggest-3", "suggest with shingles of 3 words, not 2 (mapping v4)",
                         "suggestions matching three typed words as one shingle (two-word shingles match them too)",
                         d -> withShingles(d, 3)),
+                new Variant("whole-tokens", "title and body also keep each token whole as written (mapping v5)",
+                        "nothing a query asks for: queries split words without keeping them whole",
+                        FieldCostBenchmark::withWholeTokens),
                 new Variant("no-exact", "without title.exact and body.exact",
                         "phrases matched without stemming or stop words (\"in Zürich\")",
                         d -> eachTextField(d, field -> field.remove("fields"))),
@@ -126,6 +131,15 @@ public final class FieldCostBenchmark {
 
     private static ObjectNode withShingles(ObjectNode definition, int words) {
         ((ObjectNode) definition.path("mappings").path("properties").path("suggest")).put("max_shingle_size", words);
+        return definition;
+    }
+
+    /** Mapping v5's index analyzer: word parts with {@code preserve_original}, the search analyzer's without. */
+    static ObjectNode withWholeTokens(ObjectNode definition) {
+        JsonNode analysis = definition.path("settings").path("index").path("analysis");
+        ObjectNode whole = ((ObjectNode) analysis.path("filter").path("article_word_parts")).deepCopy();
+        ((ObjectNode) analysis.path("filter")).set("article_word_parts_whole", whole.put("preserve_original", true));
+        ((ArrayNode) analysis.path("analyzer").path("article_index").path("filter")).set(0, TextNode.valueOf("article_word_parts_whole"));
         return definition;
     }
 

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -81,7 +80,7 @@ public class IngestUploads {
 
     public IngestUploads(PageConfig config, ObjectMapper mapper) {
         this.config = config;
-        this.ingest = new PeerService(config.ingestUrl(), Duration.ofSeconds(5));
+        this.ingest = new PeerService(config.ingestUrl(), config.ingestConnectTimeout());
         this.bulletins = ingest.uri("/bulletins");
         this.mapper = mapper;
     }

@@ -16,6 +16,10 @@ public interface PageConfig {
     @WithDefault("http://localhost:8081")
     URI ingestUrl();
 
+    /** How long a new connection to the ingest service may take before the upload page reports it unreachable. */
+    @WithDefault("5s")
+    Duration ingestConnectTimeout();
+
     /** How long an upload forwarded to ingest may take, answer included. */
     @WithDefault("120s")
     Duration uploadTimeout();

@@ -18,6 +18,11 @@ public final class TestConfigs {
             }
 
             @Override
+            public Duration ingestConnectTimeout() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
             public Duration uploadTimeout() {
                 return Duration.ofSeconds(5);
             }

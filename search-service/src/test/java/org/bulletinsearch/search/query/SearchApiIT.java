@@ -8,17 +8,26 @@ import static org.bulletinsearch.search.support.SearchApi.search;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.infra.LocalInfraTestResource;
+import org.bulletinsearch.search.engine.SearchEngine;
+import org.bulletinsearch.search.indexing.IndexManager;
+import org.bulletinsearch.search.support.Bulletin;
 import org.bulletinsearch.search.support.RelevanceFixtures;
+import org.bulletinsearch.search.support.SearchApi;
+import org.bulletinsearch.servicetesting.ArticlesTopic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -268,5 +277,40 @@ class SearchApiIT {
         assertThat(related.getString("id")).isEqualTo(smuggling);
         assertThat(related.getList("hits.id", String.class)).first().isEqualTo(id("Forestry Inspectors"));
         assertThat(related.getList("hits.id", String.class)).doesNotContain(smuggling);
+    }
+
+    @Inject
+    SearchEngine engine;
+
+    @Inject
+    IndexManager indexes;
+
+    /**
+     * The words that make articles related are the words a reader would search for, not the index's whole
+     * whitespace tokens: one that shares three words with the article, each at a sentence's end as in the article
+     * ("Qorvath."), is less related than one that shares five of its words. The related-articles query is asked
+     * of the engine alone, as the service builds it: the page also fuses in the nearest vectors, whose order for
+     * made-up words no test can foretell.
+     */
+    @Test
+    void relatedArticlesAreChosenByTheirWordsNotByThePunctuationAfterThem() {
+        String upload = "related-" + UUID.randomUUID();
+        List<ArticleEvent> events = new Bulletin("related-words.txt", List.of(
+                new Bulletin.Article("Zarnee Ulpath", "Talks ended in Qorvath. Envoys met Brimble. Crews sailed to"
+                        + " Vantoor. Tolvane and Esquith signed"),
+                new Bulletin.Article("Morvane Istel", "Fog closed Qorvath. Nobody heard from Brimble. Boats stayed at"
+                        + " Vantoor."),
+                new Bulletin.Article("Pelgrath Oundle", "Qorvath backs Brimble on Vantoor while Tolvane joins Esquith")))
+                .events("related-words.txt", upload, Instant.parse("2024-08-01T00:00:00Z"));
+        ArticlesTopic.publish(events);
+        SearchApi.awaitIndexed(upload, events.size());
+
+        String article = events.get(0).articleId();
+        JsonNode hits = engine.send("POST", "/" + indexes.alias() + "/_search",
+                new SearchQueryBuilder(20).related(indexes.alias(), article, 5, "20%", 0)).path("hits").path("hits");
+        assertThat(hits.path(0).path("_source").path("id").asText()).as("first related article")
+                .isEqualTo(events.get(2).articleId());
+        assertThat(hits.path(1).path("_source").path("id").asText()).as("second related article")
+                .isEqualTo(events.get(1).articleId());
     }
 }

@@ -421,6 +421,9 @@ class SearchQueryBuilderTest {
         assertThat(mlt.path("fields").toString()).isEqualTo("[\"title\",\"body\"]");
         assertThat(mlt.path("like").get(0).path("_id").asText()).isEqualTo(ID);
         assertThat(mlt.path("like").get(0).path("_index").asText()).isEqualTo("articles");
+        assertThat(mlt.path("like").get(0).path("per_field_analyzer").toString())
+                .as("the article's words as a query reads them, not the index's whole tokens")
+                .isEqualTo("{\"title\":\"article_search\",\"body\":\"article_search\"}");
         assertThat(mlt.path("include").asBoolean()).isFalse();
         assertThat(query.path("must_not").get(0).path("term").path("id").asText()).isEqualTo(ID);
     }
