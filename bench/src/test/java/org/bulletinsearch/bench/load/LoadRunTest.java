@@ -46,7 +46,7 @@ class LoadRunTest {
 
     @Test
     void operationsWithoutAKindKeepNoneByKind() {
-        LoadResult result = LoadRun.run(1, Duration.ZERO, Duration.ofMillis(50), t -> sequence -> true);
+        LoadResult result = LoadRun.run(1, Duration.ZERO, Duration.ofMillis(200), t -> sequence -> true);
 
         assertThat(result.completed()).isPositive();
         assertThat(result.sortedNanosByKind()).isEmpty();

@@ -47,9 +47,6 @@ import org.bulletinsearch.search.vectors.VectorField;
 @ApplicationScoped
 public class ArticleSearch {
 
-    /** The search-time analyzer of title and body, defined in the index settings. */
-    static final String SEARCH_ANALYZER = "article_search";
-
     /**
      * How many hits a collapsed keyword page examines per hit it shows once its own request folded versions away:
      * the further hits fill the room (a page is short only when more than two in three examined hits were folded).
@@ -510,7 +507,7 @@ public class ArticleSearch {
         List<String> words = query.positiveWords();
         Map<String, String> forms = new HashMap<>();
         ObjectNode request = engine.mapper().createObjectNode();
-        request.put("analyzer", SEARCH_ANALYZER);
+        request.put("analyzer", SearchQueryBuilder.SEARCH_ANALYZER);
         request.put("text", String.join(" ", words));
         JsonNode tokens;
         try {

@@ -45,6 +45,12 @@ class SearchApiIT {
             "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there",
             "these", "they", "this", "to", "was", "will", "with");
 
+    @Inject
+    SearchEngine engine;
+
+    @Inject
+    IndexManager indexes;
+
     private RelevanceFixtures corpus;
 
     @BeforeEach
@@ -278,12 +284,6 @@ class SearchApiIT {
         assertThat(related.getList("hits.id", String.class)).first().isEqualTo(id("Forestry Inspectors"));
         assertThat(related.getList("hits.id", String.class)).doesNotContain(smuggling);
     }
-
-    @Inject
-    SearchEngine engine;
-
-    @Inject
-    IndexManager indexes;
 
     /**
      * The words that make articles related are the words a reader would search for, not the index's whole
