@@ -1,23 +1,30 @@
 package org.bulletinsearch.servicetesting;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.ProducerBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.ArticleEventCodec;
 import org.bulletinsearch.events.Topics;
@@ -27,8 +34,8 @@ import org.bulletinsearch.infra.LocalInfraTestResource;
  * The articles topic ({@link Topics#ARTICLES}) and its dead-letter topic as the services' integration tests
  * use them, through SmallRye's {@link KafkaCompanion} on the Kafka that {@link LocalInfraTestResource}
  * started: records as ingest writes them (key = article id as UTF-8, value = the codec's JSON), written in
- * one committed transaction per upload as ingest does, in an aborted one, or one by one without a
- * transaction; dead letters; the offsets a consumer group committed. What ingest published, read as the
+ * one committed transaction per upload as ingest does, in an aborted one (with the plain Kafka producer), or
+ * one by one without a transaction; dead letters; the offsets a consumer group committed. What ingest published, read as the
  * consumers read it, comes from {@link #readCommitted()}.
  *
  * <p>Every wait here is bounded: a producer that is not acknowledged, or dead letters that do not come,
@@ -105,12 +112,37 @@ public final class ArticlesTopic {
         }
     }
 
-    /** Sends the records in a transaction that is then aborted: a read_committed consumer never sees them. */
-    public static void publishAborted(List<ProducerRecord<byte[], byte[]>> records) {
-        Multi<ProducerRecord<byte[], byte[]>> abortedAtTheEnd = Multi.createFrom().iterable(records)
-                .onCompletion().failWith(() -> new IllegalStateException("abort"));
-        try (ProducerBuilder<byte[], byte[]> producer = transactional()) {
-            producer.fromMulti(abortedAtTheEnd).awaitCompletion((failure, cancelled) -> { }, WITHIN);
+    /**
+     * Writes the records in a transaction and, once Kafka acknowledged every one of them (they are in the log),
+     * aborts it: a read_committed consumer must skip them. Plain Kafka client calls, one after another, so the
+     * abort never races the writes (the companion's producer aborts when its stream fails, which may be before
+     * the records are written, or hang while they are).
+     *
+     * @return where each record was written, in the records' order
+     * @throws AssertionError when a write or the abort is not acknowledged within {@link #WITHIN}
+     */
+    public static List<RecordMetadata> publishAborted(List<ProducerRecord<byte[], byte[]>> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infrastructure().kafkaBootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tests-" + UUID.randomUUID(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WITHIN.toMillis());
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sends = records.stream().map(producer::send).toList();
+            List<RecordMetadata> written = new ArrayList<>();
+            for (Future<RecordMetadata> send : sends) {
+                written.add(send.get(WITHIN.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            producer.abortTransaction();
+            return written;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the aborted transaction's records were not written within " + WITHIN, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while writing the aborted transaction", e);
         }
     }
 

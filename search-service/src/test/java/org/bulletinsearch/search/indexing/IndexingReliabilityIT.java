@@ -85,9 +85,11 @@ class IndexingReliabilityIT {
         String marker = "aborted" + UUID.randomUUID().toString().substring(0, 8);
         String abortedUpload = "aborted-" + UUID.randomUUID();
         String committedUpload = "committed-" + UUID.randomUUID();
-        ArticlesTopic.publishAborted(ArticlesTopic.records(null, upload(marker, 3, abortedUpload)));
-        ArticlesTopic.publish(upload("committed" + UUID.randomUUID().toString().substring(0, 8), 2, committedUpload));
-        // the committed upload comes after the aborted one on the same partitions' logs
+        // Both uploads on partition 0: once the committed one is indexed, the aborted one (written to the log
+        // before it, at earlier offsets) has been read past.
+        ArticlesTopic.publishAborted(ArticlesTopic.records(0, upload(marker, 3, abortedUpload)));
+        ArticlesTopic.publishRecords(ArticlesTopic.records(0,
+                upload("committed" + UUID.randomUUID().toString().substring(0, 8), 2, committedUpload)));
         SearchApi.awaitIndexed(committedUpload, 2);
         assertThat(search("uploadId", abortedUpload, "size", 0).getLong("total")).isZero();
         assertThat(search("q", marker, "size", 0).getLong("total")).isZero();
