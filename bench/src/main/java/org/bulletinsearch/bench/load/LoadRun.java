@@ -34,11 +34,18 @@ public final class LoadRun {
     }
 
     /**
-     * @param operations gives each thread (by index) its own operation, e.g. with its own connection
+     * Runs the closed loop and returns what it measured.
+     *
+     * @param threads    how many operations are in flight at once
+     * @param warmup     time from the workers' start whose operations are run but not measured
+     * @param duration   the measured window after the warm-up; an operation counts when it started and ended in it
+     * @param operations gives each thread (by index) its own operation, e.g. with its own connection; built
+     *                   before the clock starts
+     * @return the measured operations' latencies (all and by kind), failures and the window's length
      */
     public static LoadResult run(int threads, Duration warmup, Duration duration, IntFunction<Operation> operations) {
-        long measureFrom = System.nanoTime() + warmup.toNanos();
-        long measureUntil = measureFrom + duration.toNanos();
+        // set when the workers start: building their operations (connections) takes none of the window
+        long[] window = new long[2];
         List<Latencies> latencies = new ArrayList<>();
         List<Map<String, Latencies>> byKind = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -51,6 +58,8 @@ public final class LoadRun {
             byKind.add(mineByKind);
             Operation operation = operations.apply(t);
             Thread worker = new Thread(() -> {
+                long measureFrom = window[0];
+                long measureUntil = window[1];
                 long sequence = 0;
                 while (true) {
                     long start = System.nanoTime();
@@ -85,6 +94,8 @@ public final class LoadRun {
             }, "load-" + t);
             workers.add(worker);
         }
+        window[0] = System.nanoTime() + warmup.toNanos();
+        window[1] = window[0] + duration.toNanos();
         workers.forEach(Thread::start);
         for (Thread worker : workers) {
             try {
