@@ -35,8 +35,8 @@ import org.bulletinsearch.infra.LocalInfraTestResource;
  * use them, through SmallRye's {@link KafkaCompanion} on the Kafka that {@link LocalInfraTestResource}
  * started: records as ingest writes them (key = article id as UTF-8, value = the codec's JSON), written in
  * one committed transaction per upload as ingest does, in an aborted one (with the plain Kafka producer), or
- * one by one without a transaction; dead letters; the offsets a consumer group committed. What ingest published, read as the
- * consumers read it, comes from {@link #readCommitted()}.
+ * one by one without a transaction; dead letters; the offsets a consumer group committed. What ingest
+ * published, read as the consumers read it, comes from {@link #readCommitted()}.
  *
  * <p>Every wait here is bounded: a producer that is not acknowledged, or dead letters that do not come,
  * fail the test after {@link #WITHIN}.
@@ -122,13 +122,13 @@ public final class ArticlesTopic {
      * @throws AssertionError when a write or the abort is not acknowledged within {@link #WITHIN}
      */
     public static List<RecordMetadata> publishAborted(List<ProducerRecord<byte[], byte[]>> records) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infrastructure().kafkaBootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tests-" + UUID.randomUUID(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WITHIN.toMillis());
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        Map<String, Object> config = new HashMap<>(transactionalProps());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalInfraTestResource.infrastructure().kafkaBootstrapServers());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WITHIN.toMillis());
+        KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        try {
             producer.initTransactions();
             producer.beginTransaction();
             List<Future<RecordMetadata>> sends = records.stream().map(producer::send).toList();
@@ -143,6 +143,8 @@ public final class ArticlesTopic {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while writing the aborted transaction", e);
+        } finally {
+            producer.close(WITHIN); // close() alone waits for in-flight requests without a bound
         }
     }
 
@@ -156,8 +158,14 @@ public final class ArticlesTopic {
     }
 
     private static ProducerBuilder<byte[], byte[]> transactional() {
-        return companion().produce(byte[].class, byte[].class).withTransactionalId("tests-" + UUID.randomUUID())
-                .withProp("acks", "all").withProp("linger.ms", 5).withProp("batch.size", 256 * 1024);
+        return companion().produce(byte[].class, byte[].class).withProps(transactionalProps());
+    }
+
+    /** A transactional producer's settings (a new transactional id each time), without the servers. */
+    private static Map<String, Object> transactionalProps() {
+        return Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tests-" + UUID.randomUUID(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     }
 
     // ---------------------------------------------------------------- reading

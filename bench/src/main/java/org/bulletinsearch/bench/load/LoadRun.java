@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * N threads, each sending its next operation as soon as the previous one answered, for a fixed time
@@ -44,8 +45,10 @@ public final class LoadRun {
      * @return the measured operations' latencies (all and by kind), failures and the window's length
      */
     public static LoadResult run(int threads, Duration warmup, Duration duration, IntFunction<Operation> operations) {
-        // set when the workers start: building their operations (connections) takes none of the window
-        long[] window = new long[2];
+        List<Operation> built = IntStream.range(0, threads).<Operation>mapToObj(operations).toList();
+        // the clock starts once every operation is built: their connections take none of the window
+        long measureFrom = System.nanoTime() + warmup.toNanos();
+        long measureUntil = measureFrom + duration.toNanos();
         List<Latencies> latencies = new ArrayList<>();
         List<Map<String, Latencies>> byKind = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -56,10 +59,8 @@ public final class LoadRun {
             latencies.add(mine);
             Map<String, Latencies> mineByKind = new HashMap<>();
             byKind.add(mineByKind);
-            Operation operation = operations.apply(t);
+            Operation operation = built.get(t);
             Thread worker = new Thread(() -> {
-                long measureFrom = window[0];
-                long measureUntil = window[1];
                 long sequence = 0;
                 while (true) {
                     long start = System.nanoTime();
@@ -94,8 +95,6 @@ public final class LoadRun {
             }, "load-" + t);
             workers.add(worker);
         }
-        window[0] = System.nanoTime() + warmup.toNanos();
-        window[1] = window[0] + duration.toNanos();
         workers.forEach(Thread::start);
         for (Thread worker : workers) {
             try {
