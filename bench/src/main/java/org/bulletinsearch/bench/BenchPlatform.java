@@ -159,6 +159,14 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
     }
 
     /**
+     * Restarts the catalog with its background grouping into stories switched on or off
+     * ({@code CATALOG_STORIES_ENABLED}); the catalog keeps that setting until the next such restart.
+     */
+    public void storiesGrouping(boolean enabled) {
+        platform.restart(Service.CATALOG, Map.of("CATALOG_STORIES_ENABLED", String.valueOf(enabled)));
+    }
+
+    /**
      * Bytes on disk of the catalog's database ({@code catalog.database.size}) and of its three largest tables
      * with their indexes ({@code catalog.table.<name>.size}).
      */

@@ -13,7 +13,6 @@ import org.bulletinsearch.bench.results.Measurement;
 import org.bulletinsearch.bench.results.Results;
 import org.bulletinsearch.bench.results.Target;
 import org.bulletinsearch.platform.Console;
-import org.bulletinsearch.platform.Service;
 
 /**
  * What grouping articles into stories costs ({@code --phases stories}). Each round uploads new articles twice, as
@@ -51,11 +50,11 @@ public final class StoryCostBenchmark {
     public void run(Budget.Rounds rounds, Results results) throws Exception {
         int[] corpusRound = {FIRST_CORPUS_ROUND};
         rounds.each(round -> {
-            grouping(false);
+            platform.storiesGrouping(false);
             IngestBenchmark.PipelineRates off = ingest.pipelineRound(corpusRound[0]++, notes);
             searchableOff.add(off.searchable());
             cataloguedOff.add(off.catalogued());
-            grouping(true);
+            platform.storiesGrouping(true);
             drain(round, "the previous run's articles");
             IngestBenchmark.PipelineRates on = ingest.pipelineRound(corpusRound[0]++, notes);
             searchableOn.add(on.searchable());
@@ -66,10 +65,6 @@ public final class StoryCostBenchmark {
                     off.catalogued()));
         });
         report(results);
-    }
-
-    private void grouping(boolean enabled) {
-        platform.platform().restart(Service.CATALOG, Map.of("CATALOG_STORIES_ENABLED", String.valueOf(enabled)));
     }
 
     /** Waits for the backlog to be grouped, measuring the rate and the CPU it takes. */
