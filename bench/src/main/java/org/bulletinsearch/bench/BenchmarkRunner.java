@@ -262,9 +262,10 @@ public final class BenchmarkRunner {
     /**
      * Lets the catalog group what the load stored before the search figures: its background grouping would
      * otherwise take CPU from the service and from the anchor alike, in proportions that vary with the moment. A
-     * backlog not grouped within {@link #STORIES_WAIT} (a million articles take an hour or more here, at 2–5 ms of CPU each)
-     * is left for later: the catalog is restarted with its grouping switched off ({@code CATALOG_STORIES_ENABLED=false})
-     * for the figures, as an archive past its first load has no such backlog, and switched on again after them.
+     * backlog not grouped within {@link #STORIES_WAIT} is left for later (after a million articles the catalog
+     * groups about 80 per second here: hours): the catalog is restarted with its grouping switched off
+     * ({@code CATALOG_STORIES_ENABLED=false}) for the figures, as an archive past its first load has no such
+     * backlog, and switched on again after them.
      *
      * @return whether the grouping was switched off
      */
@@ -272,18 +273,18 @@ public final class BenchmarkRunner {
         long pending = platform.articlesAwaitingStory();
         double waited = platform.awaitStoriesGrouped(STORIES_WAIT);
         if (waited >= 0) {
-            note(String.format("%,d articles waited for their story, grouped in %.1f s", pending, waited));
+            storiesNote(String.format("%,d articles waited for their story, grouped in %.1f s", pending, waited));
             return false;
         }
         long left = platform.articlesAwaitingStory();
         platform.storiesGrouping(false);
-        note(String.format("%,d articles waited for their story, %,d still did after %d min: the catalog's grouping was"
+        storiesNote(String.format("%,d articles waited for their story, %,d still did after %d min: the catalog's grouping was"
                 + " switched off for the search figures (restarted with CATALOG_STORIES_ENABLED=false) and on again after"
                 + " them", pending, left, STORIES_WAIT.toMinutes()));
         return true;
     }
 
-    private void note(String stories) {
+    private void storiesNote(String stories) {
         results.note("before the search figure: " + stories);
         Console.say("stories: " + stories);
     }
