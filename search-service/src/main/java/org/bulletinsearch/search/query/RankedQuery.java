@@ -197,6 +197,15 @@ final class RankedQuery {
         return new ScoreBound(units, lacking, boosts());
     }
 
+    /**
+     * @return whether every unit is its own strict form: a document matching all the units then matches
+     *         {@link #strict()} (the exclusions are in {@link #query()}'s {@code must_not} either way); a unit of
+     *         several words that lets one of them be missing ({@code someOf}) is not
+     */
+    boolean unitsAreStrict() {
+        return units.equals(strictUnits);
+    }
+
     /** @return a filter matching the documents that match every unit (and no exclusion) */
     ObjectNode strict() {
         ObjectNode node = MAPPER.createObjectNode();

@@ -245,8 +245,9 @@ public final class SearchQueryBuilder {
 
     /**
      * The {@link #rescored} first page asked more cheaply still when the query relaxes (documents lacking some of
-     * its words match too): the engine ranks only the matches of every unit ({@code strict}, as a filter, scored by
-     * the units as a conjunction: the same scores as the matching query's), and beside it the best score of each
+     * its words match too): the engine ranks only the matches of every unit (the units as a conjunction, which
+     * gives them the matching query's scores, and the {@code strict} filter beside it when a unit lets one of its
+     * words be missing), and beside it the best score of each
      * clause over the index, from which {@link ScoreBound} tells the highest score a match lacking a unit can
      * reach. A page whose hits all score above it is the page of the rescored body; otherwise that body must be
      * asked. The engine skips far more documents for a conjunction of words than for some of them: at 1,000,000
@@ -267,7 +268,12 @@ public final class SearchQueryBuilder {
         }
         ObjectNode body = rescored.get();
         ObjectNode query = (ObjectNode) body.path("query").path("bool");
-        query.withArrayProperty("filter").add(ranked.strict());
+        // Units that are their strict forms require, as must clauses, what the strict filter requires: the filter
+        // would only walk the same postings a second time ("revenue rose percent" at 1,000,000 articles, engine
+        // alone, one query at a time: 89 -> 76 ms).
+        if (!ranked.unitsAreStrict()) {
+            query.withArrayProperty("filter").add(ranked.strict());
+        }
         // Every match of the strict filter has every unit, so the sum of the units' scores the matching query gives
         // it is also what the units score as a conjunction, which the engine skips by blocks ("revenue rose percent"
         // at 1,000,000 articles: 93 → 79 ms). The engine adds clause scores in double precision, where a few floats
