@@ -201,17 +201,21 @@ public final class BenchmarkRunner {
             if (options.runs("search")) {
                 phase("search", () -> {
                     boolean groupingOff = quietStories(platform);
-                    String sourceName = ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0);
-                    SearchBenchmark search = new SearchBenchmark(platform, QueryMix.standard(platform.searchUrl(), sourceName),
-                            rss, jfr, options.threads, Duration.ofSeconds(options.warmupSeconds),
-                            Duration.ofSeconds(options.searchSeconds));
-                    search.checkEquivalence().forEach(results::note);
-                    search.run(rounds("search"), results);
-                    search.engineCosts(results);
-                    new SearchKindsBenchmark(platform, options.threads, Duration.ofSeconds(options.searchSeconds))
-                            .run(ingest.articleIds(), results);
-                    if (groupingOff) {
-                        platform.storiesGrouping(true);
+                    // A figure that fails must not leave the later phases of this run without the grouping.
+                    try {
+                        String sourceName = ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0);
+                        SearchBenchmark search = new SearchBenchmark(platform,
+                                QueryMix.standard(platform.searchUrl(), sourceName), rss, jfr, options.threads,
+                                Duration.ofSeconds(options.warmupSeconds), Duration.ofSeconds(options.searchSeconds));
+                        search.checkEquivalence().forEach(results::note);
+                        search.run(rounds("search"), results);
+                        search.engineCosts(results);
+                        new SearchKindsBenchmark(platform, options.threads, Duration.ofSeconds(options.searchSeconds))
+                                .run(ingest.articleIds(), results);
+                    } finally {
+                        if (groupingOff) {
+                            platform.storiesGrouping(true);
+                        }
                     }
                 });
             }
