@@ -157,7 +157,7 @@ final class RankedQuery {
 
     /** @return whether some documents may match without matching every unit */
     boolean relaxes() {
-        return required(units.size()) < units.size() || !units.equals(strictUnits);
+        return required(units.size()) < units.size() || !unitsAreStrict();
     }
 
     /** @return the query that matches and ranks */
