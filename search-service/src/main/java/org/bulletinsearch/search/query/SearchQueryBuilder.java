@@ -130,7 +130,7 @@ public final class SearchQueryBuilder {
             aggs.putObject(STRICT).set("filter", allOf(strict));
         }
 
-        body.set("highlight", highlight());
+        body.set("highlight", highlight(body.path("query")));
         ArrayNode sort = body.putArray("sort");
         if (criteria.sort() == SortOrder.DATE) {
             // no track_scores: scoring every match would stop the engine skipping the older ones (see scores)
@@ -501,8 +501,9 @@ public final class SearchQueryBuilder {
         if (withFacets) {
             facets(body, Map.of());
         }
-        ObjectNode highlight = highlight();
-        highlight.set("highlight_query", textQuery(criteria.query(), ranked(criteria.query(), null)));
+        JsonNode words = textQuery(criteria.query(), ranked(criteria.query(), null));
+        ObjectNode highlight = highlight(words);
+        highlight.set("highlight_query", words);
         body.set("highlight", highlight);
         return body;
     }
@@ -651,7 +652,7 @@ public final class SearchQueryBuilder {
         moreLikeThis.put("minimum_should_match", minimumShouldMatch);
         moreLikeThis.put("include", false);
         bool.putArray("must_not").addObject().putObject("term").put(ID, id);
-        body.set("highlight", highlight());
+        body.set("highlight", highlight(body.path("query")));
         return body;
     }
 
@@ -663,7 +664,7 @@ public final class SearchQueryBuilder {
         ObjectNode notItself = MAPPER.createObjectNode();
         notItself.putObject("bool").putArray("must_not").addObject().putObject("term").put(ID, id);
         body.set("query", VectorField.nearest(engine, vector, k, notItself));
-        body.set("highlight", highlight());
+        body.set("highlight", highlight(body.path("query")));
         return body;
     }
 
@@ -675,10 +676,20 @@ public final class SearchQueryBuilder {
     }
 
     /**
-     * Title and body highlighted as HTML, each also on its {@code .exact} subfield: quoted phrases match
-     * there only, and a highlighter marks only the terms of queries on its own field.
+     * Title and body highlighted as HTML, each also on its {@code .exact} subfield when it can show a mark:
+     * quoted phrases match there only, and a highlighter marks only the terms of queries on its own field.
+     *
+     * <p>The title's marks are the union of both fields' ({@link Highlights#title}), so {@code title.exact} is
+     * always asked: it marks a boosted phrase whole, with its stop words. The snippet takes {@code body.exact}'s
+     * passage only when {@code body} has no mark ({@link Highlights#snippet}), and without a quoted phrase that
+     * cannot happen: the ranking's phrase boosts on {@code .exact} repeat words the query also asks of
+     * {@code body}. So {@code body.exact} is asked only for a query that quotes a phrase, typed or from the
+     * vocabulary ({@link #quotesPhrase}). Its phrase spans were half of the engine's allocation at 1,000,000
+     * articles (bench/README.md, item 9).
+     *
+     * @param query the query whose matches are highlighted ({@code match_none} or a vector query: none quoted)
      */
-    private static ObjectNode highlight() {
+    private static ObjectNode highlight(JsonNode query) {
         ObjectNode highlight = MAPPER.createObjectNode();
         highlight.put("encoder", "html");
         highlight.set("pre_tags", strings(List.of(Highlights.PRE)));
@@ -688,8 +699,24 @@ public final class SearchQueryBuilder {
         fields.putObject(TITLE + PHRASE_SUFFIX).put("number_of_fragments", 0);
         fields.putObject(BODY).put("fragment_size", SNIPPET_LENGTH).put("number_of_fragments", 1)
                 .put("no_match_size", SNIPPET_LENGTH);
-        fields.putObject(BODY + PHRASE_SUFFIX).put("fragment_size", SNIPPET_LENGTH).put("number_of_fragments", 1);
+        if (quotesPhrase(query)) {
+            fields.putObject(BODY + PHRASE_SUFFIX).put("fragment_size", SNIPPET_LENGTH).put("number_of_fragments", 1);
+        }
         return highlight;
+    }
+
+    /**
+     * Whether a {@code simple_query_string} of {@code query} quotes a phrase, which the engine matches on the
+     * {@code .exact} subfields only ({@code quote_field_suffix}). An escaped quote counts too: asking a highlight
+     * that finds nothing costs little, missing one would lose the snippet's marks.
+     */
+    static boolean quotesPhrase(JsonNode query) {
+        for (JsonNode simple : query.findValues("simple_query_string")) {
+            if (simple.path("query").asText().indexOf('"') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code aggs.<name>}: a filter aggregation (the other facets' filters) holding {@code values}. */

@@ -117,6 +117,15 @@ class DomainSearchIT {
     }
 
     @Test
+    void anAcronymsFullNameIsMarkedInTheSnippet() {
+        // the body says "Authorized Economic Operator", never "AEO": only body.exact can mark it
+        JsonPath aeo = searchCorpus("AEO");
+        int hit = ids(aeo).indexOf(id("Authorized Economic Operator Scheme Opens to Small Exporters in Thailand"));
+        assertThat(hit).isNotNegative();
+        assertThat(aeo.getString("hits[" + hit + "].snippet")).contains("<em>Authorized");
+    }
+
+    @Test
     void theWordsTypedRankAboveTheirSynonyms() {
         List<String> hits = found("AEO");
         int lastLiteral = hits.indexOf(id("Kenya Revenue Authority Certifies Twelve More AEOs"));

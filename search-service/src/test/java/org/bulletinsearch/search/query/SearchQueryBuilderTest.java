@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bulletinsearch.vocabulary.SearchVocabulary;
@@ -344,7 +345,7 @@ class SearchQueryBuilderTest {
     }
 
     private static List<JsonNode> best(float... scores) throws Exception {
-        List<JsonNode> answers = new java.util.ArrayList<>();
+        List<JsonNode> answers = new ArrayList<>();
         for (float score : scores) {
             answers.add(JsonMapper.builder().build().readTree("{\"hits\":{\"hits\":[{\"_score\":" + score + "}]}}"));
         }
@@ -420,6 +421,23 @@ class SearchQueryBuilderTest {
         assertThat(highlight.path("encoder").asText()).isEqualTo("html");
         assertThat(highlight.path("fields").path("body").path("no_match_size").asInt()).isPositive();
         assertThat(highlight.path("fields").path("title").path("number_of_fragments").asInt()).isZero();
+    }
+
+    @Test
+    void theBodysExactFieldIsHighlightedOnlyForAQuotedPhrase() {
+        // the snippet takes body.exact's passage only when body has no mark: a phrase only .exact matches
+        assertThat(highlighted(builder.search(query("revenue rose percent"), false)))
+                .containsExactly("title", "title.exact", "body");
+        assertThat(highlighted(builder.search(query("botswana \"single window\""), false))).contains("body.exact");
+        // an acronym's full name from the vocabulary is a quoted phrase too
+        assertThat(highlighted(builder.search(query("AEO"), false))).contains("body.exact");
+        assertThat(highlighted(builder.related("articles", ID, 5, "20%", 0))).doesNotContain("body.exact");
+    }
+
+    private static List<String> highlighted(JsonNode body) {
+        List<String> fields = new ArrayList<>();
+        body.path("highlight").path("fields").fieldNames().forEachRemaining(fields::add);
+        return fields;
     }
 
     @Test
