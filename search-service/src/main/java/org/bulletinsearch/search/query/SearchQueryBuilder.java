@@ -687,7 +687,8 @@ public final class SearchQueryBuilder {
      * vocabulary ({@link #quotesPhrase}). Its phrase spans were half of the engine's allocation at 1,000,000
      * articles (bench/README.md, item 9).
      *
-     * @param query the query whose matches are highlighted ({@code match_none} or a vector query: none quoted)
+     * @param query the query whose matches are highlighted (none quoted: {@code match_all}, {@code match_none},
+     *              a vector query, {@code more_like_this})
      */
     private static ObjectNode highlight(JsonNode query) {
         ObjectNode highlight = MAPPER.createObjectNode();
