@@ -1,6 +1,7 @@
 package org.bulletinsearch.bench;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -209,6 +210,27 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
             return quiet[0] >= 2;
         }, Duration.ofMillis(250), timeout);
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Searchable segments of the primary shards behind {@code index} ({@code _stats/segments}). */
+    public int segments(String index) {
+        return JsonHttp.getJson(engineUrl() + "/" + index + "/_stats/segments").path("_all").path("primaries")
+                .path("segments").path("count").asInt();
+    }
+
+    /**
+     * Waits until the search service has merged the index behind the search alias into at most {@code atMost}
+     * segments and the engine has no merge left running: the service does so once the engine was quiet for
+     * {@code SEARCH_INDEX_COMPACTION_IDLE}. Returns the seconds waited, or -1 after the timeout.
+     */
+    public double awaitCompaction(int atMost, Duration timeout) {
+        long start = System.nanoTime();
+        // a shard nobody searched for a while skips its scheduled refreshes, and its statistics show the old segments
+        long held = until(() -> JsonHttp.json(JsonHttp.request(engineUrl() + "/" + SEARCH_ALIAS + "/_refresh")
+                .POST(HttpRequest.BodyPublishers.noBody()).build()) != null && segments(SEARCH_ALIAS) <= atMost
+                && JsonHttp.getJson(engineUrl() + "/_stats/merge").path("_all").path("total").path("merges")
+                        .path("current").asLong() == 0, Duration.ofSeconds(1), timeout);
+        return held < 0 ? -1 : (held - start) / 1e9;
     }
 
     /** Current articles in the catalog, counted exactly ({@link PlatformClient#catalogTotal()}; 0 without an answer). */

@@ -86,6 +86,18 @@ abstract class EngineScenarios {
             public int replicas() {
                 return 0;
             }
+
+            public Compaction compaction() {
+                return new Compaction() {
+                    public Duration idle() {
+                        return Duration.ZERO;
+                    }
+
+                    public int aboveSegments() {
+                        return 5;
+                    }
+                };
+            }
         });
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         indexer = new ArticleIndexer(engine, indexManager, new ReindexJournal(engine, indexManager), Retries.policy(Duration.ofMillis(100), Duration.ofSeconds(1),
