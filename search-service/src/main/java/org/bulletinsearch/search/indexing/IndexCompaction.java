@@ -22,16 +22,16 @@ import org.jboss.logging.Logger;
  *
  * <p>Why: the engine's merge policy (Lucene's {@code TieredMergePolicy}: 10 segments per tier, tiers from 2 MB up)
  * leaves a growing index in many segments, and every search pays for each one. At 1,000,000 generated articles
- * (1.5 GB) it left 23; merged into one, the engine alone answered the benchmark's search mix 37 % faster (98.7 →
+ * (1.6 GB) it left 23; merged into one, the engine alone answered the benchmark's search mix 37 % faster (98.7 →
  * 135.5 req/s, p99 121 → 98 ms, means of four interleaved 30 s runs; bench README, item 11). A news archive is
  * written in bursts and read all the time, the case Lucene's maintainers name for merging harder than the default
  * (apache/lucene#14823). Merging only while nothing is written keeps the cost away from ingest.
  *
  * <p>Every {@link #period} one look asks the engine how many documents it has indexed and deleted in all
  * ({@code _stats/indexing} of every index but the system ones: writes by other replicas, a reindex or other
- * applications postpone the merge, so an engine that is never quiet is never asked to merge). After {@code idle} without a change, when a
- * primary shard of the alias's index has more than {@code above-segments} segments (and more than the merge would
- * leave), it asks for a forced merge to {@link #targetSegments} segments per shard without waiting for it, once per
+ * applications postpone the merge, so an engine that is never quiet is never asked to merge). After {@code idle}
+ * without a change, when the primary shards of the alias's index have more than {@code above-segments} segments on
+ * average (and more than the merge would leave), it asks for a forced merge to {@link #targetSegments} segments per shard without waiting for it, once per
  * quiet spell and replica.
  */
 @ApplicationScoped
