@@ -305,7 +305,7 @@ public final class BenchmarkRunner {
         String outcome = waited < 0 ? "still " + platform.segments(BenchPlatform.SEARCH_ALIAS) + " after the wait"
                 : String.format("%d after %.0f s", platform.segments(BenchPlatform.SEARCH_ALIAS), waited);
         results.note(String.format("the search figures read the index merged while the engine was quiet (the search"
-                + " service's compaction, SEARCH_INDEX_COMPACTION_IDLE=%ds): %d segments before, %s",
+                + " service's compaction, SEARCH_INDEX_COMPACTION_IDLE=%ds): segments %d before, %s",
                 COMPACTION_IDLE.toSeconds(), before, outcome));
         Console.say(String.format("index segments: %d before the compaction, %s", before, outcome));
     }
@@ -324,8 +324,8 @@ public final class BenchmarkRunner {
         int segments = platform.segments(BenchPlatform.SEARCH_ALIAS);
         bytes.putAll(platform.catalogDatabaseBytes());
         bytes.forEach((id, size) -> {
-            String what = id.startsWith("engine") ? "search index (primary store after a flush, in " + segments
-                    + " segments)"
+            String what = id.startsWith("engine") ? "search index (primary store after a flush; segments: " + segments
+                    + ")"
                     : id.equals("catalog.database.size") ? "catalog database (PostgreSQL, all tables and indexes)"
                     : "catalog table " + id.substring("catalog.table.".length(), id.length() - ".size".length())
                             + " with its indexes";
