@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine process stops while events arrive: nothing is acknowledged (offsets stay put) until the
  * engine is back, then everything is indexed exactly once. Runs after the other tests that share its
- * application (it takes the engine away); only {@link ReindexIT}, which starts an application of its own, comes
- * later.
+ * application (it takes the engine away); only {@link IndexCompactionIT} and {@link ReindexIT}, which start
+ * applications of their own, come later.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,

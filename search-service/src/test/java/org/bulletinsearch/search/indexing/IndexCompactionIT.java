@@ -21,16 +21,21 @@ import org.bulletinsearch.infra.LocalInfraTestResource;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.support.SearchApi;
 import org.bulletinsearch.servicetesting.ArticlesTopic;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Once the engine is quiet, the searched index is merged into one segment by itself, through Kafka and the real
  * engine, and every article is still found.
+ *
+ * <p>Runs after every class that shares the default application (its profile starts another one, and Quarkus cannot
+ * go back to a closed one), before {@link ReindexIT}, which starts one of its own.
  */
 @QuarkusTest
 @TestProfile(IndexCompactionIT.QuickCompaction.class)
 @QuarkusTestResource(value = LocalInfraTestResource.class,
         initArgs = @ResourceArg(name = "components", value = "kafka,search-engine"))
+@Order(Integer.MAX_VALUE - 1)
 class IndexCompactionIT {
 
     /** A quiet second is enough, and any index of more than one segment is merged. */
