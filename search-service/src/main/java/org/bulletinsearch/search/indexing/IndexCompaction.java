@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
  * ({@code _stats/indexing} of every index but the system ones: writes by other replicas, a reindex or other
  * applications postpone the merge, so an engine that is never quiet is never asked to merge). After {@code idle}
  * without a change, when the primary shards of the alias's index have more than {@code above-segments} segments on
- * average (and more than the merge would leave), it asks for a forced merge to {@link #targetSegments} segments per shard without waiting for it, once per
- * quiet spell and replica.
+ * average (and more than the merge would leave), it asks for a forced merge to {@link #targetSegments} segments per
+ * shard without waiting for it, once per quiet spell and replica.
  */
 @ApplicationScoped
 public class IndexCompaction {
@@ -154,14 +154,14 @@ public class IndexCompaction {
         }
         // A shard nobody searched for 30 s skips its scheduled refreshes, and its statistics would show old segments.
         engine.send("POST", "/" + index + "/_refresh", null);
-        int shards = engine.send("GET", "/" + index + "/_settings/index.number_of_shards", null)
-                .path(index).path("settings").path("index").path("number_of_shards").asInt(1);
+        int shards = Math.max(1, engine.send("GET", "/" + index + "/_settings/index.number_of_shards", null)
+                .path(index).path("settings").path("index").path("number_of_shards").asInt(1));
         JsonNode primaries = engine.send("GET", "/" + index + "/_stats/segments,store",
                 Map.of("filter_path", "_all.primaries.segments.count,_all.primaries.store.size_in_bytes"), null)
                 .path("_all").path("primaries");
         int segments = primaries.path("segments").path("count").asInt();
-        int target = targetSegments(primaries.path("store").path("size_in_bytes").asLong() / Math.max(1, shards));
-        if (segments <= (long) Math.max(1, shards) * Math.max(target, config.aboveSegments())) {
+        int target = targetSegments(primaries.path("store").path("size_in_bytes").asLong() / shards);
+        if (segments <= (long) shards * Math.max(target, config.aboveSegments())) {
             return false;
         }
         engine.send("POST", "/" + index + "/_forcemerge",
