@@ -243,7 +243,7 @@ class PlatformEndToEndIT {
         String a = api.upload(first, "pacific-weekly-" + token + ".txt").articles().get(0).id();
         String b = api.upload(retold, "island-digest-" + token + ".txt").articles().get(0).id();
         await("both versions searchable").atMost(CONSUMED).until(() -> api.searchTotal("q=" + token) == 2);
-        awaitGrouped(List.of(a, b));
+        awaitGrouped(List.of(a, b), token, 1);
 
         String story = api.catalog("/articles/" + a).json().path("storyId").asText();
         assertThat(api.catalog("/articles/" + b).json().path("storyId").asText()).isEqualTo(story);
@@ -287,7 +287,7 @@ class PlatformEndToEndIT {
         Upload upload = api.upload(String.join("\n", versions), "folded-" + token + ".txt");
         assertThat(upload.status()).isEqualTo(202);
         await("all versions searchable").atMost(CONSUMED).until(() -> api.searchTotal("q=" + token) == 6);
-        awaitGrouped(upload.articles().stream().map(article -> article.id()).toList());
+        awaitGrouped(upload.articles().stream().map(article -> article.id()).toList(), token, 3);
 
         for (String order : List.of("&mode=keyword", "&mode=keyword&sort=date", "&mode=hybrid")) {
             List<String> stories = new ArrayList<>();
@@ -315,9 +315,16 @@ class PlatformEndToEndIT {
     }
 
     /** Waits until the catalog's background grouping has compared the articles with the others. */
-    private static void awaitGrouped(List<String> articleIds) {
+    /**
+     * Waits until the catalog has grouped these articles, and until search, which keeps the catalog's answer about
+     * a pending article for a second ({@code SEARCH_STORIES_PENDING_TTL}), shows the token's hits as that many
+     * stories.
+     */
+    private static void awaitGrouped(List<String> articleIds, String token, int stories) {
         await("articles grouped into stories").atMost(CONSUMED).until(() -> articleIds.stream()
                 .allMatch(id -> !api.catalog("/articles/" + id).json().path("storyPending").asBoolean(true)));
+        await("search folds them").atMost(CONSUMED).until(() ->
+                api.search("/search?mode=keyword&size=20&q=" + token).json().path("hits").size() == stories);
     }
 
     /** Twelve made-up lowercase words and a full stop: text no other test or story shares. */

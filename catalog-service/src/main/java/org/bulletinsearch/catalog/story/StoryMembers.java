@@ -10,7 +10,8 @@ import java.util.List;
  * @param articleIds   its versions, first seen first: the first {@value StoryCatalog#LISTED_VERSIONS}, and every
  *                     article that was asked about
  * @param pending      whether a listed version still waits to be grouped ({@code storyPending}): the story may
- *                     still grow or merge within about a second, so a reader should not keep this answer
+ *                     still grow or merge (about a second after storing, longer behind a backlog), so a reader
+ *                     should keep this answer only briefly
  */
 public record StoryMembers(String id, int articleCount, List<String> articleIds, boolean pending) {
 }

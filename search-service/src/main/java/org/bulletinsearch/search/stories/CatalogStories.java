@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,8 +29,9 @@ import org.jboss.logging.Logger;
 /**
  * The catalog's {@code GET /stories?articleId=…}: which story each article of a result list belongs to. The
  * catalog owns stories (it groups articles as it stores them); search asks at query time, so a merge or a split
- * shows within {@code search.stories.cache-ttl} (the answers about grouped articles are kept that long), with
- * nothing to re-index. One HTTP client for all searches.
+ * shows within {@code search.stories.cache-ttl} (the answers about grouped articles are kept that long; those
+ * about articles still waiting to be grouped, {@code search.stories.pending-ttl}), with nothing to re-index. One
+ * HTTP client for all searches.
  */
 @ApplicationScoped
 public class CatalogStories {
@@ -39,15 +44,27 @@ public class CatalogStories {
     private final PeerService catalog;
     private final StoryConfig config;
     private final ObjectMapper mapper;
-    /** Grouped articles' stories by article id; null when {@code search.stories.cache-ttl} is zero. */
-    private final Cache<String, Story> kept;
+    /** Articles' stories by article id, each kept for its time to live; null when {@code cache-ttl} is zero. */
+    private final Cache<String, Membership> kept;
 
+    @Inject
     public CatalogStories(ReindexConfig reindex, StoryConfig config, ObjectMapper mapper) {
+        this(reindex, config, mapper, Ticker.systemTicker());
+    }
+
+    /** With the clock the kept answers age by (a test's own). */
+    CatalogStories(ReindexConfig reindex, StoryConfig config, ObjectMapper mapper, Ticker ticker) {
         this.catalog = new PeerService(reindex.catalogUrl(), config.timeout());
         this.config = config;
         this.mapper = mapper;
-        this.kept = config.cacheTtl().isZero() ? null
-                : Caffeine.newBuilder().expireAfterWrite(config.cacheTtl()).maximumSize(config.cacheSize()).build();
+        this.kept = config.cacheTtl().isZero() ? null : Caffeine.newBuilder().ticker(ticker)
+                .expireAfter(Expiry.<String, Membership>writing((id, membership) -> timeToLive(membership)))
+                .maximumSize(config.cacheSize()).build();
+    }
+
+    private Duration timeToLive(Membership membership) {
+        return membership.pending() && config.pendingTtl().compareTo(config.cacheTtl()) < 0
+                ? config.pendingTtl() : config.cacheTtl();
     }
 
     /**
@@ -59,7 +76,10 @@ public class CatalogStories {
      */
     public Optional<Map<String, Story>> ofArticles(Collection<String> articleIds) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(articleIds));
-        Map<String, Story> byArticle = new HashMap<>(kept == null ? Map.of() : kept.getAllPresent(distinct));
+        Map<String, Story> byArticle = new HashMap<>();
+        if (kept != null) {
+            kept.getAllPresent(distinct).forEach((id, membership) -> byArticle.put(id, membership.story()));
+        }
         List<String> missing = distinct.stream().filter(id -> !byArticle.containsKey(id)).toList();
         for (int from = 0; from < missing.size(); from += IDS_PER_REQUEST) {
             List<String> chunk = missing.subList(from, Math.min(missing.size(), from + IDS_PER_REQUEST));
@@ -69,8 +89,8 @@ public class CatalogStories {
             }
             for (Membership membership : found.get()) {
                 membership.story().articleIds().forEach(id -> byArticle.put(id, membership.story()));
-                if (kept != null && !membership.pending()) {
-                    membership.story().articleIds().forEach(id -> kept.put(id, membership.story()));
+                if (kept != null && !timeToLive(membership).isZero()) {
+                    membership.story().articleIds().forEach(id -> kept.put(id, membership));
                 }
             }
         }

@@ -122,6 +122,11 @@ abstract class EngineScenarios {
                     }
 
                     @Override
+                    public Duration pendingTtl() {
+                        return Duration.ZERO;
+                    }
+
+                    @Override
                     public int cacheSize() {
                         return 1;
                     }

@@ -3,6 +3,7 @@ package org.bulletinsearch.search.stories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,18 +19,30 @@ class CatalogStoriesTest {
     private static final String B = "3f7a9c0e5b1d4a2f8e6c7b9a0d1e2f3a";
     private static final String C = "c4d5e6f70a1b4c2d8e3f4a5b6c7d8e9f";
 
-    private record Config(Duration timeout, Duration cacheTtl, int cacheSize) implements StoryConfig {
+    private record Config(Duration timeout, Duration cacheTtl, Duration pendingTtl, int cacheSize)
+            implements StoryConfig {
+    }
+
+    /** A clock the test moves. */
+    private static final class Clock implements Ticker {
+        long nanos;
+
+        @Override
+        public long read() {
+            return nanos;
+        }
     }
 
     /** A client that keeps nothing: every call asks the catalog. */
     private static CatalogStories client(URI catalog) {
-        return new CatalogStories(TestConfigs.catalog(catalog), new Config(Duration.ofSeconds(1), Duration.ZERO, 10),
-                new ObjectMapper());
+        return new CatalogStories(TestConfigs.catalog(catalog),
+                new Config(Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, 10), new ObjectMapper());
     }
 
+    /** A client that keeps answers about grouped articles for a minute and about pending ones not at all. */
     private static CatalogStories keeping(URI catalog) {
-        return new CatalogStories(TestConfigs.catalog(catalog), new Config(Duration.ofSeconds(1), Duration.ofMinutes(1), 10),
-                new ObjectMapper());
+        return new CatalogStories(TestConfigs.catalog(catalog),
+                new Config(Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ZERO, 10), new ObjectMapper());
     }
 
     private static String story(String id, int count, boolean pending, String... ids) {
@@ -53,6 +66,46 @@ class CatalogStoriesTest {
 
             assertThat(stories.ofArticles(List.of(A, B, C)).orElseThrow()).containsKeys(A, B, C);
             assertThat(catalog.received).as("all grouped now: nothing asked").hasSize(2);
+        }
+    }
+
+    @Test
+    void keepsAnswersAboutPendingArticlesForTheirOwnShorterTime() {
+        String answer = "{\"stories\":[" + story(A, 2, false, A, B) + "," + story(C, 1, true, C) + "]}";
+        try (StubServer catalog = new StubServer().answer(200, "application/json", answer, Map.of())) {
+            Clock clock = new Clock();
+            CatalogStories stories = new CatalogStories(TestConfigs.catalog(catalog.uri()),
+                    new Config(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 10),
+                    new ObjectMapper(), clock);
+            stories.ofArticles(List.of(B, C)).orElseThrow();
+
+            clock.nanos = Duration.ofMillis(900).toNanos();
+            assertThat(stories.ofArticles(List.of(A, B, C)).orElseThrow()).containsKeys(A, B, C);
+            assertThat(catalog.received).as("within a second the pending answer stands").hasSize(1);
+
+            catalog.answer(200, "application/json", "{\"stories\":[" + story(A, 3, false, A, B, C) + "]}", Map.of());
+            clock.nanos = Duration.ofMillis(1100).toNanos();
+            Map<String, Story> later = stories.ofArticles(List.of(A, B, C)).orElseThrow();
+            assertThat(catalog.received).as("past it, only the pending article is asked about").hasSize(2);
+            assertThat(catalog.received.get(1).query()).isEqualTo("articleId=" + C);
+            assertThat(later.get(C).id()).as("grouped since: it joined A's story").isEqualTo(A);
+            assertThat(later.get(B).articleCount()).as("the story's newest answer stands for all its articles")
+                    .isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aPendingAnswerIsNeverKeptLongerThanAGroupedOne() {
+        String answer = "{\"stories\":[" + story(C, 1, true, C) + "]}";
+        try (StubServer catalog = new StubServer().answer(200, "application/json", answer, Map.of())) {
+            Clock clock = new Clock();
+            CatalogStories stories = new CatalogStories(TestConfigs.catalog(catalog.uri()),
+                    new Config(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 10),
+                    new ObjectMapper(), clock);
+            stories.ofArticles(List.of(C)).orElseThrow();
+            clock.nanos = Duration.ofMillis(2100).toNanos();
+            stories.ofArticles(List.of(C)).orElseThrow();
+            assertThat(catalog.received).hasSize(2);
         }
     }
 
