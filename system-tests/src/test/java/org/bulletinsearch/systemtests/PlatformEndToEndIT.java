@@ -314,7 +314,6 @@ class PlatformEndToEndIT {
         assertThat(three.path("facets").path("sourceName").get(0).path("count").asInt()).isEqualTo(6);
     }
 
-    /** Waits until the catalog's background grouping has compared the articles with the others. */
     /**
      * Waits until the catalog has grouped these articles, and until search, which keeps the catalog's answer about
      * a pending article for a second ({@code SEARCH_STORIES_PENDING_TTL}), shows the token's hits as that many

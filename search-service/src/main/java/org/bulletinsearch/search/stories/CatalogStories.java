@@ -47,6 +47,9 @@ public class CatalogStories {
     /** Articles' stories by article id, each kept for its time to live; null when {@code cache-ttl} is zero. */
     private final Cache<String, Membership> kept;
 
+    /**
+     * @throws IllegalArgumentException when {@code cache-ttl} or {@code pending-ttl} is negative
+     */
     @Inject
     public CatalogStories(ReindexConfig reindex, StoryConfig config, ObjectMapper mapper) {
         this(reindex, config, mapper, Ticker.systemTicker());
@@ -54,6 +57,9 @@ public class CatalogStories {
 
     /** With the clock the kept answers age by (a test's own). */
     CatalogStories(ReindexConfig reindex, StoryConfig config, ObjectMapper mapper, Ticker ticker) {
+        if (config.cacheTtl().isNegative() || config.pendingTtl().isNegative()) {
+            throw new IllegalArgumentException("search.stories.cache-ttl and pending-ttl must not be negative");
+        }
         this.catalog = new PeerService(reindex.catalogUrl(), config.timeout());
         this.config = config;
         this.mapper = mapper;
@@ -90,11 +96,21 @@ public class CatalogStories {
             for (Membership membership : found.get()) {
                 membership.story().articleIds().forEach(id -> byArticle.put(id, membership.story()));
                 if (kept != null && !timeToLive(membership).isZero()) {
-                    membership.story().articleIds().forEach(id -> kept.put(id, membership));
+                    membership.story().articleIds()
+                            .forEach(id -> kept.asMap().merge(id, membership, CatalogStories::settled));
                 }
             }
         }
         return Optional.of(largestOfEachStory(byArticle));
+    }
+
+    /**
+     * Which answer about an article to keep when one is already kept: the new one, unless it says pending where the
+     * kept one says grouped. That happens only when a slower search's answer arrives after a faster one's; the
+     * grouped answer is the settled one, and it expires in its own time.
+     */
+    static Membership settled(Membership kept, Membership arrived) {
+        return arrived.pending() && !kept.pending() ? kept : arrived;
     }
 
     /**
@@ -111,7 +127,7 @@ public class CatalogStories {
     }
 
     /** A story as the catalog answered, and whether one of its versions still waited to be grouped. */
-    private record Membership(Story story, boolean pending) {
+    record Membership(Story story, boolean pending) {
     }
 
     private Optional<List<Membership>> ask(List<String> articleIds) {

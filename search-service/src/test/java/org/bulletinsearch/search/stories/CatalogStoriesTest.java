@@ -1,6 +1,7 @@
 package org.bulletinsearch.search.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -91,7 +92,29 @@ class CatalogStoriesTest {
             assertThat(later.get(C).id()).as("grouped since: it joined A's story").isEqualTo(A);
             assertThat(later.get(B).articleCount()).as("the story's newest answer stands for all its articles")
                     .isEqualTo(3);
+
+            clock.nanos = Duration.ofMillis(5500).toNanos();
+            stories.ofArticles(List.of(A, B, C)).orElseThrow();
+            assertThat(catalog.received).as("A and B answered again at 1.1 s: kept from then on, not from 0 s")
+                    .hasSize(2);
         }
+    }
+
+    @Test
+    void aPendingAnswerArrivingLateDoesNotReplaceAGroupedOne() {
+        CatalogStories.Membership grouped = new CatalogStories.Membership(new Story(A, 2, List.of(A, C)), false);
+        CatalogStories.Membership pending = new CatalogStories.Membership(new Story(C, 1, List.of(C)), true);
+        assertThat(CatalogStories.settled(grouped, pending)).isSameAs(grouped);
+        assertThat(CatalogStories.settled(pending, grouped)).isSameAs(grouped);
+        CatalogStories.Membership larger = new CatalogStories.Membership(new Story(A, 3, List.of(A, B, C)), false);
+        assertThat(CatalogStories.settled(grouped, larger)).isSameAs(larger);
+    }
+
+    @Test
+    void negativeTimesToLiveAreRefused() {
+        assertThatThrownBy(() -> new CatalogStories(TestConfigs.catalog(URI.create("http://127.0.0.1:1")),
+                new Config(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(-1), 10),
+                new ObjectMapper())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pending-ttl");
     }
 
     @Test
