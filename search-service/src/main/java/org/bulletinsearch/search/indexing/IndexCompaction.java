@@ -7,10 +7,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
@@ -49,7 +47,7 @@ public class IndexCompaction {
     private final IndexConfig.Compaction config;
     private final Counter compactions;
     private final QuietSpell spell;
-    private ScheduledExecutorService loop;
+    private BackgroundLoop loop;
     private boolean warned;
 
     public IndexCompaction(SearchEngine engine, IndexManager indexManager, IndexConfig config, MeterRegistry registry) {
@@ -66,18 +64,13 @@ public class IndexCompaction {
         if (config.idle().isZero() || config.idle().isNegative()) {
             return;
         }
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "index-compaction");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = period(config.idle().toMillis());
-        loop.scheduleWithFixedDelay(this::look, period, period, TimeUnit.MILLISECONDS);
+        Duration period = Duration.ofMillis(period(config.idle().toMillis()));
+        loop = BackgroundLoop.start("index-compaction", this::look, period, period);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (loop != null) {
-            loop.shutdownNow();
+            loop.close();
         }
     }
 
@@ -147,7 +140,7 @@ public class IndexCompaction {
      * @throws SearchEngineRequestException when the engine refuses (Elasticsearch knows {@code wait_for_completion}
      *         here since 8.1: elastic/elasticsearch#80463)
      */
-    public boolean compact() {
+    private boolean compact() {
         String index = indexManager.aliasTarget();
         if (index == null) {
             return false;

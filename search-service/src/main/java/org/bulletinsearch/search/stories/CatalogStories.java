@@ -44,6 +44,8 @@ public class CatalogStories {
     private final PeerService catalog;
     private final StoryConfig config;
     private final ObjectMapper mapper;
+    /** {@code pending-ttl}, at most {@code cache-ttl}. */
+    private final Duration pendingTtl;
     /** Articles' stories by article id, each kept for its time to live; null when {@code cache-ttl} is zero. */
     private final Cache<String, Membership> kept;
 
@@ -63,14 +65,15 @@ public class CatalogStories {
         this.catalog = new PeerService(reindex.catalogUrl(), config.timeout());
         this.config = config;
         this.mapper = mapper;
+        this.pendingTtl = config.pendingTtl().compareTo(config.cacheTtl()) < 0 ? config.pendingTtl()
+                : config.cacheTtl();
         this.kept = config.cacheTtl().isZero() ? null : Caffeine.newBuilder().ticker(ticker)
                 .expireAfter(Expiry.<String, Membership>writing((id, membership) -> timeToLive(membership)))
                 .maximumSize(config.cacheSize()).build();
     }
 
     private Duration timeToLive(Membership membership) {
-        return membership.pending() && config.pendingTtl().compareTo(config.cacheTtl()) < 0
-                ? config.pendingTtl() : config.cacheTtl();
+        return membership.pending() ? pendingTtl : config.cacheTtl();
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,12 +23,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
+import org.bulletinsearch.search.indexing.BackgroundLoop;
 import org.bulletinsearch.search.indexing.IndexManager;
 import org.jboss.logging.Logger;
 
@@ -64,7 +64,7 @@ public class VectorFiller {
     private final Deque<long[]> written = new ArrayDeque<>();
     private final AtomicLong embedded = new AtomicLong();
     private final int seed = new java.util.Random().nextInt();
-    private ScheduledExecutorService loop;
+    private BackgroundLoop loop;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "vector-writer");
         thread.setDaemon(true);
@@ -83,18 +83,13 @@ public class VectorFiller {
 
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
-            loop = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "vector-filler");
-                thread.setDaemon(true);
-                return thread;
-            });
-            loop.scheduleWithFixedDelay(this::fillAll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            loop = BackgroundLoop.start("vector-filler", this::fillAll, Duration.ZERO, config.pollInterval());
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (loop != null) {
-            loop.shutdownNow();
+            loop.close();
         }
         writer.shutdownNow();
     }
