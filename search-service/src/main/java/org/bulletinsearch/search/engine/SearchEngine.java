@@ -147,16 +147,29 @@ public class SearchEngine {
     }
 
     private Request request(String method, String endpoint, Map<String, String> parameters, JsonNode body) {
+        return request(method, endpoint, parameters, body == null ? null : json(body));
+    }
+
+    private Request request(String method, String endpoint, Map<String, String> parameters, byte[] json) {
         Request request = new Request(method, endpoint);
         request.addParameters(parameters);
-        if (body != null) {
-            try {
-                request.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("request body does not serialize", e);
-            }
+        if (json != null) {
+            request.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
         }
         return request;
+    }
+
+    /**
+     * A request body as the engine gets it (UTF-8 JSON), for a body sent more than once.
+     *
+     * @throws IllegalArgumentException when the body does not serialize
+     */
+    public byte[] json(JsonNode body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request body does not serialize", e);
+        }
     }
 
     /**
@@ -172,19 +185,23 @@ public class SearchEngine {
      * @throws SearchEngineRequestException when the engine refused one of the searches
      */
     public List<JsonNode> multiSearch(String index, List<MultiSearchItem> searches) {
-        byte[] ndjson = MultiSearchItem.ndjson(mapper, searches);
+        return multiSearch(index, MultiSearchRequest.of(mapper, searches));
+    }
+
+    /** {@link #multiSearch(String, List)} with the searches written out already. */
+    public List<JsonNode> multiSearch(String index, MultiSearchRequest searches) {
         Request request = new Request("POST", "/" + index + "/_msearch");
-        request.setEntity(new ByteArrayEntity(ndjson, NDJSON));
-        List<JsonNode> answers = new ArrayList<>(searches.size());
+        request.setEntity(new ByteArrayEntity(searches.ndjson(), NDJSON));
+        List<JsonNode> answers = new ArrayList<>(searches.searches());
         for (JsonNode answer : perform(request).path("responses")) {
             if (answer.has("error")) {
                 throw failure(answer.path("status").asInt(500), answer, null);
             }
             answers.add(answer);
         }
-        if (answers.size() != searches.size()) {
+        if (answers.size() != searches.searches()) {
             throw new SearchEngineUnavailableException(502, "engine_unavailable", "search engine answered "
-                    + answers.size() + " of " + searches.size() + " searches", null);
+                    + answers.size() + " of " + searches.searches() + " searches", null);
         }
         return answers;
     }
@@ -245,8 +262,18 @@ public class SearchEngine {
      */
     public CompletableFuture<JsonNode> sendAsync(String method, String endpoint, Map<String, String> parameters,
             JsonNode body) {
+        return sendAsync(request(method, endpoint, parameters, body));
+    }
+
+    /** {@link #sendAsync(String, String, Map, JsonNode)} with the body written out already ({@link #json}). */
+    public CompletableFuture<JsonNode> sendAsync(String method, String endpoint, Map<String, String> parameters,
+            byte[] json) {
+        return sendAsync(request(method, endpoint, parameters, json));
+    }
+
+    private CompletableFuture<JsonNode> sendAsync(Request request) {
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        client.performRequestAsync(request(method, endpoint, parameters, body), new ResponseListener() {
+        client.performRequestAsync(request, new ResponseListener() {
             @Override
             public void onSuccess(Response response) {
                 try {

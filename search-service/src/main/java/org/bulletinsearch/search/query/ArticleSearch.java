@@ -29,7 +29,6 @@ import org.bulletinsearch.edge.InvalidParameterException;
 import org.bulletinsearch.edge.ResourceNotFoundException;
 import org.bulletinsearch.events.TextForms;
 import org.bulletinsearch.search.engine.SearchEngine;
-import org.bulletinsearch.search.engine.MultiSearchItem;
 import org.bulletinsearch.search.engine.SearchEngineRequestException;
 import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.bulletinsearch.search.indexing.IndexManager;
@@ -62,7 +61,9 @@ public class ArticleSearch {
     private final CatalogStories stories;
     private final ArticleCount articleCount;
     private final QueryConfig config;
+    private final QueryVocabulary vocabulary;
     private final SearchQueryBuilder builder;
+    private final PreparedPages preparedPages;
     private final PageBodies pageBodies;
     private final Map<FollowUp, Counter> followUps = new EnumMap<>(FollowUp.class);
     private final Timer searchLatency;
@@ -78,9 +79,10 @@ public class ArticleSearch {
         this.stories = stories;
         this.articleCount = articleCount;
         this.config = config;
-        QueryVocabulary vocabulary = new QueryVocabulary(config.vocabularyFile());
+        this.vocabulary = new QueryVocabulary(config.vocabularyFile());
         this.builder = new SearchQueryBuilder(config.facetSize(), config.rescoreWindow(), vocabulary::current,
                 EntityValues.shared());
+        this.preparedPages = new PreparedPages(config.preparedPages());
         this.pageBodies = new PageBodies(config.rememberedPages());
         for (FollowUp reason : FollowUp.values()) {
             followUps.put(reason, Counter.builder("search.query.follow-ups")
@@ -195,15 +197,26 @@ public class ArticleSearch {
     private KeywordAnswer keyword(SearchCriteria criteria) {
         // A fuzzy cursor only means something with words to loosen.
         boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
-        KeywordAnswer answer = answer(criteria, builder.search(criteria, fuzzy ? fuzzyForms(criteria.query()) : null), fuzzy);
+        KeywordAnswer answer = answer(fuzzy ? loosened(criteria) : prepared(criteria), fuzzy);
         if (shouldLoosen(criteria, answer.counts())) {
-            KeywordAnswer loose = answer(criteria, builder.search(criteria, fuzzyForms(criteria.query())), true);
+            KeywordAnswer loose = answer(loosened(criteria), true);
             if (strictTotal(loose.counts()) > strictTotal(answer.counts())
                     || (total(answer.counts()) == 0 && total(loose.counts()) > 0)) {
                 return loose;
             }
         }
         return answer;
+    }
+
+    /** The page's requests; a first page's kept from the last time it was asked ({@link PreparedPages}). */
+    private PreparedPage prepared(SearchCriteria criteria) {
+        return preparedPages.of(criteria, vocabulary.current(),
+                () -> PreparedPage.of(builder.search(criteria, null), builder, criteria, false, engine));
+    }
+
+    /** The page's requests with every positive word loosened by typo tolerance ({@link #fuzzyForms}). */
+    private PreparedPage loosened(SearchCriteria criteria) {
+        return PreparedPage.of(builder.search(criteria, fuzzyForms(criteria.query())), builder, criteria, true, engine);
     }
 
     /**
@@ -216,21 +229,16 @@ public class ArticleSearch {
      * tell the page ({@link #strictFirstPage}). A page whose first answer could not tell it before goes straight to
      * the body that did ({@link PageBodies}), as the second search would ask it (from the engine's request cache).
      */
-    private KeywordAnswer answer(SearchCriteria criteria, ObjectNode search, boolean fuzzy) {
-        ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
+    private KeywordAnswer answer(PreparedPage prepared, boolean fuzzy) {
+        ObjectNode hits = prepared.hits();
         if (namedScores(hits)) {
-            return scoredAlong(hits, search, fuzzy);
+            return scoredAlong(prepared, fuzzy);
         }
-        PageBody known = pageBodies.of(hits);
-        Optional<StrictFirst> strictFirst = fuzzy || known != PageBody.FIRST ? Optional.empty() : builder.strictFirst(criteria, hits);
-        ObjectNode sent = known == PageBody.EXACT ? hits
-                : strictFirst.map(StrictFirst::body).orElseGet(() -> builder.rescored(hits).orElse(hits));
-        List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, known != PageBody.FIRST),
-                new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true)));
-        strictFirst.ifPresent(first -> searches.addAll(first.bestSearches()));
-        List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), searches));
-        JsonNode page = strictFirst.isEmpty() ? page(hits, sent, answers.get(0))
-                : strictFirstPage(strictFirst.get(), hits, answers.get(0), answers.get(1), answers.subList(2, answers.size()));
+        PreparedPage.FirstRequest first = prepared.request(pageBodies.of(hits));
+        List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), first.searches()));
+        JsonNode page = first.strictFirst().isEmpty() ? page(hits, first.sent(), answers.get(0))
+                : strictFirstPage(first.strictFirst().get(), hits, answers.get(0), answers.get(1),
+                        answers.subList(2, answers.size()));
         return new KeywordAnswer(page, fuzzy, hits, answers.get(1));
     }
 
@@ -239,12 +247,13 @@ public class ArticleSearch {
      * and its counts, asked at the same time in two requests, since the engine's {@code _msearch} does not take
      * {@code include_named_queries_score}. One round trip, where asking the scores apart takes two.
      */
-    private KeywordAnswer scoredAlong(ObjectNode hits, ObjectNode search, boolean fuzzy) {
+    private KeywordAnswer scoredAlong(PreparedPage prepared, boolean fuzzy) {
         CompletableFuture<JsonNode> page = engine.sendAsync("POST", "/" + indexManager.alias() + "/_search",
-                NAMED_SCORES, SearchQueryBuilder.withNamedScore(hits));
-        JsonNode counts = onEngine("q", () -> engine.multiSearch(indexManager.alias(),
-                List.of(new MultiSearchItem(SearchQueryBuilder.countsOnly(search), true)))).get(0);
-        return new KeywordAnswer(withScores(hits, onEngine("q", () -> join(page))), fuzzy, hits, counts);
+                NAMED_SCORES, prepared.namedScoreBody());
+        JsonNode counts = onEngine("q", () -> engine.multiSearch(indexManager.alias(), prepared.countsRequest()))
+                .get(0);
+        return new KeywordAnswer(withScores(prepared.hits(), onEngine("q", () -> join(page))), fuzzy, prepared.hits(),
+                counts);
     }
 
     /** Whether the hits of {@code hits} come without their scores and the engine can give them along. */

@@ -50,6 +50,15 @@ public interface QueryConfig {
     @WithDefault("1000")
     int rememberedPages();
 
+    /**
+     * First pages whose engine requests are kept, built and written out, for the next search of the same request
+     * ({@link PreparedPages}): about 50 KB of heap each (the bodies as JSON trees and as bytes; 48 KB on average over
+     * the benchmark's twelve queries, 59 KB with every body a page can be asked by), so the default takes about
+     * 6 MB; 0 keeps none.
+     */
+    @WithDefault("128")
+    int preparedPages();
+
     /** {@code minimum_should_match} of the more-like-this query behind related articles. */
     @WithDefault("20%")
     String relatedMinimumShouldMatch();

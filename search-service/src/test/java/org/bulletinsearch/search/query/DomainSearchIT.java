@@ -158,10 +158,14 @@ class DomainSearchIT {
         Path file = Path.of(ConfigProvider.getConfig().getValue("search.query.vocabulary-file", String.class));
         String pangolin = id("Illegal Trade in Wildlife: Pangolin Scales Seized in Nigeria");
         assertThat(found("manidae")).doesNotContain(pangolin);
+        // A word with hits is not loosened by typo tolerance: its first page is kept built (PreparedPages), and a new
+        // vocabulary must build it anew. (Not a real synonym; it only has to reach another article.)
+        assertThat(found("tobacco")).isNotEmpty().doesNotContain(pangolin);
         Files.createDirectories(file.getParent());
         try {
-            Files.writeString(file, "# operator additions\nmanidae, pangolin\n", StandardCharsets.UTF_8);
+            Files.writeString(file, "# operator additions\nmanidae, pangolin\ntobacco, pangolin\n", StandardCharsets.UTF_8);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(found("manidae")).contains(pangolin));
+            assertThat(found("tobacco")).contains(pangolin);
             // a broken file keeps the vocabulary in force
             Files.writeString(file, "manidae, pangolin\n=> nothing\n", StandardCharsets.UTF_8);
             await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(30))

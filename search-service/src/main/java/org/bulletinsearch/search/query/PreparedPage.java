@@ -1,0 +1,109 @@
+package org.bulletinsearch.search.query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bulletinsearch.search.engine.MultiSearchItem;
+import org.bulletinsearch.search.engine.MultiSearchRequest;
+import org.bulletinsearch.search.engine.SearchEngine;
+import org.bulletinsearch.search.query.SearchQueryBuilder.StrictFirst;
+
+/**
+ * The engine requests of a keyword page's first answer, built from one {@link SearchQueryBuilder#search} body: its
+ * hits body, its counts body, the cheaper bodies a first page by relevance is asked by, and each request written out
+ * as the engine gets it, the first time it is needed. Shared by every search of the same first page
+ * ({@link PreparedPages}), so nothing in it changes after it is built: callers copy a body before they change it
+ * (the builder's methods do).
+ */
+final class PreparedPage {
+
+    private final ObjectNode hits;
+    private final ObjectNode counts;
+    private final Optional<ObjectNode> rescored;
+    private final Optional<StrictFirst> strictFirst;
+    private final SearchEngine engine;
+    private final Map<PageBody, FirstRequest> requests = new ConcurrentHashMap<>(4);
+    private volatile byte[] namedScoreBody;
+    private volatile MultiSearchRequest countsRequest;
+
+    /**
+     * The first answer's request when the page is told by {@code body}.
+     *
+     * @param sent        the body of the page's hits: the exact {@link #hits}, its rescored body or the strict-first one
+     * @param strictFirst the strict-first request when {@code sent} is its body, else empty
+     * @param searches    the {@code _msearch}: {@code sent}, the counts, then the strict-first request's top-1 searches
+     */
+    record FirstRequest(ObjectNode sent, Optional<StrictFirst> strictFirst, MultiSearchRequest searches) {
+    }
+
+    private PreparedPage(ObjectNode hits, ObjectNode counts, Optional<ObjectNode> rescored,
+            Optional<StrictFirst> strictFirst, SearchEngine engine) {
+        this.hits = hits;
+        this.counts = counts;
+        this.rescored = rescored;
+        this.strictFirst = strictFirst;
+        this.engine = engine;
+    }
+
+    /**
+     * @param search   the page's {@link SearchQueryBuilder#search} body (not changed)
+     * @param builder  the builder that made it, for the cheaper bodies
+     * @param criteria the request it was built from
+     * @param fuzzy    whether {@code search} is the typo-tolerant query, which is never asked strict first
+     * @param engine   writes the requests out as it sends them
+     */
+    static PreparedPage of(ObjectNode search, SearchQueryBuilder builder, SearchCriteria criteria, boolean fuzzy,
+            SearchEngine engine) {
+        ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
+        return new PreparedPage(hits, SearchQueryBuilder.countsOnly(search), builder.rescored(hits),
+                fuzzy ? Optional.empty() : builder.strictFirst(criteria, hits), engine);
+    }
+
+    /** The exact hits body ({@link SearchQueryBuilder#hitsOnly}); shared, not to be changed. */
+    ObjectNode hits() {
+        return hits;
+    }
+
+    /**
+     * The {@code _msearch} of the page's first answer when {@code known} tells the page ({@link PageBodies}): with
+     * {@link PageBody#FIRST}, the cheapest body the page has (strict first, rescored, or exact), not cached by the
+     * engine; otherwise the body that told it before, which the engine's request cache may answer. The counts go
+     * along, cacheable.
+     */
+    FirstRequest request(PageBody known) {
+        return requests.computeIfAbsent(known, this::build);
+    }
+
+    private FirstRequest build(PageBody known) {
+        Optional<StrictFirst> first = known == PageBody.FIRST ? strictFirst : Optional.empty();
+        ObjectNode sent = known == PageBody.EXACT ? hits : first.map(StrictFirst::body).orElseGet(() -> rescored.orElse(hits));
+        List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, known != PageBody.FIRST),
+                new MultiSearchItem(counts, true)));
+        first.ifPresent(request -> searches.addAll(request.bestSearches()));
+        return new FirstRequest(sent, first, MultiSearchRequest.of(engine.mapper(), searches));
+    }
+
+    /** The {@code _search} body of the hits with their named scores ({@link SearchQueryBuilder#withNamedScore}). */
+    byte[] namedScoreBody() {
+        byte[] body = namedScoreBody;
+        if (body == null) {
+            body = engine.json(SearchQueryBuilder.withNamedScore(hits));
+            namedScoreBody = body;
+        }
+        return body;
+    }
+
+    /** The {@code _msearch} of the counts alone, cacheable. */
+    MultiSearchRequest countsRequest() {
+        MultiSearchRequest request = countsRequest;
+        if (request == null) {
+            request = MultiSearchRequest.of(engine.mapper(), List.of(new MultiSearchItem(counts, true)));
+            countsRequest = request;
+        }
+        return request;
+    }
+
+}

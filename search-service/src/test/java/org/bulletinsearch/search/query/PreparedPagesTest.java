@@ -1,0 +1,151 @@
+package org.bulletinsearch.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.bulletinsearch.search.engine.SearchEngine;
+import org.bulletinsearch.vocabulary.SearchVocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreparedPagesTest {
+
+    private static final SearchQueryBuilder BUILDER = new SearchQueryBuilder(20);
+    private static final SearchEngine ENGINE = new SearchEngine(null, new ObjectMapper());
+    private static final SearchVocabulary BUILT_IN = SearchVocabulary.builtIn();
+
+    private final AtomicInteger builds = new AtomicInteger();
+
+    private static SearchCriteria criteria(String q, List<String> sources, SortOrder sort, int size, SearchCursor cursor) {
+        return new SearchCriteria(q == null ? null : UserQuery.parse(q), sources, List.of(), null, null, sort, size,
+                cursor);
+    }
+
+    private static SearchCriteria first(String q) {
+        return criteria(q, List.of(), SortOrder.RELEVANCE, 10, null);
+    }
+
+    private PreparedPage page(PreparedPages pages, SearchCriteria criteria, SearchVocabulary vocabulary) {
+        return pages.of(criteria, vocabulary, () -> {
+            builds.incrementAndGet();
+            return PreparedPage.of(BUILDER.search(criteria, false), BUILDER, criteria, false, ENGINE);
+        });
+    }
+
+    @Test
+    void theSameFirstPageAskedAgainIsNotBuiltAgain() {
+        PreparedPages pages = new PreparedPages(100);
+        PreparedPage once = page(pages, first("customs authority"), BUILT_IN);
+
+        assertThat(page(pages, first("customs authority"), BUILT_IN)).as("parsed again, same text").isSameAs(once);
+        assertThat(page(pages, criteria(null, List.of(), SortOrder.DATE, 10, null), BUILT_IN))
+                .isSameAs(page(pages, criteria(null, List.of(), SortOrder.DATE, 10, null), BUILT_IN));
+        assertThat(builds).hasValue(2);
+    }
+
+    @Test
+    void anythingTheBodiesAreBuiltFromBuildsThemAnew() {
+        PreparedPages pages = new PreparedPages(100);
+        PreparedPage asked = page(pages, first("customs authority"), BUILT_IN);
+
+        assertThat(List.of(page(pages, first("customs authorities"), BUILT_IN),
+                page(pages, criteria("customs authority", List.of("port-news.txt"), SortOrder.RELEVANCE, 10, null), BUILT_IN),
+                page(pages, criteria("customs authority", List.of(), SortOrder.DATE, 10, null), BUILT_IN),
+                page(pages, criteria("customs authority", List.of(), SortOrder.RELEVANCE, 20, null), BUILT_IN),
+                page(pages, first("\"customs authority\""), BUILT_IN)))
+                .allSatisfy(other -> assertThat(other).isNotSameAs(asked));
+        assertThat(builds).hasValue(6);
+    }
+
+    @Test
+    void aVocabularyReadAgainBuildsTheBodiesAnew(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("vocabulary.txt");
+        Files.writeString(file, "manidae, pangolin\n", StandardCharsets.UTF_8);
+        PreparedPages pages = new PreparedPages(100);
+        PreparedPage before = page(pages, first("manidae"), BUILT_IN);
+
+        PreparedPage after = page(pages, first("manidae"), SearchVocabulary.load(file));
+
+        assertThat(after).isNotSameAs(before);
+        assertThat(builds).hasValue(2);
+    }
+
+    @Test
+    void laterPagesAreBuiltEachTime() {
+        PreparedPages pages = new PreparedPages(100);
+        SearchCursor cursor = SearchCursor.after(SortOrder.RELEVANCE, false,
+                new ObjectMapper().createArrayNode().add(5.25f).add("0123456789abcdef0123456789abcdef"));
+        SearchCriteria later = criteria("customs authority", List.of(), SortOrder.RELEVANCE, 10, cursor);
+
+        assertThat(page(pages, later, BUILT_IN)).isNotSameAs(page(pages, later, BUILT_IN));
+        assertThat(builds).hasValue(2);
+    }
+
+    @Test
+    void noneAreKeptWithoutCapacity() {
+        PreparedPages pages = new PreparedPages(0);
+
+        page(pages, first("customs authority"), BUILT_IN);
+        page(pages, first("customs authority"), BUILT_IN);
+
+        assertThat(builds).hasValue(2);
+    }
+
+    @Test
+    void aPagesRequestIsWrittenOnceForEachBodyThatTellsIt() {
+        SearchCriteria criteria = first("revenue rose percent");
+        PreparedPage page = PreparedPage.of(BUILDER.search(criteria, false), BUILDER, criteria, false, ENGINE);
+
+        PreparedPage.FirstRequest strictFirst = page.request(PageBody.FIRST);
+        assertThat(page.request(PageBody.FIRST)).isSameAs(strictFirst);
+        assertThat(strictFirst.strictFirst()).isPresent();
+        assertThat(strictFirst.sent()).isEqualTo(strictFirst.strictFirst().get().body());
+        assertThat(strictFirst.searches().searches()).as("hits, counts and the three words' best scores").isEqualTo(5);
+        assertThat(headers(strictFirst)).containsExactly("{\"request_cache\":false}", "{\"request_cache\":true}",
+                "{\"request_cache\":true}", "{\"request_cache\":true}", "{\"request_cache\":true}");
+
+        PreparedPage.FirstRequest exact = page.request(PageBody.EXACT);
+        assertThat(exact.sent()).isSameAs(page.hits());
+        assertThat(exact.strictFirst()).isEmpty();
+        assertThat(headers(exact)).as("asked before, so the engine may keep it")
+                .containsExactly("{\"request_cache\":true}", "{\"request_cache\":true}");
+
+        PreparedPage.FirstRequest rescored = page.request(PageBody.RESCORED);
+        assertThat(rescored.sent()).isEqualTo(BUILDER.rescored(page.hits()).orElseThrow());
+        assertThat(rescored.strictFirst()).isEmpty();
+    }
+
+    @Test
+    void buildingTheRequestsLeavesTheSharedBodiesAsBuilt() {
+        SearchCriteria criteria = first("(ghana OR senegal) transit guarantees");
+        PreparedPage page = PreparedPage.of(BUILDER.search(criteria, false), BUILDER, criteria, false, ENGINE);
+        for (PageBody body : PageBody.values()) {
+            page.request(body);
+        }
+        page.namedScoreBody();
+        page.countsRequest();
+
+        assertThat(page.hits()).isEqualTo(SearchQueryBuilder.hitsOnly(BUILDER.search(criteria, false), 11));
+    }
+
+    @Test
+    void theTypoTolerantQueryIsNeverAskedStrictFirst() {
+        SearchCriteria criteria = first("revenue rose percent");
+        PreparedPage page = PreparedPage.of(BUILDER.search(criteria, true), BUILDER, criteria, true, ENGINE);
+
+        assertThat(page.request(PageBody.FIRST).strictFirst()).isEmpty();
+        assertThat(page.request(PageBody.FIRST).sent()).isEqualTo(BUILDER.rescored(page.hits()).orElseThrow());
+    }
+
+    private static List<String> headers(PreparedPage.FirstRequest request) {
+        String[] lines = new String(request.searches().ndjson(), StandardCharsets.UTF_8).split("\n");
+        return IntStream.range(0, lines.length).filter(i -> i % 2 == 0).mapToObj(i -> lines[i]).toList();
+    }
+}
