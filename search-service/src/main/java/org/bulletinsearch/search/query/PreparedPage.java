@@ -32,7 +32,8 @@ final class PreparedPage {
     /**
      * The first answer's request when the page is told by {@code body}.
      *
-     * @param sent        the body of the page's hits: the exact {@link #hits}, its rescored body or the strict-first one
+     * @param sent        the body of the page's hits: the exact {@link #hits}, its rescored body or the strict-first
+     *                    one
      * @param strictFirst the strict-first request when {@code sent} is its body, else empty
      * @param searches    the {@code _msearch}: {@code sent}, the counts, then the strict-first request's top-1 searches
      */
@@ -58,8 +59,12 @@ final class PreparedPage {
     static PreparedPage of(ObjectNode search, SearchQueryBuilder builder, SearchCriteria criteria, boolean fuzzy,
             SearchEngine engine) {
         ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
-        return new PreparedPage(hits, SearchQueryBuilder.countsOnly(search), builder.rescored(hits),
-                fuzzy ? Optional.empty() : builder.strictFirst(criteria, hits), engine);
+        Optional<ObjectNode> rescored = builder.rescored(hits);
+        // strict first needs a rescored body (a first page by relevance with boosts): checking that here spares
+        // later and date-ordered pages a second expansion of the query
+        Optional<StrictFirst> strictFirst = fuzzy || rescored.isEmpty() ? Optional.empty()
+                : builder.strictFirst(criteria, hits);
+        return new PreparedPage(hits, SearchQueryBuilder.countsOnly(search), rescored, strictFirst, engine);
     }
 
     /** The exact hits body ({@link SearchQueryBuilder#hitsOnly}); shared, not to be changed. */
@@ -79,7 +84,8 @@ final class PreparedPage {
 
     private FirstRequest build(PageBody known) {
         Optional<StrictFirst> first = known == PageBody.FIRST ? strictFirst : Optional.empty();
-        ObjectNode sent = known == PageBody.EXACT ? hits : first.map(StrictFirst::body).orElseGet(() -> rescored.orElse(hits));
+        ObjectNode sent = known == PageBody.EXACT ? hits
+                : first.map(StrictFirst::body).orElseGet(() -> rescored.orElse(hits));
         List<MultiSearchItem> searches = new ArrayList<>(List.of(new MultiSearchItem(sent, known != PageBody.FIRST),
                 new MultiSearchItem(counts, true)));
         first.ifPresent(request -> searches.addAll(request.bestSearches()));

@@ -10,7 +10,7 @@ import org.bulletinsearch.vocabulary.SearchVocabulary;
  * The {@link PreparedPage}s of first pages, kept so that the same first page asked again (a popular query, a page
  * reloaded, the way back from an article) is not built again. Building a page's bodies and writing them out took
  * about a sixth of the search service's own CPU per search (JFR at 30,000 articles, the benchmark's twelve queries;
- * bench/README.md item 10). Later pages (with a cursor) are built each time: one cursor is rarely asked twice.
+ * bench/README.md item 13). Later pages (with a cursor) are built each time: one cursor is rarely asked twice.
  *
  * <p>Keyed by what the bodies are built from: the request without its parsed query (its text instead; the same text
  * parses the same way) and the vocabulary in force, compared by identity, so that a vocabulary read again builds

@@ -163,7 +163,8 @@ class DomainSearchIT {
         assertThat(found("tobacco")).isNotEmpty().doesNotContain(pangolin);
         Files.createDirectories(file.getParent());
         try {
-            Files.writeString(file, "# operator additions\nmanidae, pangolin\ntobacco, pangolin\n", StandardCharsets.UTF_8);
+            Files.writeString(file, "# operator additions\nmanidae, pangolin\ntobacco, pangolin\n",
+                    StandardCharsets.UTF_8);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(found("manidae")).contains(pangolin));
             assertThat(found("tobacco")).contains(pangolin);
             // a broken file keeps the vocabulary in force

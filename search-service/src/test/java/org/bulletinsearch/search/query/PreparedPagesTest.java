@@ -23,7 +23,8 @@ class PreparedPagesTest {
 
     private final AtomicInteger builds = new AtomicInteger();
 
-    private static SearchCriteria criteria(String q, List<String> sources, SortOrder sort, int size, SearchCursor cursor) {
+    private static SearchCriteria criteria(String q, List<String> sources, SortOrder sort, int size,
+            SearchCursor cursor) {
         return new SearchCriteria(q == null ? null : UserQuery.parse(q), sources, List.of(), null, null, sort, size,
                 cursor);
     }
@@ -56,7 +57,8 @@ class PreparedPagesTest {
         PreparedPage asked = page(pages, first("customs authority"), BUILT_IN);
 
         assertThat(List.of(page(pages, first("customs authorities"), BUILT_IN),
-                page(pages, criteria("customs authority", List.of("port-news.txt"), SortOrder.RELEVANCE, 10, null), BUILT_IN),
+                page(pages, criteria("customs authority", List.of("port-news.txt"), SortOrder.RELEVANCE, 10, null),
+                        BUILT_IN),
                 page(pages, criteria("customs authority", List.of(), SortOrder.DATE, 10, null), BUILT_IN),
                 page(pages, criteria("customs authority", List.of(), SortOrder.RELEVANCE, 20, null), BUILT_IN),
                 page(pages, first("\"customs authority\""), BUILT_IN)))
