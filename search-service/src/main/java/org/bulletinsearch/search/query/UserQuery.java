@@ -70,6 +70,17 @@ public final class UserQuery {
         return text;
     }
 
+    /** Queries typed alike are equal: the same text always parses to the same clauses. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UserQuery query && text.equals(query.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
     public List<Node> clauses() {
         return clauses;
     }

@@ -67,6 +67,14 @@ class UserQueryTest {
     }
 
     @Test
+    void queriesTypedAlikeAreEqual() {
+        assertThat(UserQuery.parse("customs \"risk profiles\" -estonia"))
+                .isEqualTo(UserQuery.parse("customs \"risk profiles\" -estonia"))
+                .hasSameHashCodeAs(UserQuery.parse("customs \"risk profiles\" -estonia"))
+                .isNotEqualTo(UserQuery.parse("customs \"risk profiles\" estonia"));
+    }
+
+    @Test
     void deepNestingIsFlattened() {
         String query = "(".repeat(5000) + "customs" + ")".repeat(5000);
         String rendered = render(query);
