@@ -210,13 +210,16 @@ public class ArticleSearch {
 
     /** The page's requests; a first page's kept from the last time it was asked ({@link PreparedPages}). */
     private PreparedPage prepared(SearchCriteria criteria) {
-        return preparedPages.of(criteria, vocabulary.current(),
-                () -> PreparedPage.of(builder.search(criteria, null), builder, criteria, false, engine));
+        return preparedPages.of(criteria, vocabulary.current(), current -> {
+            SearchQueryBuilder bound = builder.with(current);
+            return PreparedPage.of(bound.search(criteria, null), bound, criteria, false, engine);
+        });
     }
 
     /** The page's requests with every positive word loosened by typo tolerance ({@link #fuzzyForms}). */
     private PreparedPage loosened(SearchCriteria criteria) {
-        return PreparedPage.of(builder.search(criteria, fuzzyForms(criteria.query())), builder, criteria, true, engine);
+        SearchQueryBuilder bound = builder.with(vocabulary.current());
+        return PreparedPage.of(bound.search(criteria, fuzzyForms(criteria.query())), bound, criteria, true, engine);
     }
 
     /**

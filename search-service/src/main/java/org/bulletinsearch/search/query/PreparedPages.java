@@ -2,7 +2,7 @@ package org.bulletinsearch.search.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.bulletinsearch.vocabulary.SearchVocabulary;
 
 /**
@@ -32,13 +32,15 @@ final class PreparedPages {
      * The page of {@code criteria} kept from an earlier search, else {@code build}'s, kept when it is a first page.
      *
      * @param criteria   the request, not typo-tolerant
-     * @param vocabulary the vocabulary {@code build} expands the query with
-     * @param build      builds the page's bodies from {@code criteria}
+     * @param vocabulary the vocabulary in force, read once: the page is kept under it and {@code build} is given it,
+     *                   so a vocabulary read again between the two cannot leave a page under the other's key
+     * @param build      builds the page's bodies from {@code criteria}, expanding the query with the vocabulary given
      */
-    PreparedPage of(SearchCriteria criteria, SearchVocabulary vocabulary, Supplier<PreparedPage> build) {
+    PreparedPage of(SearchCriteria criteria, SearchVocabulary vocabulary,
+            Function<SearchVocabulary, PreparedPage> build) {
         if (criteria.cursor() != null) {
-            return build.get();
+            return build.apply(vocabulary);
         }
-        return pages.get(new Key(criteria, vocabulary), unused -> build.get());
+        return pages.get(new Key(criteria, vocabulary), key -> build.apply(key.vocabulary()));
     }
 }

@@ -101,6 +101,14 @@ public final class SearchQueryBuilder {
         this.entities = entities;
     }
 
+    /**
+     * This builder with {@code vocabulary} in force for every body it builds, so that the bodies of one page (its
+     * hits, strict first, counts) expand the query alike even when the vocabulary file is read again meanwhile.
+     */
+    SearchQueryBuilder with(SearchVocabulary vocabulary) {
+        return new SearchQueryBuilder(facetSize, rescoreWindow, () -> vocabulary, entities);
+    }
+
     /** The {@code _search} body for a page of results; {@code fuzzy} loosens every positive word as typed. */
     public ObjectNode search(SearchCriteria criteria, boolean fuzzy) {
         return search(criteria, fuzzy ? UnaryOperator.identity() : null);

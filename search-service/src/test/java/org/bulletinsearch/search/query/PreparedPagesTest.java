@@ -34,9 +34,10 @@ class PreparedPagesTest {
     }
 
     private PreparedPage page(PreparedPages pages, SearchCriteria criteria, SearchVocabulary vocabulary) {
-        return pages.of(criteria, vocabulary, () -> {
+        return pages.of(criteria, vocabulary, given -> {
             builds.incrementAndGet();
-            return PreparedPage.of(BUILDER.search(criteria, false), BUILDER, criteria, false, ENGINE);
+            SearchQueryBuilder bound = BUILDER.with(given);
+            return PreparedPage.of(bound.search(criteria, false), bound, criteria, false, ENGINE);
         });
     }
 
@@ -77,6 +78,38 @@ class PreparedPagesTest {
 
         assertThat(after).isNotSameAs(before);
         assertThat(builds).hasValue(2);
+    }
+
+    @Test
+    void aPageIsBuiltWithTheVocabularyItIsKeptUnder(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("vocabulary.txt");
+        Files.writeString(file, "tobacco, pangolin\n", StandardCharsets.UTF_8);
+        SearchVocabulary operator = SearchVocabulary.load(file);
+        PreparedPages pages = new PreparedPages(100);
+        // the builder's own vocabulary changes on every read, as a file read again while a page is built would
+        AtomicInteger reads = new AtomicInteger();
+        SearchQueryBuilder reloading = new SearchQueryBuilder(20, SearchQueryBuilder.DEFAULT_RESCORE_WINDOW,
+                () -> reads.getAndIncrement() % 2 == 0 ? BUILT_IN : operator, EntityValues.shared());
+        SearchCriteria criteria = first("tobacco duty stamps");
+
+        PreparedPage page = pages.of(criteria, operator, given -> {
+            SearchQueryBuilder bound = reloading.with(given);
+            return PreparedPage.of(bound.search(criteria, false), bound, criteria, false, ENGINE);
+        });
+
+        assertThat(page.hits().toString()).contains("pangolin");
+        assertThat(page.request(PageBody.FIRST).strictFirst().orElseThrow().body().toString()).contains("pangolin");
+        assertThat(reads).as("the vocabulary in force is not read while the page is built").hasValue(0);
+    }
+
+    @Test
+    void aBoundBuilderExpandsWithItsVocabularyAlone(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("vocabulary.txt");
+        Files.writeString(file, "tobacco, pangolin\n", StandardCharsets.UTF_8);
+        SearchCriteria criteria = first("tobacco");
+
+        assertThat(BUILDER.with(SearchVocabulary.load(file)).search(criteria, false).toString()).contains("pangolin");
+        assertThat(BUILDER.search(criteria, false).toString()).doesNotContain("pangolin");
     }
 
     @Test
