@@ -37,6 +37,7 @@ import org.bulletinsearch.search.stories.CatalogStories;
 import org.bulletinsearch.search.stories.Story;
 import org.bulletinsearch.search.vectors.ArticleEmbedder;
 import org.bulletinsearch.search.vectors.VectorField;
+import org.bulletinsearch.vocabulary.SearchVocabulary;
 
 /**
  * Runs searches, suggestions and related-article lookups against the alias and shapes the answers.
@@ -197,9 +198,11 @@ public class ArticleSearch {
     private KeywordAnswer keyword(SearchCriteria criteria) {
         // A fuzzy cursor only means something with words to loosen.
         boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
-        KeywordAnswer answer = answer(fuzzy ? loosened(criteria) : prepared(criteria), fuzzy);
+        // one vocabulary for the whole request, so that the exact and the loosened answers compare alike
+        SearchVocabulary current = vocabulary.current();
+        KeywordAnswer answer = answer(fuzzy ? loosened(criteria, current) : prepared(criteria, current), fuzzy);
         if (shouldLoosen(criteria, answer.counts())) {
-            KeywordAnswer loose = answer(loosened(criteria), true);
+            KeywordAnswer loose = answer(loosened(criteria, current), true);
             if (strictTotal(loose.counts()) > strictTotal(answer.counts())
                     || (total(answer.counts()) == 0 && total(loose.counts()) > 0)) {
                 return loose;
@@ -209,17 +212,13 @@ public class ArticleSearch {
     }
 
     /** The page's requests; a first page's kept from the last time it was asked ({@link PreparedPages}). */
-    private PreparedPage prepared(SearchCriteria criteria) {
-        return preparedPages.of(criteria, vocabulary.current(), current -> {
-            SearchQueryBuilder bound = builder.with(current);
-            return PreparedPage.of(bound.search(criteria, null), bound, criteria, false, engine);
-        });
+    private PreparedPage prepared(SearchCriteria criteria, SearchVocabulary current) {
+        return preparedPages.of(criteria, current, given -> PreparedPage.of(builder, given, criteria, null, engine));
     }
 
     /** The page's requests with every positive word loosened by typo tolerance ({@link #fuzzyForms}). */
-    private PreparedPage loosened(SearchCriteria criteria) {
-        SearchQueryBuilder bound = builder.with(vocabulary.current());
-        return PreparedPage.of(bound.search(criteria, fuzzyForms(criteria.query())), bound, criteria, true, engine);
+    private PreparedPage loosened(SearchCriteria criteria, SearchVocabulary current) {
+        return PreparedPage.of(builder, current, criteria, fuzzyForms(criteria.query()), engine);
     }
 
     /**

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.bulletinsearch.search.engine.MultiSearchItem;
 import org.bulletinsearch.search.engine.MultiSearchRequest;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.search.query.SearchQueryBuilder.StrictFirst;
+import org.bulletinsearch.vocabulary.SearchVocabulary;
 
 /**
  * The engine requests of a keyword page's first answer, built from one {@link SearchQueryBuilder#search} body: its
@@ -47,6 +49,23 @@ final class PreparedPage {
         this.rescored = rescored;
         this.strictFirst = strictFirst;
         this.engine = engine;
+    }
+
+    /**
+     * The page of {@code criteria} built with {@code vocabulary} alone, whatever the builder's own vocabulary says
+     * meanwhile: its hits, counts, rescored and strict-first bodies expand the query alike.
+     *
+     * @param builder    builds the bodies ({@link SearchQueryBuilder#with} binds it to {@code vocabulary})
+     * @param vocabulary the vocabulary the query expands with
+     * @param criteria   the request
+     * @param fuzzyForm  null for the exact query; else the typo-tolerant one, never asked strict first
+     *                   ({@link SearchQueryBuilder#search(SearchCriteria, UnaryOperator)})
+     * @param engine     writes the requests out as it sends them
+     */
+    static PreparedPage of(SearchQueryBuilder builder, SearchVocabulary vocabulary, SearchCriteria criteria,
+            UnaryOperator<String> fuzzyForm, SearchEngine engine) {
+        SearchQueryBuilder bound = builder.with(vocabulary);
+        return of(bound.search(criteria, fuzzyForm), bound, criteria, fuzzyForm != null, engine);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.bulletinsearch.search.engine.SearchEngine;
 import org.bulletinsearch.vocabulary.SearchVocabulary;
@@ -36,8 +37,7 @@ class PreparedPagesTest {
     private PreparedPage page(PreparedPages pages, SearchCriteria criteria, SearchVocabulary vocabulary) {
         return pages.of(criteria, vocabulary, given -> {
             builds.incrementAndGet();
-            SearchQueryBuilder bound = BUILDER.with(given);
-            return PreparedPage.of(bound.search(criteria, false), bound, criteria, false, ENGINE);
+            return PreparedPage.of(BUILDER, given, criteria, null, ENGINE);
         });
     }
 
@@ -92,14 +92,15 @@ class PreparedPagesTest {
                 () -> reads.getAndIncrement() % 2 == 0 ? BUILT_IN : operator, EntityValues.shared());
         SearchCriteria criteria = first("tobacco duty stamps");
 
-        PreparedPage page = pages.of(criteria, operator, given -> {
-            SearchQueryBuilder bound = reloading.with(given);
-            return PreparedPage.of(bound.search(criteria, false), bound, criteria, false, ENGINE);
-        });
+        PreparedPage page = pages.of(criteria, operator,
+                given -> PreparedPage.of(reloading, given, criteria, null, ENGINE));
+        PreparedPage loosened = PreparedPage.of(reloading, operator, criteria, UnaryOperator.identity(), ENGINE);
 
         assertThat(page.hits().toString()).contains("pangolin");
         assertThat(page.request(PageBody.FIRST).strictFirst().orElseThrow().body().toString()).contains("pangolin");
-        assertThat(reads).as("the vocabulary in force is not read while the page is built").hasValue(0);
+        assertThat(page.countsRequest().ndjson()).asString(StandardCharsets.UTF_8).contains("pangolin");
+        assertThat(loosened.hits().toString()).contains("pangolin");
+        assertThat(reads).as("the vocabulary in force is not read while a page is built").hasValue(0);
     }
 
     @Test
