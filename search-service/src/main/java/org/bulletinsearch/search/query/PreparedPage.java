@@ -65,24 +65,13 @@ final class PreparedPage {
     static PreparedPage of(SearchQueryBuilder builder, SearchVocabulary vocabulary, SearchCriteria criteria,
             UnaryOperator<String> fuzzyForm, SearchEngine engine) {
         SearchQueryBuilder bound = builder.with(vocabulary);
-        return of(bound.search(criteria, fuzzyForm), bound, criteria, fuzzyForm != null, engine);
-    }
-
-    /**
-     * @param search   the page's {@link SearchQueryBuilder#search} body (not changed)
-     * @param builder  the builder that made it, for the cheaper bodies
-     * @param criteria the request it was built from
-     * @param fuzzy    whether {@code search} is the typo-tolerant query, which is never asked strict first
-     * @param engine   writes the requests out as it sends them
-     */
-    static PreparedPage of(ObjectNode search, SearchQueryBuilder builder, SearchCriteria criteria, boolean fuzzy,
-            SearchEngine engine) {
+        ObjectNode search = bound.search(criteria, fuzzyForm);
         ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
-        Optional<ObjectNode> rescored = builder.rescored(hits);
+        Optional<ObjectNode> rescored = bound.rescored(hits);
         // strict first needs a rescored body (a first page by relevance with boosts): checking that here spares
         // later and date-ordered pages a second expansion of the query
-        Optional<StrictFirst> strictFirst = fuzzy || rescored.isEmpty() ? Optional.empty()
-                : builder.strictFirst(criteria, hits);
+        Optional<StrictFirst> strictFirst = fuzzyForm != null || rescored.isEmpty() ? Optional.empty()
+                : bound.strictFirst(criteria, hits);
         return new PreparedPage(hits, SearchQueryBuilder.countsOnly(search), rescored, strictFirst, engine);
     }
 

@@ -12,7 +12,8 @@ import org.bulletinsearch.vocabulary.SearchVocabulary;
  * bench/README.md item 13). Later pages (with a cursor) are built each time: one cursor is rarely asked twice.
  *
  * <p>Keyed by what the bodies are built from: the request (its query compared by its text) and the vocabulary in force,
- * compared by identity, so that a vocabulary read again builds anew. Past the capacity, Caffeine's size eviction (Window TinyLFU) drops the pages least likely to be asked again.
+ * compared by identity, so that a vocabulary read again builds anew. Past the capacity, Caffeine's size eviction
+ * (Window TinyLFU) drops the pages least likely to be asked again.
  */
 final class PreparedPages {
 

@@ -137,7 +137,7 @@ class PreparedPagesTest {
     @Test
     void aPagesRequestIsWrittenOnceForEachBodyThatTellsIt() {
         SearchCriteria criteria = first("revenue rose percent");
-        PreparedPage page = PreparedPage.of(BUILDER.search(criteria, false), BUILDER, criteria, false, ENGINE);
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, ENGINE);
 
         PreparedPage.FirstRequest strictFirst = page.request(PageBody.FIRST);
         assertThat(page.request(PageBody.FIRST)).isSameAs(strictFirst);
@@ -161,7 +161,7 @@ class PreparedPagesTest {
     @Test
     void buildingTheRequestsLeavesTheSharedBodiesAsBuilt() {
         SearchCriteria criteria = first("(ghana OR senegal) transit guarantees");
-        PreparedPage page = PreparedPage.of(BUILDER.search(criteria, false), BUILDER, criteria, false, ENGINE);
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, ENGINE);
         for (PageBody body : PageBody.values()) {
             page.request(body);
         }
@@ -174,7 +174,7 @@ class PreparedPagesTest {
     @Test
     void theTypoTolerantQueryIsNeverAskedStrictFirst() {
         SearchCriteria criteria = first("revenue rose percent");
-        PreparedPage page = PreparedPage.of(BUILDER.search(criteria, true), BUILDER, criteria, true, ENGINE);
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, UnaryOperator.identity(), ENGINE);
 
         assertThat(page.request(PageBody.FIRST).strictFirst()).isEmpty();
         assertThat(page.request(PageBody.FIRST).sent()).isEqualTo(BUILDER.rescored(page.hits()).orElseThrow());
