@@ -93,6 +93,24 @@ public record QueryMix(List<Query> queries) {
                     body == PageBody.EXACT ? null : new FirstPage(firstPage.exact(), firstPage.rescored(), null));
         }
 
+        /**
+         * This query as the service asks it once the counts showed {@code total} matches: a strict-first page title
+         * first from {@link StrictFirst#TITLE_FIRST_MATCHES} matches on ({@link StrictFirst#titleFirst}), with the
+         * one more best score it needs; otherwise this query.
+         */
+        public Query titleFirst(long total) {
+            if (firstPage == null || firstPage.strictFirst() == null || total < StrictFirst.TITLE_FIRST_MATCHES) {
+                return this;
+            }
+            StrictFirst first = firstPage.strictFirst().titleFirst();
+            List<MultiSearchItem> items = new ArrayList<>(List.of(new MultiSearchItem(first.body(), false),
+                    new MultiSearchItem(read(engineCounts), true)));
+            items.addAll(first.bestSearches());
+            return new Query(name, q, sourceName, sort, serviceUrl, bytes(first.body()), engineCounts,
+                    MultiSearchItem.ndjson(JsonHttp.JSON, items), false,
+                    new FirstPage(firstPage.exact(), firstPage.rescored(), first));
+        }
+
         private static ObjectNode read(byte[] body) {
             try {
                 return (ObjectNode) JsonHttp.JSON.readTree(body);

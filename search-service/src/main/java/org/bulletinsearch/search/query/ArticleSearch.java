@@ -228,7 +228,8 @@ public class ArticleSearch {
      * and the same search again, do not count again ({@link SearchQueryBuilder#hitsOnly},
      * {@link SearchQueryBuilder#countsOnly}). A first page by relevance of a query that relaxes is asked
      * {@link SearchQueryBuilder#strictFirst} in the same round trip, and asked again only when that answer cannot
-     * tell the page ({@link #strictFirstPage}). A page whose first answer could not tell it before goes straight to
+     * tell the page ({@link #strictFirstPage}), and title first once its counts showed many matches
+     * ({@link PreparedPage#sawMatches}). A page whose first answer could not tell it before goes straight to
      * the body that did ({@link PageBodies}), as the second search would ask it (from the engine's request cache).
      */
     private KeywordAnswer answer(PreparedPage prepared, boolean fuzzy) {
@@ -238,8 +239,9 @@ public class ArticleSearch {
         }
         PreparedPage.FirstRequest first = prepared.request(pageBodies.of(hits));
         List<JsonNode> answers = onEngine("q", () -> engine.multiSearch(indexManager.alias(), first.searches()));
+        prepared.sawMatches(SearchQueryBuilder.total(answers.get(1)));
         JsonNode page = first.strictFirst().isEmpty() ? page(hits, first.sent(), answers.get(0))
-                : strictFirstPage(first.strictFirst().get(), hits, answers.get(0), answers.get(1),
+                : strictFirstPage(prepared, first.strictFirst().get(), answers.get(0), answers.get(1),
                         answers.subList(2, answers.size()));
         return new KeywordAnswer(page, fuzzy, hits, answers.get(1));
     }
@@ -266,16 +268,23 @@ public class ArticleSearch {
     /**
      * The page of a {@link SearchQueryBuilder#strictFirst} answer in the exact order when it tells the page
      * ({@link StrictFirst#pageBody}); otherwise the page of the body that does, remembered for the next time
-     * ({@link PageBodies}). Only pages by relevance are asked strict first, so the hits carry their scores.
+     * ({@link PageBodies}); a title-first answer that cannot tell it sends the page back to plain strict first
+     * instead ({@link PreparedPage#titleFirstFailed}). Only pages by relevance are asked strict first, so the hits
+     * carry their scores.
      */
-    private JsonNode strictFirstPage(StrictFirst strictFirst, ObjectNode hits, JsonNode answer, JsonNode counts,
+    private JsonNode strictFirstPage(PreparedPage prepared, StrictFirst strictFirst, JsonNode answer, JsonNode counts,
             List<JsonNode> bestOfClauses) {
+        ObjectNode hits = prepared.hits();
         StrictFirst.Told told = strictFirst.told(answer, counts, bestOfClauses, hits.path("size").asInt());
         return switch (told.body()) {
             case FIRST -> told.page();
             case EXACT -> exactPage(hits);
             case RESCORED -> {
-                pageBodies.remember(hits, PageBody.RESCORED);
+                if (strictFirst.bestTitleFree() != null) {
+                    prepared.titleFirstFailed();
+                } else {
+                    pageBodies.remember(hits, PageBody.RESCORED);
+                }
                 yield hits(hits, FollowUp.SCORE_BOUND);
             }
         };

@@ -17,7 +17,8 @@ import org.bulletinsearch.vocabulary.SearchVocabulary;
  * The engine requests of a keyword page's first answer, built from one {@link SearchQueryBuilder#search} body: its
  * hits body, its counts body, the cheaper bodies a first page by relevance is asked by, and each request written out
  * as the engine gets it, the first time it is needed. Shared by every search of the same first page
- * ({@link PreparedPages}), so nothing in it changes after it is built: callers copy a body before they change it
+ * ({@link PreparedPages}), so nothing in it changes after it is built but what it learns of the query's matches
+ * ({@link #sawMatches}): callers copy a body before they change it
  * (the builder's methods do).
  */
 final class PreparedPage {
@@ -28,6 +29,11 @@ final class PreparedPage {
     private final Optional<StrictFirst> strictFirst;
     private final SearchEngine engine;
     private final Map<PageBody, FirstRequest> requests = new ConcurrentHashMap<>(4);
+    /** Whether the query matches many articles ({@link #sawMatches}), until a title-first answer fails. */
+    private volatile boolean broad;
+    /** Whether a title-first answer could not tell the page ({@link #titleFirstFailed}); set once, never unset. */
+    private volatile boolean titleless;
+    private volatile FirstRequest titleFirstRequest;
     private volatile byte[] namedScoreBody;
     private volatile MultiSearchRequest countsRequest;
 
@@ -87,10 +93,42 @@ final class PreparedPage {
      * along, cacheable.
      */
     FirstRequest request(PageBody known) {
-        return requests.computeIfAbsent(known, this::build);
+        if (known == PageBody.FIRST && broad && strictFirst.isPresent()) {
+            FirstRequest request = titleFirstRequest;
+            if (request == null) {
+                request = build(known, strictFirst.map(StrictFirst::titleFirst));
+                titleFirstRequest = request;
+            }
+            return request;
+        }
+        return requests.computeIfAbsent(known, body -> build(body, strictFirst));
     }
 
-    private FirstRequest build(PageBody known) {
+    /**
+     * Notes how many articles the page's query matches, from the counts of an answer: from a query that matches at
+     * least {@value StrictFirst#TITLE_FIRST_MATCHES} on, a strict-first page asks only the articles with a query word in the
+     * title ({@link StrictFirst#titleFirst}). The counts come with the first answer, so the first search of a query
+     * is asked as before and the ones after it title first.
+     *
+     * @param total the exact number of matches ({@link SearchQueryBuilder#total})
+     */
+    void sawMatches(long total) {
+        if (total >= StrictFirst.TITLE_FIRST_MATCHES && !broad && !titleless) {
+            broad = true;
+        }
+    }
+
+    /**
+     * Notes that a title-first answer could not tell the page (too few matches with a query word in the title, or
+     * an article without one that could outrank them): the page is asked plain strict first from then on, which may
+     * still tell it in one request where title first would always take two.
+     */
+    void titleFirstFailed() {
+        titleless = true;
+        broad = false;
+    }
+
+    private FirstRequest build(PageBody known, Optional<StrictFirst> strictFirst) {
         Optional<StrictFirst> first = known == PageBody.FIRST ? strictFirst : Optional.empty();
         ObjectNode sent = known == PageBody.EXACT ? hits
                 : first.map(StrictFirst::body).orElseGet(() -> rescored.orElse(hits));

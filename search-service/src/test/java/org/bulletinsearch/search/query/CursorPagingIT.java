@@ -253,6 +253,86 @@ class CursorPagingIT {
         assertThat(followUps()).as("the same page again: its exact body at once").isEqualTo(followUps + 2);
     }
 
+    @Test
+    void aTitleFirstAnswerTellsThePageOfTheExactRankingOrLeavesItToAnotherBody() {
+        // every body has the three words (each scores little there), half of the titles two of them
+        String uploadId = "title-first-" + UUID.randomUUID();
+        Random random = new Random(11);
+        List<ArticleEvent> events = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            StringBuilder body = new StringBuilder("zephyr quokka lagoon ");
+            for (int w = 0; w < 6 + i % 7; w++) {
+                body.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+            }
+            String title = i <= 20 ? "Zephyr quokka notes " + i : "Harbour bulletin " + i;
+            events.add(ArticleEvent.of(title, body.append("end.").toString(), "title-first.txt", uploadId, i,
+                    Instant.parse("2024-11-03T12:00:00Z")));
+        }
+        // the words rare in bodies, and one article without them in its title that says them over and over
+        String rareId = "title-first-rare-" + UUID.randomUUID();
+        List<ArticleEvent> rare = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            String body = i <= 20 ? "lagoon dues paid at the east gate by every vessel owner before the bell " + i
+                    : "gulls over the lagoon where the zephyr rose and a quokka slept by the pier " + i;
+            rare.add(ArticleEvent.of(i <= 20 ? "Zephyr quokka notes " + i : "Pier log " + i, body + ".",
+                    "title-first-rare.txt", rareId, i, Instant.parse("2024-11-03T12:00:00Z")));
+        }
+        ArticleEvent sayer = ArticleEvent.of("Pier log 31", "zephyr quokka lagoon, zephyr quokka lagoon.",
+                "title-first-rare.txt", rareId, 31, Instant.parse("2024-11-03T12:00:00Z"));
+        rare.add(sayer);
+        events.addAll(rare);
+        ArticlesTopic.publish(events);
+        SearchApi.awaitIndexed(List.of(uploadId, rareId), events.size());
+        SearchApi.awaitVectors();
+        String q = "zephyr quokka lagoon";
+
+        List<String> ranking = exactRanking(q, List.of(uploadId), 40);
+        TitleFirstAnswer told = titleFirst(q, List.of(uploadId));
+        assertThat(told.answered()).as("articles with two words in the title, as many as the page asks")
+                .hasSizeGreaterThanOrEqualTo(11);
+        assertThat(told.told().body()).as("every other article scores below the page's last hit")
+                .isEqualTo(PageBody.FIRST);
+        assertThat(hitIds(told.told().page().path("hits").path("hits"))).as("the page of the exact ranking")
+                .containsExactlyElementsOf(ranking.subList(0, 11));
+
+        List<String> rareRanking = exactRanking(q, List.of(rareId), 31);
+        assertThat(rareRanking.get(0)).as("the article saying the words over and over outranks every title")
+                .isEqualTo(sayer.articleId());
+        assertThat(titleFirst(q, List.of(rareId)).told().body()).as("its score is above the page's: another body"
+                + " tells the page").isEqualTo(PageBody.RESCORED);
+    }
+
+    /** The engine's answers to a title-first request of page 1 (10 hits and one more) and what they tell. */
+    private record TitleFirstAnswer(List<String> answered, SearchQueryBuilder.StrictFirst.Told told) {
+    }
+
+    private TitleFirstAnswer titleFirst(String q, List<String> upload) {
+        SearchCriteria criteria = new SearchCriteria(UserQuery.parse(q), List.of(), upload, null, null,
+                SortOrder.RELEVANCE, 10, null);
+        SearchQueryBuilder builder = new SearchQueryBuilder(20);
+        ObjectNode search = builder.search(criteria, false);
+        SearchQueryBuilder.StrictFirst first = builder.strictFirst(criteria,
+                SearchQueryBuilder.hitsOnly(search, 11)).orElseThrow().titleFirst();
+        String path = "/" + indexManager.alias() + "/_search";
+        List<JsonNode> best = new ArrayList<>(first.bestOfClauses().stream().map(body -> engine.send("POST", path, body))
+                .toList());
+        best.add(engine.send("POST", path, first.bestTitleFree()));
+        JsonNode answer = engine.send("POST", path, first.body());
+        JsonNode counts = engine.send("POST", path, SearchQueryBuilder.countsOnly(search));
+        return new TitleFirstAnswer(hitIds(answer.path("hits").path("hits")), first.told(answer, counts, best, 11));
+    }
+
+    private List<String> exactRanking(String q, List<String> upload, int size) {
+        return hitIds(engine.send("POST", "/" + indexManager.alias() + "/_search", exactHits(q, upload, size))
+                .path("hits").path("hits"));
+    }
+
+    private static List<String> hitIds(JsonNode hits) {
+        List<String> ids = new ArrayList<>();
+        hits.forEach(hit -> ids.add(hit.path("_id").asText()));
+        return ids;
+    }
+
     /**
      * Articles with all three words of "beacon lantern glow" side by side and of "lighthouse keeper log" far apart,
      * articles with two of them, and one whose title and body say "keeper log" over and over and never

@@ -159,6 +159,37 @@ class PreparedPagesTest {
     }
 
     @Test
+    void aStrictFirstPageIsAskedTitleFirstOnceItsCountsShowedManyMatches() {
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, first("revenue rose percent"), null, ENGINE);
+        PreparedPage.FirstRequest plain = page.request(PageBody.FIRST);
+
+        page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES - 1);
+        assertThat(page.request(PageBody.FIRST)).as("fewer matches: every one is scored").isSameAs(plain);
+
+        page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        PreparedPage.FirstRequest titleFirst = page.request(PageBody.FIRST);
+        assertThat(titleFirst.strictFirst()).contains(plain.strictFirst().orElseThrow().titleFirst());
+        assertThat(titleFirst.sent()).isEqualTo(titleFirst.strictFirst().orElseThrow().body());
+        assertThat(titleFirst.searches().searches()).as("hits, counts, the three words' best scores and the best"
+                + " score without the title").isEqualTo(6);
+        assertThat(page.request(PageBody.FIRST)).as("written once").isSameAs(titleFirst);
+        page.sawMatches(3);
+        assertThat(page.request(PageBody.FIRST)).as("a query that matched many stays title first").isSameAs(titleFirst);
+        assertThat(page.request(PageBody.RESCORED).sent()).as("a page another body told goes to that body")
+                .isEqualTo(BUILDER.rescored(page.hits()).orElseThrow());
+
+        page.titleFirstFailed();
+        assertThat(page.request(PageBody.FIRST)).as("title first could not tell it: plain strict first again")
+                .isSameAs(plain);
+        page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        assertThat(page.request(PageBody.FIRST)).as("and for good").isSameAs(plain);
+
+        PreparedPage rescoredOnly = PreparedPage.of(BUILDER, BUILT_IN, first("customs authority"), null, ENGINE);
+        rescoredOnly.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        assertThat(rescoredOnly.request(PageBody.FIRST).strictFirst()).as("two units: never strict first").isEmpty();
+    }
+
+    @Test
     void buildingTheRequestsLeavesTheSharedBodiesAsBuilt() {
         SearchCriteria criteria = first("(ghana OR senegal) transit guarantees");
         PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, ENGINE);

@@ -329,6 +329,38 @@ class SearchQueryBuilderTest {
         assertThat(first.told(apart, someLeftOut, high, 11).page()).as("another body tells the page").isNull();
     }
 
+    @Test
+    void aTitleFirstAnswerTellsItsPageOnlyAboveTheBestArticleWithoutAQueryWordInTheTitle() throws Exception {
+        SearchCriteria criteria = query("inspection schedules kenya");
+        ObjectNode exact = SearchQueryBuilder.hitsOnly(builder.search(criteria, false), 11);
+        SearchQueryBuilder.StrictFirst first = builder.strictFirst(criteria, exact).orElseThrow().titleFirst();
+        int fetched = first.body().path("size").asInt();
+        JsonNode apart = answer(fetched, fetched);
+        JsonNode someLeftOut = counts(500, 120);
+        JsonNode noneLeftOut = counts(120, 120);
+        JsonNode noTitleFree = JsonMapper.builder().build().readTree("{\"hits\":{\"hits\":[]}}");
+        List<JsonNode> low = best(2, 2, 2, 5);
+        List<JsonNode> titleFreeHigh = best(2, 2, 2, 95);
+
+        assertThat(first.pageBody(apart, someLeftOut, low, 11)).as("page 1 ends at 90, above 4 and 5")
+                .isEqualTo(PageBody.FIRST);
+        assertThat(first.pageBody(apart, someLeftOut, titleFreeHigh, 11)).as("an article with no query word in its"
+                + " title may reach 95").isEqualTo(PageBody.RESCORED);
+        assertThat(first.pageBody(apart, noneLeftOut, titleFreeHigh, 11)).as("every match has every word, but not"
+                + " every one a word in the title").isEqualTo(PageBody.RESCORED);
+        assertThat(first.pageBody(answer(7, 7), noneLeftOut, low, 11)).as("fewer matches with a word in the title"
+                + " than the page").isEqualTo(PageBody.RESCORED);
+        List<JsonNode> noneWithoutTitle = new ArrayList<>(best(2, 2, 2));
+        noneWithoutTitle.add(noTitleFree);
+        assertThat(first.pageBody(answer(7, 7), noneLeftOut, noneWithoutTitle, 11)).as("fewer matches than the page,"
+                + " and every one has every word and a word in the title").isEqualTo(PageBody.FIRST);
+        assertThat(first.pageBody(answer(fetched, 3), someLeftOut, titleFreeHigh, 11)).as("tied hits under the bound")
+                .isEqualTo(PageBody.RESCORED);
+        assertThat(first.pageBody(answer(fetched, 3), someLeftOut, low, 11)).isEqualTo(PageBody.EXACT);
+        assertThat(first.boundFrom(low)).as("the bound of the matches lacking a word reads the first three")
+                .isEqualTo(4 * (1 + ScoreBound.ROUNDING), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     /** An answer of {@code hits} hits scoring 100, 99, ...; those from {@code distinct} on all score 10. */
     private static JsonNode answer(int hits, int distinct) throws Exception {
         StringBuilder json = new StringBuilder("{\"hits\":{\"hits\":[");

@@ -1,0 +1,115 @@
+package org.bulletinsearch.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TitleFirstTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final SearchQueryBuilder builder = new SearchQueryBuilder(20);
+
+    private SearchQueryBuilder.StrictFirst strictFirst(String q) {
+        SearchCriteria criteria = new SearchCriteria(UserQuery.parse(q), List.of(), List.of(), null, null,
+                SortOrder.RELEVANCE, 10, null);
+        ObjectNode exact = SearchQueryBuilder.hitsOnly(builder.search(criteria, false), 11);
+        return builder.strictFirst(criteria, exact).orElseThrow();
+    }
+
+    @Test
+    void aTitleFirstPageFiltersOnAnyQueryWordInTheTitleAndKeepsEverythingElse() {
+        SearchQueryBuilder.StrictFirst plain = strictFirst("revenue rose percent");
+        SearchQueryBuilder.StrictFirst first = plain.titleFirst();
+
+        JsonNode filters = first.body().path("query").path("bool").path("filter");
+        JsonNode title = filters.path(filters.size() - 1).path("bool");
+        assertThat(title.path("minimum_should_match").asInt()).isOne();
+        List<String> fields = new ArrayList<>();
+        title.path("should").findValues("fields").forEach(list -> list.forEach(field -> fields.add(field.asText())));
+        assertThat(fields).as("the title parts of the three words, the phrase and the words near each other")
+                .isNotEmpty().allMatch(TitleFirst::isTitle).contains("title^3", "title.exact^3");
+        assertThat(title.path("should").findValues("default_operator")).as("a word in the title is enough")
+                .allMatch(operator -> operator.asText().equals("or"));
+
+        ObjectNode withoutFilter = first.body().deepCopy();
+        JsonNode plainFilters = plain.body().path("query").path("bool").path("filter");
+        ObjectNode bool = (ObjectNode) withoutFilter.path("query").path("bool");
+        bool.withArrayProperty("filter").remove(filters.size() - 1);
+        if (plainFilters.isMissingNode()) {
+            bool.remove("filter");
+        }
+        assertThat(withoutFilter).as("the strict-first body otherwise").isEqualTo(plain.body());
+        assertThat(first.bestOfClauses()).isEqualTo(plain.bestOfClauses());
+        assertThat(first.bestSearches()).hasSize(plain.bestSearches().size() + 1);
+        assertThat(first.titleFirst()).isSameAs(first);
+    }
+
+    @Test
+    void theTitleFreeQueryAddsUpEveryScoringClauseWithoutItsTitleFields() {
+        SearchQueryBuilder.StrictFirst first = strictFirst("(ghana OR senegal) transit guarantees").titleFirst();
+        JsonNode titleFree = first.bestTitleFree().path("query").path("bool").path("should");
+        assertThat(titleFree).as("three units and the rescore query").hasSize(4);
+        List<String> fields = new ArrayList<>();
+        titleFree.findValues("fields").forEach(list -> list.forEach(field -> fields.add(field.asText())));
+        assertThat(fields).isNotEmpty().noneMatch(TitleFirst::isTitle).contains("body", "body.exact");
+        assertThat(titleFree.path(3).toString()).as("the units again, the phrase, the words near each other")
+                .contains("\"_name\":\"strict\"", "\"slop\":4");
+        assertThat(first.bestTitleFree().path("size").asInt()).isOne();
+    }
+
+    @Test
+    void aClauseOnTitleFieldsAloneScoresNothingWithoutThemAndOtherFieldsPassNoArticleThroughTheFilter()
+            throws Exception {
+        JsonNode titleOnly = JSON.readTree("{\"multi_match\":{\"query\":\"a b\",\"type\":\"phrase\","
+                + "\"fields\":[\"title.exact^3\"]}}");
+        JsonNode entity = JSON.readTree("{\"constant_score\":{\"filter\":{\"terms\":{\"country\":[\"Kenya\"]}},"
+                + "\"boost\":1.0}}");
+        JsonNode bodyOnly = JSON.readTree("{\"simple_query_string\":{\"query\":\"a b\",\"fields\":[\"body\"],"
+                + "\"default_operator\":\"and\",\"minimum_should_match\":\"2\"}}");
+        JsonNode unit = JSON.readTree("{\"dis_max\":{\"queries\":[{\"simple_query_string\":{\"query\":\"a b\","
+                + "\"fields\":[\"title^3\",\"body\"],\"default_operator\":\"and\",\"minimum_should_match\":\"2\"}},"
+                + entity + "],\"tie_breaker\":0.3}}");
+
+        assertThat(TitleFirst.titleFree(List.of(titleOnly)).path("bool").path("should").path(0).has("match_none"))
+                .isTrue();
+        assertThat(TitleFirst.titleFree(List.of(entity, bodyOnly)).path("bool").path("should"))
+                .containsExactly(entity, bodyOnly);
+        assertThat(TitleFirst.filter(List.of(entity, bodyOnly)).path("bool").path("should"))
+                .as("neither can score in the title").isEmpty();
+
+        JsonNode filtered = TitleFirst.filter(List.of(unit)).path("bool").path("should");
+        assertThat(filtered).hasSize(1);
+        JsonNode simple = filtered.path(0).path("simple_query_string");
+        assertThat(simple.path("fields")).containsExactly(JSON.readTree("\"title^3\""));
+        assertThat(simple.path("default_operator").asText()).isEqualTo("or");
+        assertThat(simple.has("minimum_should_match")).as("one word of the two is enough").isFalse();
+        JsonNode unitFree = TitleFirst.titleFree(List.of(unit)).path("bool").path("should").path(0).path("dis_max");
+        assertThat(unitFree.path("queries").path(0).path("simple_query_string").path("fields"))
+                .containsExactly(JSON.readTree("\"body\""));
+        assertThat(unitFree.path("queries").path(1)).isEqualTo(entity);
+        assertThat(unitFree.path("tie_breaker").asDouble()).isEqualTo(0.3);
+    }
+
+    @Test
+    void aQueryOfAKindItDoesNotKnowIsKeptWholeInTheFilter() throws Exception {
+        JsonNode term = JSON.readTree("{\"term\":{\"title\":\"kelp\"}}");
+        JsonNode wildcard = JSON.readTree("{\"wildcard\":{\"sourceName\":\"a*\"}}");
+        assertThat(TitleFirst.filter(List.of(term, wildcard)).path("bool").path("should"))
+                .as("either may score where this class cannot tell: both let more articles through")
+                .containsExactly(term, wildcard);
+        JsonNode single = JSON.readTree("{\"bool\":{\"must\":{\"simple_query_string\":{\"query\":\"kelp\","
+                + "\"fields\":[\"title^3\",\"body\"]}}}}");
+        assertThat(TitleFirst.filter(List.of(single)).path("bool").path("should").findValues("fields").toString())
+                .as("a compound query with one clause instead of an array").isEqualTo("[[\"title^3\"]]");
+        assertThat(TitleFirst.titleFree(List.of(single)).toString()).contains("[\"body\"]").doesNotContain("title");
+        assertThat(TitleFirst.isTitle("title")).isTrue();
+        assertThat(TitleFirst.isTitle("title.exact^3")).isTrue();
+        assertThat(TitleFirst.isTitle("titles")).isFalse();
+        assertThat(TitleFirst.isTitle("body^2")).isFalse();
+    }
+}
