@@ -106,9 +106,9 @@ final class PreparedPage {
 
     /**
      * Notes how many articles the page's query matches, from the counts of an answer: from a query that matches at
-     * least {@value StrictFirst#TITLE_FIRST_MATCHES} on, a strict-first page asks only the articles with a query word in the
-     * title ({@link StrictFirst#titleFirst}). The counts come with the first answer, so the first search of a query
-     * is asked as before and the ones after it title first.
+     * least {@value StrictFirst#TITLE_FIRST_MATCHES} on, a strict-first page asks only the articles with a query
+     * word in the title ({@link StrictFirst#titleFirst}). The counts come with the first answer, so the first search
+     * of a query is asked as before and the ones after it title first.
      *
      * @param total the exact number of matches ({@link SearchQueryBuilder#total})
      */

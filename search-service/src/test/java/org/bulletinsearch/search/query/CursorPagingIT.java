@@ -314,8 +314,8 @@ class CursorPagingIT {
         SearchQueryBuilder.StrictFirst first = builder.strictFirst(criteria,
                 SearchQueryBuilder.hitsOnly(search, 11)).orElseThrow().titleFirst();
         String path = "/" + indexManager.alias() + "/_search";
-        List<JsonNode> best = new ArrayList<>(first.bestOfClauses().stream().map(body -> engine.send("POST", path, body))
-                .toList());
+        List<JsonNode> best = new ArrayList<>();
+        first.bestOfClauses().forEach(body -> best.add(engine.send("POST", path, body)));
         best.add(engine.send("POST", path, first.bestTitleFree()));
         JsonNode answer = engine.send("POST", path, first.body());
         JsonNode counts = engine.send("POST", path, SearchQueryBuilder.countsOnly(search));

@@ -96,6 +96,22 @@ class TitleFirstTest {
     }
 
     @Test
+    void aClauseThatNegatesKeepsItsTitleFieldsWithoutTheTitle() throws Exception {
+        // "tariff -(port -harbour)": an article with "harbour" in its title and "port" in its body matches the unit,
+        // and the unit without its title fields would not: taking them out of a negated part is no bound
+        SearchQueryBuilder.StrictFirst first = strictFirst("(tariff -(port -harbour)) revenue rose").titleFirst();
+        List<JsonNode> negating = new ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
+        for (JsonNode simple : first.bestTitleFree().findValues("simple_query_string")) {
+            (simple.path("query").asText().contains("-") ? negating : others).add(simple.path("fields"));
+        }
+        assertThat(negating).as("the group, kept whole").isNotEmpty()
+                .allMatch(fields -> fields.toString().contains("title^3"));
+        assertThat(others).as("the other units without their title").isNotEmpty()
+                .allMatch(fields -> !fields.toString().contains("title"));
+    }
+
+    @Test
     void aQueryOfAKindItDoesNotKnowIsKeptWholeInTheFilter() throws Exception {
         JsonNode term = JSON.readTree("{\"term\":{\"title\":\"kelp\"}}");
         JsonNode wildcard = JSON.readTree("{\"wildcard\":{\"sourceName\":\"a*\"}}");
