@@ -29,7 +29,7 @@ final class PreparedPage {
     private final Optional<StrictFirst> strictFirst;
     private final SearchEngine engine;
     private final Map<PageBody, FirstRequest> requests = new ConcurrentHashMap<>(4);
-    /** Whether the query matches many articles ({@link #sawMatches}), until a title-first answer fails. */
+    /** Whether the query matches many articles ({@link #sawMatches}); set once, never unset. */
     private volatile boolean broad;
     /** Whether a title-first answer could not tell the page ({@link #titleFirstFailed}); set once, never unset. */
     private volatile boolean titleless;
@@ -93,7 +93,7 @@ final class PreparedPage {
      * along, cacheable.
      */
     FirstRequest request(PageBody known) {
-        if (known == PageBody.FIRST && broad && strictFirst.isPresent()) {
+        if (known == PageBody.FIRST && broad && !titleless && strictFirst.isPresent()) {
             FirstRequest request = titleFirstRequest;
             if (request == null) {
                 request = build(known, strictFirst.map(StrictFirst::titleFirst));
@@ -113,7 +113,7 @@ final class PreparedPage {
      * @param total the exact number of matches ({@link SearchQueryBuilder#total})
      */
     void sawMatches(long total) {
-        if (total >= StrictFirst.TITLE_FIRST_MATCHES && !broad && !titleless) {
+        if (total >= StrictFirst.TITLE_FIRST_MATCHES) {
             broad = true;
         }
     }
@@ -125,7 +125,6 @@ final class PreparedPage {
      */
     void titleFirstFailed() {
         titleless = true;
-        broad = false;
     }
 
     private FirstRequest build(PageBody known, Optional<StrictFirst> strictFirst) {
