@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.http.HttpEntity;
+import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
-import org.apache.http.nio.entity.NByteArrayEntity;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
@@ -154,19 +154,9 @@ public class SearchEngine {
         Request request = new Request(method, endpoint);
         request.addParameters(parameters);
         if (json != null) {
-            request.setEntity(body(json, 0, json.length, ContentType.APPLICATION_JSON));
+            request.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
         }
         return request;
-    }
-
-    /**
-     * A request body the client's I/O thread writes straight from {@code bytes} ({@code length} bytes from
-     * {@code offset}). A plain {@code ByteArrayEntity} is copied through a new channel and a 4 KB buffer per request
-     * (the Apache client's {@code EntityAsyncContentProducer}): 16 % of the bytes the search service allocated under
-     * search load (JFR, bench README item 10). An {@code NByteArrayEntity} is its own producer and rewinds for a retry.
-     */
-    private static NByteArrayEntity body(byte[] bytes, int offset, int length, ContentType type) {
-        return new NByteArrayEntity(bytes, offset, length, type);
     }
 
     /**
@@ -201,8 +191,7 @@ public class SearchEngine {
     /** {@link #multiSearch(String, List)} with the searches written out already. */
     public List<JsonNode> multiSearch(String index, MultiSearchRequest searches) {
         Request request = new Request("POST", "/" + index + "/_msearch");
-        byte[] ndjson = searches.ndjson();
-        request.setEntity(body(ndjson, 0, ndjson.length, NDJSON));
+        request.setEntity(new ByteArrayEntity(searches.ndjson(), NDJSON));
         List<JsonNode> answers = new ArrayList<>(searches.searches());
         for (JsonNode answer : perform(request).path("responses")) {
             if (answer.has("error")) {
@@ -221,7 +210,7 @@ public class SearchEngine {
     public JsonNode bulk(byte[] ndjson, int length, Map<String, String> parameters) {
         Request request = new Request("POST", "/_bulk");
         request.addParameters(parameters);
-        request.setEntity(body(ndjson, 0, length, NDJSON));
+        request.setEntity(new ByteArrayEntity(ndjson, 0, length, NDJSON));
         return perform(request);
     }
 
