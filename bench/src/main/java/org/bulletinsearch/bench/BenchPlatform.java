@@ -1,5 +1,6 @@
 package org.bulletinsearch.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -121,6 +122,11 @@ public record BenchPlatform(Platform platform) implements AutoCloseable {
     /** The platform's API client. */
     public PlatformClient client() {
         return platform.client();
+    }
+
+    /** The search service's {@code GET /admin/vectors}: {@code state}, {@code articles}, {@code missing}, … */
+    public JsonNode vectorStatus() {
+        return client().authorized("GET", searchUrl() + "/admin/vectors").json();
     }
 
     /**

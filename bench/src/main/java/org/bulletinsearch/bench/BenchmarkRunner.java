@@ -36,6 +36,7 @@ import org.bulletinsearch.bench.search.QueryMix;
 import org.bulletinsearch.bench.search.SearchBenchmark;
 import org.bulletinsearch.bench.search.SearchKindsBenchmark;
 import org.bulletinsearch.bench.stories.StoryCostBenchmark;
+import org.bulletinsearch.bench.vectors.HybridScaleBenchmark;
 import org.bulletinsearch.bench.vectors.VectorBenchmark;
 import org.bulletinsearch.infra.Component;
 import org.bulletinsearch.infra.support.ServerMain;
@@ -65,11 +66,16 @@ public final class BenchmarkRunner {
     private static final Duration COMPACTION_IDLE = Duration.ofSeconds(30);
     /** Segments above which the search service merges its index ({@code search.index.compaction.above-segments}). */
     private static final int COMPACTED_SEGMENTS = 5;
+    /**
+     * Longest wait for the merge after the hybrid phase's vector updates: the merged segments' HNSW graphs are
+     * built again from their vectors, minutes per 100,000 articles here.
+     */
+    private static final Duration HYBRID_COMPACTION_WAIT = Duration.ofMinutes(60);
     /** Articles per variant of the field-cost figure: 5 variants of 30,000 take about 2 minutes here. */
     private static final int FIELD_COST_ARTICLES = 30_000;
     /** The order {@link #measure} runs the phases in; "ingest" stands for the rounds after the first. */
     private static final List<String> PHASE_ORDER = List.of("startup", "freshness", "search", "catalog", "large-upload",
-            "reindex", "field-cost", "ingest-fair", "stories", "ingest", "vectors");
+            "reindex", "field-cost", "ingest-fair", "stories", "ingest", "vectors", "hybrid");
 
     private final BenchOptions options;
     private final Path root;
@@ -191,7 +197,7 @@ public final class BenchmarkRunner {
             boolean measureIngest = options.runs("ingest");
             if (measureIngest || options.runs("search") || options.runs("catalog") || options.runs("freshness")
                     || options.runs("reindex") || options.runs("vectors") || options.runs("ingest-fair")
-                    || options.runs("stories")) {
+                    || options.runs("stories") || options.runs("hybrid")) {
                 phase(measureIngest ? "ingest round 1" : "load (unmeasured)", () -> {
                     if (measureIngest) {
                         ingest.warmUp();
@@ -242,7 +248,7 @@ public final class BenchmarkRunner {
         }
     }
 
-    /** The phases after the large upload: reindex, field cost, more ingest rounds, vectors. */
+    /** The phases after the large upload: reindex, field cost, more ingest rounds, vectors, hybrid at scale. */
     private void laterPhases(BenchPlatform platform, Corpus corpus, IngestBenchmark ingest) {
         QueryMix mix = QueryMix.standard(platform.searchUrl(),
                 ingest.sourceNames().isEmpty() ? "none.txt" : ingest.sourceNames().get(0));
@@ -267,6 +273,20 @@ public final class BenchmarkRunner {
         if (options.runs("vectors")) {
             phase("vectors", () -> new VectorBenchmark(platform, corpus, mix, ingest.rawBulk(), options.threads,
                     Duration.ofSeconds(options.searchSeconds)).run(results));
+        }
+        if (options.runs("hybrid")) {
+            phase("hybrid", () -> {
+                boolean groupingOff = quietStories(platform);
+                try {
+                    new HybridScaleBenchmark(platform, ingest.rawBulk(), mix, options.threads,
+                            Duration.ofSeconds(options.searchSeconds), COMPACTION_IDLE)
+                            .run(rounds("hybrid"), results, () -> awaitCompaction(platform, HYBRID_COMPACTION_WAIT));
+                } finally {
+                    if (groupingOff) {
+                        platform.storiesGrouping(true);
+                    }
+                }
+            });
         }
     }
 
@@ -300,8 +320,13 @@ public final class BenchmarkRunner {
      * ({@code IndexCompaction}), so both sides of the search figures read the index an archive has between bursts.
      */
     private void awaitCompaction(BenchPlatform platform) {
+        awaitCompaction(platform, Duration.ofMinutes(10));
+    }
+
+    /** {@link #awaitCompaction(BenchPlatform)}, waiting up to {@code merging} after the quiet spell. */
+    private void awaitCompaction(BenchPlatform platform, Duration merging) {
         int before = platform.segments(BenchPlatform.SEARCH_ALIAS);
-        double waited = platform.awaitCompaction(COMPACTED_SEGMENTS, COMPACTION_IDLE.plus(Duration.ofMinutes(10)));
+        double waited = platform.awaitCompaction(COMPACTED_SEGMENTS, COMPACTION_IDLE.plus(merging));
         String outcome = waited < 0 ? "still " + platform.segments(BenchPlatform.SEARCH_ALIAS) + " after the wait"
                 : String.format("%d after %.0f s", platform.segments(BenchPlatform.SEARCH_ALIAS), waited);
         results.note(String.format("the search figures read the index merged while the engine was quiet (the search"
@@ -406,6 +431,8 @@ public final class BenchmarkRunner {
             case "ingest-fair" -> 4L * options.articles / 1_200 + 30;
             case "stories" -> 2L * options.articles / 1_200 + options.articles / 300 + 30;
             case "vectors" -> 240;
+            // 20,000 articles: 37 s of writes, a 69 s merge, a 246 s warm-up (up to 5 minutes), 50 s of loads
+            case "hybrid" -> 300 + options.articles / 170;
             case "reindex" -> 2L * (2 * (1 + options.searchSeconds)) + options.articles / 1_000;
             default -> 0;
         });

@@ -30,6 +30,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theHybridPhaseRunsOnlyWhenNamed() {
+        assertThat(parse().runs("hybrid")).isFalse();
+
+        BenchOptions options = parse("--phases=search,hybrid");
+
+        assertThat(options.phases).containsExactly("search", "hybrid");
+        assertThat(options.runs("hybrid")).isTrue();
+    }
+
+    @Test
     void everyDocumentedOptionIsRead() {
         BenchOptions options = parse("--rounds=2", "--articles=5000", "--files=5", "--threads=8", "--search-seconds=3",
                 "--catalog-seconds=4", "--freshness-seconds=6", "--budget-minutes=1.5", "--phases=search,ingest",

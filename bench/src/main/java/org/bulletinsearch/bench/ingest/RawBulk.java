@@ -10,14 +10,18 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.bulletinsearch.bench.BenchPlatform;
+import org.bulletinsearch.embeddings.TextEmbedder;
 import org.bulletinsearch.events.ArticleEvent;
 import org.bulletinsearch.events.Entities;
 import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.search.vectors.VectorField;
 import org.bulletinsearch.vocabulary.ArticleEntities;
 import org.bulletinsearch.vocabulary.EntityExtractor;
 
@@ -29,13 +33,15 @@ import org.bulletinsearch.vocabulary.EntityExtractor;
  * service writes for the same events (id, title, body, suggest, sourceName, uploadId, position, ingestedAt, and
  * the entity fields ingest extracts: country, region, organization, programme, year).
  *
- * <p>Other indices ({@link #into}) serve the field-cost figure: the same documents into another definition.
+ * <p>Other indices ({@link #into}) serve the field-cost and vector figures: the same documents into another
+ * definition, or random vectors into the live index ({@link #addRandomVectors}).
  */
 public final class RawBulk {
 
     public static final String INDEX = "bench-raw-articles";
     /** Settings the engine reports but refuses at index creation. */
     private static final List<String> GENERATED_SETTINGS = List.of("uuid", "version", "creation_date", "provided_name");
+    private static final String VECTOR = VectorField.NAME;
     private static final String BULK_PARAMETERS = "?filter_path=errors,items.*.status,items.*.error";
 
     private final String engineUrl;
@@ -74,7 +80,7 @@ public final class RawBulk {
         return index;
     }
 
-    /** The same sender, writing into another index (created by {@link #create}, then {@link #delete}d). */
+    /** The same sender, writing into another index or alias (one of its own: {@link #create}, then {@link #delete}). */
     public RawBulk into(String otherIndex) {
         return new RawBulk(engineUrl, otherIndex, batchSize, concurrency, vectorSeed);
     }
@@ -191,6 +197,26 @@ public final class RawBulk {
     /** Indexes every event's document, then refreshes (searchable, as the figure's end point requires). */
     public double index(List<ArticleEvent> events) throws Exception {
         ensureIndex();
+        return inBatches(events, this::send);
+    }
+
+    /**
+     * Gives each listed document of this sender's index a random unit vector (as {@link #withRandomVectors} does:
+     * seeded by {@code seed} and the id) by the partial {@code _bulk} update the search service's backfill sends,
+     * then refreshes.
+     *
+     * @return the seconds taken
+     * @throws IllegalStateException when the engine refuses an update (a listed id missing, say)
+     */
+    public double addRandomVectors(List<String> ids, long seed) throws Exception {
+        return inBatches(ids, batch -> bulk(vectorUpdates(batch, seed)));
+    }
+
+    /**
+     * {@code batchSize} items per request, {@code concurrency} requests in flight, then a refresh; seconds taken.
+     * The first request that fails stops the others from taking more, and its exception is thrown.
+     */
+    private <T> double inBatches(List<T> items, Consumer<List<T>> sender) throws Exception {
         long start = System.nanoTime();
         ExecutorService senders = Executors.newFixedThreadPool(concurrency);
         try {
@@ -199,17 +225,26 @@ public final class RawBulk {
             for (int s = 0; s < concurrency; s++) {
                 running.add(senders.submit(() -> {
                     int from;
-                    while ((from = next.getAndAdd(batchSize)) < events.size()) {
-                        send(events.subList(from, Math.min(events.size(), from + batchSize)));
+                    while ((from = next.getAndAdd(batchSize)) < items.size()) {
+                        try {
+                            sender.accept(items.subList(from, Math.min(items.size(), from + batchSize)));
+                        } catch (RuntimeException e) {
+                            next.set(items.size());
+                            throw e;
+                        }
                     }
                     return null;
                 }));
             }
-            for (Future<?> sender : running) {
-                sender.get();
+            for (Future<?> one : running) {
+                try {
+                    one.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
             }
         } finally {
-            senders.shutdown();
+            senders.shutdownNow();
         }
         refresh();
         return (System.nanoTime() - start) / 1e9;
@@ -221,14 +256,35 @@ public final class RawBulk {
 
     /** One {@code _bulk} request, without refresh; fails unless every item was indexed. */
     public void send(List<ArticleEvent> batch) {
+        bulk(ndjson(batch));
+    }
+
+    private void bulk(byte[] ndjson) {
         JsonNode answer = JsonHttp.json(JsonHttp.request(engineUrl + "/_bulk" + BULK_PARAMETERS)
                 .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson(batch))).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)).build());
         if (answer.path("errors").asBoolean()) {
             Iterator<JsonNode> items = answer.path("items").elements();
             String error = items.hasNext() ? items.next().toString() : "";
             throw new IllegalStateException("raw _bulk refused documents: " + JsonHttp.abbreviate(error));
         }
+    }
+
+    private byte[] vectorUpdates(List<String> ids, long seed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ids.size() * 4096);
+        try {
+            for (String id : ids) {
+                ObjectNode action = JsonHttp.JSON.createObjectNode();
+                action.putObject("update").put("_index", index).put("_id", id);
+                ObjectNode update = JsonHttp.JSON.createObjectNode();
+                update.putObject("doc").set(VECTOR, randomUnitVector(seed ^ id.hashCode()));
+                line(out, action);
+                line(out, update);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private byte[] ndjson(List<ArticleEvent> batch) {
@@ -248,12 +304,10 @@ public final class RawBulk {
                         .put("ingestedAt", event.ingestedAt().toString());
                 putEntities(source, event);
                 if (vectorSeed != null) {
-                    source.set("vector", randomUnitVector(vectorSeed ^ event.articleId().hashCode()));
+                    source.set(VECTOR, randomUnitVector(vectorSeed ^ event.articleId().hashCode()));
                 }
-                out.write(JsonHttp.JSON.writeValueAsBytes(action));
-                out.write('\n');
-                out.write(JsonHttp.JSON.writeValueAsBytes(source));
-                out.write('\n');
+                line(out, action);
+                line(out, source);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -261,9 +315,15 @@ public final class RawBulk {
         return out.toByteArray();
     }
 
+    /** One NDJSON line. */
+    private static void line(ByteArrayOutputStream out, JsonNode node) throws IOException {
+        out.write(JsonHttp.JSON.writeValueAsBytes(node));
+        out.write('\n');
+    }
+
     private static com.fasterxml.jackson.databind.node.ArrayNode randomUnitVector(long seed) {
         java.util.Random random = new java.util.Random(seed);
-        double[] values = new double[384];
+        double[] values = new double[TextEmbedder.DIMENSION];
         double norm = 0;
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextGaussian();

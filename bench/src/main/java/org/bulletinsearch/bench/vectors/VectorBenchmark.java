@@ -12,13 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.awaitility.Awaitility;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.corpus.Corpus;
 import org.bulletinsearch.bench.ingest.RawBulk;
-import org.bulletinsearch.bench.load.LoadResult;
-import org.bulletinsearch.bench.load.LoadRun;
 import org.bulletinsearch.bench.resources.ProcessMemory;
 import org.bulletinsearch.bench.results.Figure;
 import org.bulletinsearch.bench.results.Measurement;
@@ -33,7 +30,6 @@ import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
 import org.bulletinsearch.platform.client.JsonHttp;
 import org.bulletinsearch.platform.client.Upload;
-import org.bulletinsearch.search.query.SortOrder;
 
 /**
  * Issue 17's figures. The other phases run the search service without the model (their figures are the keyword
@@ -79,7 +75,7 @@ public final class VectorBenchmark {
                 null, null, "same articles, one thread");
         platform.platform().restart(Service.SEARCH, Map.of("SEARCH_VECTORS_ENABLED", "true"));
         Awaitility.await("model loaded").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !status().path("state").asText().equals("loading"));
+                .until(() -> !platform.vectorStatus().path("state").asText().equals("loading"));
         sampleRss();
         backfill(results, model[0]);
         freshness(results, 50, true);
@@ -111,10 +107,10 @@ public final class VectorBenchmark {
     }
 
     private void backfill(Results results, double modelRate) {
-        long before = status().path("missing").asLong();
+        long before = platform.vectorStatus().path("missing").asLong();
         long started = System.nanoTime();
         BenchPlatform.sleep(BACKFILL_WINDOW);
-        long after = status().path("missing").asLong();
+        long after = platform.vectorStatus().path("missing").asLong();
         double seconds = (System.nanoTime() - started) / 1e9;
         double rate = (before - after) / seconds;
         sampleRss();
@@ -198,30 +194,15 @@ public final class VectorBenchmark {
     }
 
     private void hybridLatency(Results results) {
-        List<String> keyword = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            QueryMix.Query query = mix.get(i);
-            if (query.q() != null && query.sort() == SortOrder.RELEVANCE) {
-                keyword.add(query.serviceUrl());
-            }
-        }
-        List<String> hybrid = keyword.stream().map(url -> url.replace("mode=keyword", "mode=hybrid")).toList();
-        LoadResult plain = LoadRun.run(threads, Duration.ofSeconds(2), searchDuration, load(keyword));
-        LoadResult fused = LoadRun.run(threads, Duration.ofSeconds(2), searchDuration, load(hybrid));
-        Console.say("vectors: keyword " + plain.summary() + "; hybrid " + fused.summary());
-        String how = threads + " client threads (closed loop) for " + searchDuration.toSeconds() + " s after 2 s of"
-                + " warm-up over the " + keyword.size() + " queries of the search mix that have words and relevance order,"
-                + " mode=hybrid then the same with mode=keyword, while the backfill runs";
+        HybridLoad load = HybridLoad.run(mix, threads, searchDuration);
+        String how = HybridLoad.how(mix, threads, searchDuration) + ", while the backfill runs";
         results.add(new Figure(GROUP, "vectors.hybrid.p50", "Hybrid search: latency p50",
-                Measurement.of("mode=hybrid", "ms", List.of(fused.p50Millis())),
-                Measurement.of("mode=keyword", "ms", List.of(plain.p50Millis())), Target.atMostTimesAnchor(1.5), how));
+                Measurement.of("mode=hybrid", "ms", List.of(load.hybrid().p50Millis())),
+                Measurement.of("mode=keyword", "ms", List.of(load.keyword().p50Millis())),
+                Target.atMostTimesAnchor(1.5), how));
         results.add(new Figure(GROUP, "vectors.hybrid.p99", "Hybrid search: latency p99",
-                Measurement.of("mode=hybrid", "ms", List.of(fused.p99Millis())),
-                Measurement.of("mode=keyword", "ms", List.of(plain.p99Millis())), null, "same runs"));
-    }
-
-    private static IntFunction<LoadRun.Operation> load(List<String> urls) {
-        return t -> sequence -> JsonHttp.get(urls.get((int) ((t * 5L + sequence) % urls.size()))).status() == 200;
+                Measurement.of("mode=hybrid", "ms", List.of(load.hybrid().p99Millis())),
+                Measurement.of("mode=keyword", "ms", List.of(load.keyword().p99Millis())), null, "same runs"));
     }
 
     /** The same generated articles into the live mapping, with random unit vectors and without: store size. */
@@ -262,10 +243,6 @@ public final class VectorBenchmark {
     private void figure(Results results, String id, String name, double value, String unit, Measurement anchor,
             Target target, String how) {
         results.add(new Figure(GROUP, id, name, Measurement.of("platform", unit, List.of(value)), anchor, target, how));
-    }
-
-    private JsonNode status() {
-        return platform.client().authorized("GET", platform.searchUrl() + "/admin/vectors").json();
     }
 
     private void sampleRss() {

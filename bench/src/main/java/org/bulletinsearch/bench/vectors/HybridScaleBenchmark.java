@@ -1,0 +1,200 @@
+package org.bulletinsearch.bench.vectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.bulletinsearch.bench.BenchPlatform;
+import org.bulletinsearch.bench.Budget;
+import org.bulletinsearch.bench.ingest.RawBulk;
+import org.bulletinsearch.bench.resources.ProcessMemory;
+import org.bulletinsearch.bench.results.Figure;
+import org.bulletinsearch.bench.results.Measurement;
+import org.bulletinsearch.bench.results.Results;
+import org.bulletinsearch.bench.results.Target;
+import org.bulletinsearch.bench.search.QueryMix;
+import org.bulletinsearch.embeddings.TextEmbedder;
+import org.bulletinsearch.platform.Console;
+import org.bulletinsearch.platform.Service;
+import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.search.vectors.VectorField;
+
+/**
+ * Issue 20's hybrid figure at the run's size ({@code --phases hybrid}, not in the default run): hybrid beside keyword
+ * search latency over every article the run loaded, each with a vector.
+ *
+ * <p>Embedding a million articles takes the model alone more than an hour of both cores here (217 articles/s), so
+ * every article gets a random unit vector of 384 dimensions instead ({@link RawBulk#addRandomVectors}: the partial
+ * update the service's backfill makes, with a Gaussian direction seeded by the article's id). Random
+ * vectors are as incompressible as real ones and give the HNSW graph no clusters to exploit, so the nearest-vector
+ * search is, if anything, slower than with real ones; the query is still embedded by the service's model.
+ *
+ * <p>Steps: the search service restarts without the model and with its compaction held off; the vectors are
+ * written; the benchmark waits until the engine's retention leases pass the last write (a merge before that keeps
+ * every version the updates replaced); the service restarts with the model ({@code SEARCH_VECTORS_ENABLED=true};
+ * with every vector there, its backfill has nothing to do) and its compaction back, merges the index once the engine
+ * is quiet (not when the index already has few segments: the note on deleted documents then says what stayed), and
+ * the two loads of {@link HybridLoad} run.
+ */
+public final class HybridScaleBenchmark {
+
+    private static final String GROUP = "8 Vectors";
+    private static final long SEED = 42;
+    private static final int SCROLL_PAGE = 10_000;
+
+    private final BenchPlatform platform;
+    private final RawBulk live;
+    private final QueryMix mix;
+    private final int threads;
+    private final Duration searchDuration;
+    private final Duration compactionIdle;
+
+    /**
+     * @param rawBulk        the engine anchor's sender, for its batch size and requests in flight
+     * @param compactionIdle the search service's quiet spell before it merges ({@code SEARCH_INDEX_COMPACTION_IDLE})
+     */
+    public HybridScaleBenchmark(BenchPlatform platform, RawBulk rawBulk, QueryMix mix, int threads,
+            Duration searchDuration, Duration compactionIdle) {
+        this.platform = platform;
+        this.live = rawBulk.into(BenchPlatform.SEARCH_ALIAS);
+        this.mix = mix;
+        this.threads = threads;
+        this.searchDuration = searchDuration;
+        this.compactionIdle = compactionIdle;
+    }
+
+    /**
+     * Adds the vectors, restarts the search service with the model, lets {@code merged} wait for the index's
+     * compaction and measures hybrid beside keyword search for each round.
+     *
+     * @throws IllegalStateException when an article is left without a vector, or the engine refuses an update
+     */
+    public void run(Budget.Rounds rounds, Results results, Runnable merged) throws Exception {
+        // The service's forced merge waits until the engine may drop the versions the updates replace (Lucene's own
+        // merges go on); its backfill must not write vectors beside the benchmark's.
+        platform.platform().restart(Service.SEARCH, Map.of("SEARCH_VECTORS_ENABLED", "false",
+                "SEARCH_INDEX_COMPACTION_IDLE", "24h"));
+        long articles;
+        double seconds;
+        try {
+            List<String> ids = articlesWithoutVector();
+            articles = ids.size();
+            Console.say(String.format("hybrid: adding a random vector to each of %,d articles ...", articles));
+            seconds = live.addRandomVectors(ids, SEED);
+            long left = JsonHttp.postJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_count",
+                    JsonHttp.JSON.createObjectNode().set("query", withoutVector())).path("count").asLong();
+            if (left > 0) {
+                throw new IllegalStateException(String.format("%,d articles were left without a vector", left));
+            }
+            awaitReplacedVersionsReleased();
+        } finally {
+            platform.platform().restart(Service.SEARCH, Map.of("SEARCH_VECTORS_ENABLED", "true",
+                    "SEARCH_INDEX_COMPACTION_IDLE", compactionIdle.toSeconds() + "s"));
+        }
+        Console.say(String.format("hybrid: random vectors added in %.0f s", seconds));
+        results.add(new Figure(GROUP, "vectors.hybrid-scale.vectors-added",
+                "Hybrid at scale: random vectors added to every article",
+                Measurement.of("platform", "articles/s", List.of(articles / seconds)), null, null, String.format(
+                        "%,d articles, a %d-dimension random unit vector each by partial _bulk updates (%d per"
+                                + " request, %d in flight), %.0f s; not a pipeline figure, the set-up of the hybrid"
+                                + " one",
+                        articles, TextEmbedder.DIMENSION, live.batchSize(), live.concurrency(), seconds)));
+        merged.run();
+        JsonNode docs = JsonHttp.getJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_stats/docs")
+                .path("_all").path("primaries").path("docs");
+        results.note(String.format("hybrid at scale: the merged index holds %,d articles and %,d deleted documents",
+                docs.path("count").asLong(), docs.path("deleted").asLong()));
+        Awaitility.await("model loaded, every article with its vector").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500)).until(() -> platform.vectorStatus().path("state").asText()
+                        .equals("complete"));
+        measure(rounds, results, articles);
+    }
+
+    private void measure(Budget.Rounds rounds, Results results, long articles) throws Exception {
+        String warmedUp = HybridLoad.warmUp(mix, threads, List.of(platform.pid(Service.SEARCH), platform.enginePid(),
+                ProcessHandle.current().pid())).describe();
+        List<Double> hybridP50 = new ArrayList<>();
+        List<Double> hybridP99 = new ArrayList<>();
+        List<Double> keywordP50 = new ArrayList<>();
+        List<Double> keywordP99 = new ArrayList<>();
+        rounds.each(round -> {
+            HybridLoad load = HybridLoad.run(mix, threads, searchDuration);
+            hybridP50.add(load.hybrid().p50Millis());
+            hybridP99.add(load.hybrid().p99Millis());
+            keywordP50.add(load.keyword().p50Millis());
+            keywordP99.add(load.keyword().p99Millis());
+        });
+        String how = String.format("%,d articles, each with a random unit vector; both modes %s; ", articles, warmedUp)
+                + HybridLoad.how(mix, threads, searchDuration);
+        results.add(new Figure(GROUP, "vectors.hybrid-scale.p50", "Hybrid at scale: latency p50",
+                Measurement.of("mode=hybrid", "ms", hybridP50), Measurement.of("mode=keyword", "ms", keywordP50),
+                Target.atMostTimesAnchor(1.5), how));
+        results.add(new Figure(GROUP, "vectors.hybrid-scale.p99", "Hybrid at scale: latency p99",
+                Measurement.of("mode=hybrid", "ms", hybridP99), Measurement.of("mode=keyword", "ms", keywordP99),
+                Target.atMost(100, "ms"), "same runs"));
+        results.add(new Figure(GROUP, "vectors.hybrid-scale.rss", "Hybrid at scale: search-service RSS with the model",
+                Measurement.of("platform", "MB", List.of(ProcessMemory.rssKilobytes(platform.pid(Service.SEARCH))
+                        / 1024.0)), null, Target.atMost(400, "MB"), "VmRSS after the loads; -Xmx256m"));
+    }
+
+    /** Ids of the live index's articles without a vector (all of them, unless the vectors phase ran), by scroll. */
+    private List<String> articlesWithoutVector() {
+        ObjectNode body = JsonHttp.JSON.createObjectNode().put("size", SCROLL_PAGE).put("_source", false);
+        body.set("query", withoutVector());
+        body.putArray("sort").add("_doc");
+        List<String> ids = new ArrayList<>();
+        JsonNode page = JsonHttp.postJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS
+                + "/_search?scroll=2m", body);
+        String scroll = page.path("_scroll_id").asText();
+        while (page.path("hits").path("hits").size() > 0) {
+            page.path("hits").path("hits").forEach(hit -> ids.add(hit.path("_id").asText()));
+            page = JsonHttp.postJson(platform.engineUrl() + "/_search/scroll",
+                    JsonHttp.JSON.createObjectNode().put("scroll", "2m").put("scroll_id", scroll));
+            scroll = page.path("_scroll_id").asText(scroll);
+        }
+        JsonHttp.send(JsonHttp.request(platform.engineUrl() + "/_search/scroll/" + scroll).DELETE().build());
+        return ids;
+    }
+
+    /** The query for the articles without a vector, as the service's backfill finds them. */
+    private static ObjectNode withoutVector() {
+        ObjectNode query = JsonHttp.JSON.createObjectNode();
+        query.putObject("bool").putArray("must_not").addObject().putObject("exists").put("field", VectorField.NAME);
+        return query;
+    }
+
+    /**
+     * Waits until the engine's retention leases have moved past every write: until then a merge keeps the versions
+     * the updates replaced (soft deletes kept for replicas' recovery), and a merged segment would hold every article
+     * twice, half of them deleted, its HNSW graph too (seen at 20,000 articles with a merge 30 s after the writes).
+     */
+    private void awaitReplacedVersionsReleased() {
+        String stats = platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_stats?level=shards"
+                + "&filter_path=indices.*.shards.*.seq_no.max_seq_no,indices.*.shards.*.retention_leases.leases";
+        Awaitility.await("retention leases past the last write").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2)).until(() -> leasesPastLastWrite(JsonHttp.getJson(stats)));
+    }
+
+    /**
+     * Whether every retention lease of every shard copy in a {@code _stats?level=shards} answer retains only
+     * operations after the copy's last write ({@code retaining_seq_no > max_seq_no}); true without leases.
+     */
+    static boolean leasesPastLastWrite(JsonNode shardStats) {
+        for (JsonNode index : shardStats.path("indices")) {
+            for (JsonNode copies : index.path("shards")) {
+                for (JsonNode copy : copies) {
+                    long max = copy.path("seq_no").path("max_seq_no").asLong();
+                    for (JsonNode lease : copy.path("retention_leases").path("leases")) {
+                        if (lease.path("retaining_seq_no").asLong() <= max) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}

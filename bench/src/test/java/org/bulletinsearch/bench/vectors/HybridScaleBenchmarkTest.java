@@ -1,0 +1,30 @@
+package org.bulletinsearch.bench.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bulletinsearch.platform.client.JsonHttp;
+import org.junit.jupiter.api.Test;
+
+class HybridScaleBenchmarkTest {
+
+    @Test
+    void aLeaseAtOrBelowTheLastWriteStillRetainsReplacedVersions() throws Exception {
+        // as the engine answered 30 s after 20,000 partial updates: the merge then kept every replaced version
+        assertThat(HybridScaleBenchmark.leasesPastLastWrite(stats(39_999, 0))).isFalse();
+        assertThat(HybridScaleBenchmark.leasesPastLastWrite(stats(39_999, 39_999))).isFalse();
+    }
+
+    @Test
+    void leasesPastTheLastWriteReleaseThem() throws Exception {
+        assertThat(HybridScaleBenchmark.leasesPastLastWrite(stats(39_999, 40_000))).isTrue();
+        assertThat(HybridScaleBenchmark.leasesPastLastWrite(JsonHttp.JSON.readTree("{\"indices\":{}}"))).isTrue();
+    }
+
+    private static JsonNode stats(long maxSeqNo, long retaining) throws Exception {
+        return JsonHttp.JSON.readTree("""
+                {"indices":{"articles-v6":{"shards":{"0":[{"seq_no":{"max_seq_no":%d},
+                "retention_leases":{"leases":[{"id":"peer_recovery/n","retaining_seq_no":%d}]}}]}}}}
+                """.formatted(maxSeqNo, retaining));
+    }
+}
