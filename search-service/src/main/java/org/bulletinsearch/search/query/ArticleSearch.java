@@ -194,15 +194,25 @@ public class ArticleSearch {
         return timed(searchLatency, () -> fused(criteria, mode, collapse));
     }
 
-    /** The keyword answer, loosened by typo tolerance when that finds more; and whether it was. */
+    /** The keyword answer of a page shown, loosened by typo tolerance when that finds more; and whether it was. */
     private KeywordAnswer keyword(SearchCriteria criteria) {
+        return keyword(criteria, true);
+    }
+
+    /**
+     * The keyword answer, loosened by typo tolerance when that finds more; and whether it was.
+     *
+     * @param fields whether the hits come with their fields and highlights, or ids and scores only (a fused window)
+     */
+    private KeywordAnswer keyword(SearchCriteria criteria, boolean fields) {
         // A fuzzy cursor only means something with words to loosen.
         boolean fuzzy = criteria.fuzzy() && criteria.query() != null && !criteria.query().isEmpty();
         // one vocabulary for the whole request, so that the exact and the loosened answers compare alike
         SearchVocabulary current = vocabulary.current();
-        KeywordAnswer answer = answer(fuzzy ? loosened(criteria, current) : prepared(criteria, current), fuzzy);
+        KeywordAnswer answer = answer(fuzzy ? loosened(criteria, current, fields)
+                : prepared(criteria, current, fields), fuzzy);
         if (shouldLoosen(criteria, answer.counts())) {
-            KeywordAnswer loose = answer(loosened(criteria, current), true);
+            KeywordAnswer loose = answer(loosened(criteria, current, fields), true);
             if (strictTotal(loose.counts()) > strictTotal(answer.counts())
                     || (total(answer.counts()) == 0 && total(loose.counts()) > 0)) {
                 return loose;
@@ -212,13 +222,14 @@ public class ArticleSearch {
     }
 
     /** The page's requests; a first page's kept from the last time it was asked ({@link PreparedPages}). */
-    private PreparedPage prepared(SearchCriteria criteria, SearchVocabulary current) {
-        return preparedPages.of(criteria, current, given -> PreparedPage.of(builder, given, criteria, null, engine));
+    private PreparedPage prepared(SearchCriteria criteria, SearchVocabulary current, boolean fields) {
+        return preparedPages.of(criteria, current, fields,
+                given -> PreparedPage.of(builder, given, criteria, null, fields, engine));
     }
 
     /** The page's requests with every positive word loosened by typo tolerance ({@link #fuzzyForms}). */
-    private PreparedPage loosened(SearchCriteria criteria, SearchVocabulary current) {
-        return PreparedPage.of(builder, current, criteria, fuzzyForms(criteria.query()), engine);
+    private PreparedPage loosened(SearchCriteria criteria, SearchVocabulary current, boolean fields) {
+        return PreparedPage.of(builder, current, criteria, fuzzyForms(criteria.query()), fields, engine);
     }
 
     /**
@@ -243,7 +254,7 @@ public class ArticleSearch {
         JsonNode page = first.strictFirst().isEmpty() ? page(hits, first.sent(), answers.get(0))
                 : strictFirstPage(prepared, first.strictFirst().get(), answers.get(0), answers.get(1),
                         answers.subList(2, answers.size()));
-        return new KeywordAnswer(page, fuzzy, hits, answers.get(1));
+        return new KeywordAnswer(page, fuzzy, hits, answers.get(1), prepared.highlight());
     }
 
     /**
@@ -257,7 +268,7 @@ public class ArticleSearch {
         JsonNode counts = onEngine("q", () -> engine.multiSearch(indexManager.alias(), prepared.countsRequest()))
                 .get(0);
         return new KeywordAnswer(withScores(prepared.hits(), onEngine("q", () -> join(page))), fuzzy, prepared.hits(),
-                counts);
+                counts, prepared.highlight());
     }
 
     /** Whether the hits of {@code hits} come without their scores and the engine can give them along. */
@@ -343,21 +354,25 @@ public class ArticleSearch {
     }
 
     /**
-     * The engine's hits, whether they are the typo-tolerant ones, the request that got them (hits only), and the
-     * answer holding the total and aggregations the response reports.
+     * The engine's hits, whether they are the typo-tolerant ones, the request that got them (hits only), the
+     * answer holding the total and aggregations the response reports, and the hits' highlights asked apart
+     * ({@link PreparedPage#highlight}; null when the hits came with theirs).
      */
-    private record KeywordAnswer(JsonNode answer, boolean fuzzy, ObjectNode body, JsonNode counts) {
+    private record KeywordAnswer(JsonNode answer, boolean fuzzy, ObjectNode body, JsonNode counts,
+            ObjectNode highlight) {
     }
 
     /** The same request asking for {@code size} hits ({@link SearchQueryBuilder#hitsOnly}); the counts stand. */
     private KeywordAnswer widened(KeywordAnswer keyword, int size) {
         ObjectNode wider = SearchQueryBuilder.hitsOnly(keyword.body(), size);
-        return new KeywordAnswer(hits(wider, FollowUp.STORY_FOLD), keyword.fuzzy(), wider, keyword.counts());
+        return new KeywordAnswer(hits(wider, FollowUp.STORY_FOLD), keyword.fuzzy(), wider, keyword.counts(),
+                keyword.highlight());
     }
 
     /**
      * A hybrid or semantic page: the vector search runs (embedding included) while the keyword search does, both
-     * over the first {@code window} hits; the page is cut from their fusion ({@link FusedPage}).
+     * over the first {@code window} hits, ids and scores only; the page is cut from their fusion ({@link FusedPage})
+     * and its hits' fields and highlights are asked for them alone ({@link #shown}).
      */
     private SearchResponse fused(SearchCriteria criteria, SearchMode mode, boolean collapse) {
         int window = config.hybrid().window();
@@ -365,10 +380,10 @@ public class ArticleSearch {
                 criteria.ingestedFrom(), criteria.ingestedTo(), criteria.sort(), window, null, criteria.entities());
         CompletableFuture<JsonNode> nearest = CompletableFuture.supplyAsync(
                 () -> nearest(criteria, window, mode == SearchMode.SEMANTIC), Infrastructure.getDefaultWorkerPool());
-        KeywordAnswer keyword = mode == SearchMode.HYBRID ? keyword(firstWindow) : null;
+        KeywordAnswer keyword = mode == SearchMode.HYBRID ? keyword(firstWindow, false) : null;
         JsonNode semantic = join(nearest);
         if (semantic == null && keyword == null) {
-            keyword = keyword(firstWindow);
+            keyword = keyword(firstWindow, false);
         }
         int offset = criteria.cursor() == null ? 0 : criteria.cursor().rank();
         JsonNode keywordHits = keyword == null ? null : keyword.answer().path("hits").path("hits");
@@ -380,9 +395,15 @@ public class ArticleSearch {
         FusedPage page = FusedPage.of(keywordHits, semanticHits, window, rankConstant, offset, criteria.size(),
                 standing == null ? id -> true : standing::contains);
         boolean fuzzy = keyword != null && keyword.fuzzy();
+        Map<String, JsonNode> shown = shown(ids(page.hits()),
+                keyword != null ? keyword.highlight() : builder.semanticHighlight(criteria));
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.hits().size(); i++) {
-            hits.add(inStory(hit(page.hits().get(i), page.scores().get(i).floatValue()), byArticle));
+            JsonNode found = shown.get(page.hits().get(i).path("_id").asText());
+            // an article deleted since the window was searched is left out, as a search a moment later would
+            if (found != null) {
+                hits.add(inStory(hit(found, page.scores().get(i).floatValue()), byArticle));
+            }
         }
         JsonNode counted = keyword != null ? keyword.counts() : semantic;
         long total = keyword != null ? total(keyword.counts()) + page.semanticOnly() : page.listed();
@@ -398,8 +419,18 @@ public class ArticleSearch {
         return byArticle == null ? hit : hit.in(StoryCollapse.storyOf(hit.id(), byArticle));
     }
 
-    private static List<String> ids(JsonNode hits) {
-        List<String> ids = new ArrayList<>(hits.size());
+    /** The hits of some articles with their fields and {@code highlight}, by article id; none asked for none. */
+    private Map<String, JsonNode> shown(List<String> articleIds, ObjectNode highlight) {
+        Map<String, JsonNode> byId = new HashMap<>();
+        if (!articleIds.isEmpty()) {
+            run("q", SearchQueryBuilder.fetch(articleIds, highlight)).path("hits").path("hits")
+                    .forEach(hit -> byId.put(hit.path("_id").asText(), hit));
+        }
+        return byId;
+    }
+
+    private static List<String> ids(Iterable<JsonNode> hits) {
+        List<String> ids = new ArrayList<>();
         hits.forEach(hit -> ids.add(hit.path("_id").asText()));
         return ids;
     }

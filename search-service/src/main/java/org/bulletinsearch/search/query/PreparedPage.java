@@ -25,6 +25,7 @@ final class PreparedPage {
 
     private final ObjectNode hits;
     private final ObjectNode counts;
+    private final ObjectNode highlight;
     private final Optional<ObjectNode> rescored;
     private final Optional<StrictFirst> strictFirst;
     private final SearchEngine engine;
@@ -48,10 +49,11 @@ final class PreparedPage {
     record FirstRequest(ObjectNode sent, Optional<StrictFirst> strictFirst, MultiSearchRequest searches) {
     }
 
-    private PreparedPage(ObjectNode hits, ObjectNode counts, Optional<ObjectNode> rescored,
+    private PreparedPage(ObjectNode hits, ObjectNode counts, ObjectNode highlight, Optional<ObjectNode> rescored,
             Optional<StrictFirst> strictFirst, SearchEngine engine) {
         this.hits = hits;
         this.counts = counts;
+        this.highlight = highlight;
         this.rescored = rescored;
         this.strictFirst = strictFirst;
         this.engine = engine;
@@ -66,19 +68,32 @@ final class PreparedPage {
      * @param criteria   the request
      * @param fuzzyForm  null for the exact query; else the typo-tolerant one, never asked strict first
      *                   ({@link SearchQueryBuilder#search(SearchCriteria, UnaryOperator)})
+     * @param fields     whether the hits come with their fields and highlights (a page shown), or without
+     *                   ({@link SearchQueryBuilder#withoutFields}: a fused page's window, its highlights kept in
+     *                   {@link #highlight()} for the hits shown)
      * @param engine     writes the requests out as it sends them
      */
     static PreparedPage of(SearchQueryBuilder builder, SearchVocabulary vocabulary, SearchCriteria criteria,
-            UnaryOperator<String> fuzzyForm, SearchEngine engine) {
+            UnaryOperator<String> fuzzyForm, boolean fields, SearchEngine engine) {
         SearchQueryBuilder bound = builder.with(vocabulary);
-        ObjectNode search = bound.search(criteria, fuzzyForm);
+        ObjectNode shown = bound.search(criteria, fuzzyForm);
+        ObjectNode search = fields ? shown : SearchQueryBuilder.withoutFields(shown);
         ObjectNode hits = SearchQueryBuilder.hitsOnly(search, search.path("size").asInt());
         Optional<ObjectNode> rescored = bound.rescored(hits);
         // strict first needs a rescored body (a first page by relevance with boosts): checking that here spares
         // later and date-ordered pages a second expansion of the query
         Optional<StrictFirst> strictFirst = fuzzyForm != null || rescored.isEmpty() ? Optional.empty()
                 : bound.strictFirst(criteria, hits);
-        return new PreparedPage(hits, SearchQueryBuilder.countsOnly(search), rescored, strictFirst, engine);
+        return new PreparedPage(hits, SearchQueryBuilder.countsOnly(search),
+                fields ? null : SearchQueryBuilder.highlightOf(shown), rescored, strictFirst, engine);
+    }
+
+    /**
+     * The highlights of the page's hits asked apart ({@link SearchQueryBuilder#highlightOf}); null when the hits come
+     * with theirs. Not to be changed.
+     */
+    ObjectNode highlight() {
+        return highlight;
     }
 
     /** The exact hits body ({@link SearchQueryBuilder#hitsOnly}); shared, not to be changed. */

@@ -19,8 +19,11 @@ final class PreparedPages {
 
     private final Cache<Key, PreparedPage> pages;
 
-    /** A first page's request and the vocabulary it expands with (which has no equals of its own: identity). */
-    private record Key(SearchCriteria criteria, SearchVocabulary vocabulary) {
+    /**
+     * A first page's request, the vocabulary it expands with (which has no equals of its own: identity) and whether
+     * its hits come with their fields ({@link PreparedPage#of}).
+     */
+    private record Key(SearchCriteria criteria, SearchVocabulary vocabulary, boolean fields) {
     }
 
     /** @param capacity most first pages kept ({@code search.query.prepared-pages}); 0 keeps none */
@@ -35,13 +38,14 @@ final class PreparedPages {
      * @param criteria   the request, not typo-tolerant
      * @param vocabulary the vocabulary in force, read once: the page is kept under it and {@code build} is given it,
      *                   so a vocabulary read again between the two cannot leave a page under the other's key
+     * @param fields     whether the page's hits come with their fields and highlights, as {@code build} builds them
      * @param build      builds the page's bodies from {@code criteria}, expanding the query with the vocabulary given
      */
-    PreparedPage of(SearchCriteria criteria, SearchVocabulary vocabulary,
+    PreparedPage of(SearchCriteria criteria, SearchVocabulary vocabulary, boolean fields,
             Function<SearchVocabulary, PreparedPage> build) {
         if (criteria.cursor() != null) {
             return build.apply(vocabulary);
         }
-        return pages.get(new Key(criteria, vocabulary), key -> build.apply(key.vocabulary()));
+        return pages.get(new Key(criteria, vocabulary, fields), key -> build.apply(key.vocabulary()));
     }
 }

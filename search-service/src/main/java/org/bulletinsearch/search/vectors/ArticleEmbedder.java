@@ -1,5 +1,7 @@
 package org.bulletinsearch.search.vectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.bulletinsearch.embeddings.EmbeddingText;
 import org.bulletinsearch.embeddings.TextEmbedder;
+import org.bulletinsearch.events.TextForms;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,11 +26,15 @@ public class ArticleEmbedder {
     private static final Logger LOG = Logger.getLogger(ArticleEmbedder.class);
 
     private final VectorConfig config;
+    /** Query vectors by the query's words in NFC ({@link VectorConfig#queryCache}); Window TinyLFU eviction. */
+    private final Cache<String, float[]> queryVectors;
     private volatile TextEmbedder embedder;
     private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
     public ArticleEmbedder(VectorConfig config) {
         this.config = config;
+        // evictions on the caller's thread: the size holds as soon as put returns
+        this.queryVectors = Caffeine.newBuilder().maximumSize(config.queryCache()).executor(Runnable::run).build();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -61,14 +68,19 @@ public class ArticleEmbedder {
         return embedder != null;
     }
 
-    /** The vector of a query's words; empty while the model is not loaded, or once it is closed (shutting down). */
+    /**
+     * The vector of a query's words, kept for the next time they are asked ({@link VectorConfig#queryCache}); empty
+     * while the model is not loaded, or once it is closed (shutting down).
+     *
+     * @return the vector, {@link TextEmbedder#DIMENSION} floats shared with later callers: not to be changed
+     */
     public Optional<float[]> query(String words) {
         TextEmbedder loaded = embedder;
         if (loaded == null || words.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(loaded.embed(words));
+            return Optional.of(queryVectors.get(TextForms.nfc(words), loaded::embed));
         } catch (IllegalStateException closedMeanwhile) {
             return Optional.empty();
         }

@@ -30,6 +30,14 @@ public interface VectorConfig {
     @WithDefault("25")
     int backfillRate();
 
+    /**
+     * Query vectors kept, by the query's words, so that a query asked again (a popular one, its next page, the way
+     * back to it) is not embedded again; 0 keeps none. A vector takes about 1.6 KB (384 floats and the entry), so
+     * the default holds 1.6 MB of the service's heap.
+     */
+    @WithDefault("1000")
+    int queryCache();
+
     /** How long the filler waits, once every article has its vector, before it looks for new ones. */
     @WithDefault("1s")
     Duration pollInterval();

@@ -40,7 +40,6 @@ import org.bulletinsearch.search.stories.StoryConfig;
 import org.bulletinsearch.search.support.RelevanceFixtures;
 import org.bulletinsearch.search.support.Retries;
 import org.bulletinsearch.search.vectors.ArticleEmbedder;
-import org.bulletinsearch.search.vectors.VectorConfig;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,9 +104,7 @@ abstract class EngineScenarios {
         QueryConfig queryConfig = new SmallRyeConfigBuilder().withMapping(QueryConfig.class).build()
                 .getConfigMapping(QueryConfig.class);
         // the model is not loaded here (no start-up event): the scenarios are keyword searches
-        ArticleEmbedder embedder = new ArticleEmbedder(new SmallRyeConfigBuilder().withMapping(VectorConfig.class)
-                .withDefaultValue("search.vectors.poll-interval", "PT1S").build()
-                .getConfigMapping(VectorConfig.class));
+        ArticleEmbedder embedder = new ArticleEmbedder(TestConfigs.vectors(Map.of()));
         // no catalog either: the scenarios' searches do not fold stories
         CatalogStories stories = new CatalogStories(TestConfigs.catalog(URI.create("http://127.0.0.1:1")),
                 new StoryConfig() {

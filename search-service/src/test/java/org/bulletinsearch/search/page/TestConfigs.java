@@ -1,10 +1,13 @@
 package org.bulletinsearch.search.page;
 
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.bulletinsearch.search.indexing.ReindexConfig;
+import org.bulletinsearch.search.vectors.VectorConfig;
 
-/** The configuration the page's clients read, pointed at a test's stub server. */
+/** The configuration tests build without Quarkus: the page's clients, pointed at a test's stub server, and the vectors. */
 public final class TestConfigs {
 
     private TestConfigs() {
@@ -51,5 +54,18 @@ public final class TestConfigs {
                 throw new UnsupportedOperationException("the page reads only the catalog's URL");
             }
         };
+    }
+
+    /**
+     * The vectors' configuration with its defaults and {@code values} over them. Outside Quarkus its converter of
+     * durations like "1s" is missing, so the poll interval is given in ISO-8601.
+     *
+     * @param values properties by name ({@code search.vectors.*})
+     */
+    public static VectorConfig vectors(Map<String, String> values) {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(VectorConfig.class)
+                .withDefaultValue("search.vectors.poll-interval", "PT1S");
+        values.forEach(builder::withDefaultValue);
+        return builder.build().getConfigMapping(VectorConfig.class);
     }
 }

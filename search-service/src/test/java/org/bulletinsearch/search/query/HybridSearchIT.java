@@ -12,8 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.bulletinsearch.infra.LocalInfraTestResource;
 import org.bulletinsearch.search.support.JudgedCorpus;
 import org.bulletinsearch.search.support.SearchApi;
@@ -92,6 +94,34 @@ class HybridSearchIT {
         assertThat(ids(semantic)).isNotEmpty();
         assertThat(inKenya).containsAll(ids(semantic));
         assertThat(semantic.getList("facets.country.value", String.class)).contains("Kenya");
+    }
+
+    @Test
+    void hybridHitsShowTheFieldsAndHighlightsKeywordHitsShow() {
+        for (String q : List.of("customs cooperation", "\"Pacific\" harbours", "custms cooperaton")) {
+            Map<String, Map<String, Object>> byKeyword = new HashMap<>();
+            for (Map<String, Object> hit : searchCorpus("keyword", q, "size", 50).<Map<String, Object>>getList("hits")) {
+                byKeyword.put((String) hit.get("id"), withoutScore(hit));
+            }
+            List<Map<String, Object>> hybrid = searchCorpus("hybrid", q).getList("hits");
+            assertThat(hybrid).as(q).isNotEmpty().allSatisfy(hit -> {
+                assertThat((String) hit.get("title")).isNotBlank();
+                assertThat((String) hit.get("snippet")).isNotBlank();
+                assertThat(hit.get("ingestedAt")).isNotNull();
+            });
+            List<Map<String, Object>> alsoKeyword = hybrid.stream().filter(hit -> byKeyword.containsKey(hit.get("id")))
+                    .map(HybridSearchIT::withoutScore).toList();
+            assertThat(alsoKeyword).as(q).isNotEmpty()
+                    .allSatisfy(hit -> assertThat(hit).isEqualTo(byKeyword.get(hit.get("id"))));
+            assertThat(alsoKeyword).as("%s: words marked", q)
+                    .anySatisfy(hit -> assertThat((String) hit.get("snippet")).contains("<em>"));
+        }
+    }
+
+    private static Map<String, Object> withoutScore(Map<String, Object> hit) {
+        Map<String, Object> fields = new HashMap<>(hit);
+        fields.remove("score");
+        return fields;
     }
 
     @Test

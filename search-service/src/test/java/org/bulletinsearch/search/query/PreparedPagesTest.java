@@ -2,11 +2,14 @@ package org.bulletinsearch.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -35,9 +38,9 @@ class PreparedPagesTest {
     }
 
     private PreparedPage page(PreparedPages pages, SearchCriteria criteria, SearchVocabulary vocabulary) {
-        return pages.of(criteria, vocabulary, given -> {
+        return pages.of(criteria, vocabulary, true, given -> {
             builds.incrementAndGet();
-            return PreparedPage.of(BUILDER, given, criteria, null, ENGINE);
+            return PreparedPage.of(BUILDER, given, criteria, null, true, ENGINE);
         });
     }
 
@@ -92,9 +95,9 @@ class PreparedPagesTest {
                 () -> reads.getAndIncrement() % 2 == 0 ? BUILT_IN : operator, EntityValues.shared());
         SearchCriteria criteria = first("tobacco duty stamps");
 
-        PreparedPage page = pages.of(criteria, operator,
-                given -> PreparedPage.of(reloading, given, criteria, null, ENGINE));
-        PreparedPage loosened = PreparedPage.of(reloading, operator, criteria, UnaryOperator.identity(), ENGINE);
+        PreparedPage page = pages.of(criteria, operator, true,
+                given -> PreparedPage.of(reloading, given, criteria, null, true, ENGINE));
+        PreparedPage loosened = PreparedPage.of(reloading, operator, criteria, UnaryOperator.identity(), true, ENGINE);
 
         assertThat(page.hits().toString()).contains("pangolin");
         assertThat(page.request(PageBody.FIRST).strictFirst().orElseThrow().body().toString()).contains("pangolin");
@@ -137,7 +140,7 @@ class PreparedPagesTest {
     @Test
     void aPagesRequestIsWrittenOnceForEachBodyThatTellsIt() {
         SearchCriteria criteria = first("revenue rose percent");
-        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, ENGINE);
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, true, ENGINE);
 
         PreparedPage.FirstRequest strictFirst = page.request(PageBody.FIRST);
         assertThat(page.request(PageBody.FIRST)).isSameAs(strictFirst);
@@ -160,7 +163,7 @@ class PreparedPagesTest {
 
     @Test
     void aStrictFirstPageIsAskedTitleFirstOnceItsCountsShowedManyMatches() {
-        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, first("revenue rose percent"), null, ENGINE);
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, first("revenue rose percent"), null, true, ENGINE);
         PreparedPage.FirstRequest plain = page.request(PageBody.FIRST);
 
         page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES - 1);
@@ -184,7 +187,7 @@ class PreparedPagesTest {
         page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
         assertThat(page.request(PageBody.FIRST)).as("and for good").isSameAs(plain);
 
-        PreparedPage rescoredOnly = PreparedPage.of(BUILDER, BUILT_IN, first("customs authority"), null, ENGINE);
+        PreparedPage rescoredOnly = PreparedPage.of(BUILDER, BUILT_IN, first("customs authority"), null, true, ENGINE);
         rescoredOnly.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
         assertThat(rescoredOnly.request(PageBody.FIRST).strictFirst()).as("two units: never strict first").isEmpty();
     }
@@ -192,7 +195,7 @@ class PreparedPagesTest {
     @Test
     void buildingTheRequestsLeavesTheSharedBodiesAsBuilt() {
         SearchCriteria criteria = first("(ghana OR senegal) transit guarantees");
-        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, ENGINE);
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, true, ENGINE);
         for (PageBody body : PageBody.values()) {
             page.request(body);
         }
@@ -203,9 +206,40 @@ class PreparedPagesTest {
     }
 
     @Test
+    void aFusedWindowAsksIdsAndScoresOnlyAndKeepsItsHighlightsForTheHitsShown() {
+        SearchCriteria criteria = first("revenue rose percent");
+        PreparedPage window = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, false, ENGINE);
+        window.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+
+        List<JsonNode> bodies = new ArrayList<>(List.of(window.hits()));
+        for (PageBody body : PageBody.values()) {
+            bodies.add(window.request(body).sent());
+        }
+        window.titleFirstFailed();
+        bodies.add(window.request(PageBody.FIRST).sent());
+        assertThat(bodies).as("hits, strict first, title first, rescored, exact").hasSize(5)
+                .allSatisfy(body -> {
+                    assertThat(body.path("_source").isBoolean() && !body.path("_source").asBoolean()).isTrue();
+                    assertThat(body.has("highlight")).isFalse();
+                });
+        ObjectNode shown = BUILDER.search(criteria, false);
+        assertThat(window.highlight()).isEqualTo(SearchQueryBuilder.highlightOf(shown));
+        assertThat(window.highlight().path("highlight_query")).isEqualTo(shown.path("query"));
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, true, ENGINE);
+        assertThat(page.hits().path("highlight")).as("a page shown").isEqualTo(shown.path("highlight"));
+        assertThat(page.highlight()).isNull();
+
+        PreparedPages pages = new PreparedPages(100);
+        PreparedPage kept = pages.of(criteria, BUILT_IN, false, given -> window);
+        assertThat(pages.of(criteria, BUILT_IN, true, given -> PreparedPage.of(BUILDER, given, criteria, null, true,
+                ENGINE))).as("the same request shown").isNotSameAs(kept);
+        assertThat(pages.of(criteria, BUILT_IN, false, given -> null)).isSameAs(kept);
+    }
+
+    @Test
     void theTypoTolerantQueryIsNeverAskedStrictFirst() {
         SearchCriteria criteria = first("revenue rose percent");
-        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, UnaryOperator.identity(), ENGINE);
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, UnaryOperator.identity(), true, ENGINE);
 
         assertThat(page.request(PageBody.FIRST).strictFirst()).isEmpty();
         assertThat(page.request(PageBody.FIRST).sent()).isEqualTo(BUILDER.rescored(page.hits()).orElseThrow());

@@ -508,6 +508,24 @@ class SearchQueryBuilderTest {
     }
 
     @Test
+    void theHitsOfAFusedPageAreFetchedByIdWithTheirFieldsAndTheWindowsHighlights() {
+        ObjectNode search = builder.search(query("\"risk management\" ports"), false);
+        ObjectNode window = SearchQueryBuilder.withoutFields(search);
+        assertThat(window.path("_source").asBoolean(true)).isFalse();
+        assertThat(window.has("highlight")).isFalse();
+        assertThat(window.path("query")).isEqualTo(search.path("query"));
+        assertThat(search.has("highlight")).as("not changed").isTrue();
+
+        JsonNode fetch = SearchQueryBuilder.fetch(List.of(ID, "b"), SearchQueryBuilder.highlightOf(search));
+        assertThat(fetch.path("size").asInt()).isEqualTo(2);
+        assertThat(fetch.path("query").path("ids").path("values").toString()).isEqualTo("[\"" + ID + "\",\"b\"]");
+        assertThat(fetch.path("_source")).isEqualTo(search.path("_source"));
+        assertThat(fetch.path("highlight").path("fields")).isEqualTo(search.path("highlight").path("fields"));
+        assertThat(fetch.path("highlight").path("fields").has("body.exact")).as("a quoted phrase").isTrue();
+        assertThat(fetch.path("highlight").path("highlight_query")).isEqualTo(search.path("query"));
+    }
+
+    @Test
     void semanticSearchFiltersTheNearestArticlesByFiltersPhrasesAndExclusions() {
         SearchCriteria criteria = criteria("port \"risk management\" -coffee", List.of("weekly.txt"), List.of(), null,
                 null, SortOrder.RELEVANCE, null);
@@ -522,8 +540,10 @@ class SearchQueryBuilderTest {
                     .contains("\"sourceName\":[\"weekly.txt\"]").contains("\\\"risk management\\\"");
             assertThat(filter.path("bool").path("must_not").toString()).contains("coffee");
             assertThat(body.has("aggs")).isFalse();
-            assertThat(body.path("highlight").path("highlight_query").toString()).contains("port");
+            assertThat(body.path("_source").asBoolean(true)).as("ids and scores only").isFalse();
+            assertThat(body.has("highlight")).isFalse();
         }
+        assertThat(builder.semanticHighlight(criteria).path("highlight_query").toString()).contains("port");
         assertThat(builder.semantic(criteria, SearchEngine.Distribution.OPENSEARCH, vector, 50, true).path("aggs")
                 .has("country")).isTrue();
     }
