@@ -395,12 +395,13 @@ public class ArticleSearch {
         FusedPage page = FusedPage.of(keywordHits, semanticHits, window, rankConstant, offset, criteria.size(),
                 standing == null ? id -> true : standing::contains);
         boolean fuzzy = keyword != null && keyword.fuzzy();
-        Map<String, JsonNode> shown = shown(ids(page.hits()),
+        Map<String, JsonNode> shown = shown(criteria, ids(page.hits()),
                 keyword != null ? keyword.highlight() : builder.semanticHighlight(criteria));
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.hits().size(); i++) {
             JsonNode found = shown.get(page.hits().get(i).path("_id").asText());
-            // an article deleted since the window was searched is left out, as a search a moment later would
+            // An article deleted or moved out of the filters since the window was searched is left out, as a search
+            // a moment later would leave it; the page is then short by it (its story's other versions stay folded).
             if (found != null) {
                 hits.add(inStory(hit(found, page.scores().get(i).floatValue()), byArticle));
             }
@@ -419,11 +420,14 @@ public class ArticleSearch {
         return byArticle == null ? hit : hit.in(StoryCollapse.storyOf(hit.id(), byArticle));
     }
 
-    /** The hits of some articles with their fields and {@code highlight}, by article id; none asked for none. */
-    private Map<String, JsonNode> shown(List<String> articleIds, ObjectNode highlight) {
+    /**
+     * The hits of some articles with their fields and {@code highlight}, by article id, those that still pass the
+     * request's filters; none asked for none.
+     */
+    private Map<String, JsonNode> shown(SearchCriteria criteria, List<String> articleIds, ObjectNode highlight) {
         Map<String, JsonNode> byId = new HashMap<>();
         if (!articleIds.isEmpty()) {
-            run("q", SearchQueryBuilder.fetch(articleIds, highlight)).path("hits").path("hits")
+            run("q", builder.fetch(criteria, articleIds, highlight)).path("hits").path("hits")
                     .forEach(hit -> byId.put(hit.path("_id").asText(), hit));
         }
         return byId;

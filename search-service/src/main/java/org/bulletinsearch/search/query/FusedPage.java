@@ -14,8 +14,7 @@ import java.util.function.Predicate;
  * ranked by its engine, fused by {@link RankFusion} and cut at {@code offset}. Pure logic on the engine's
  * {@code hits.hits} arrays.
  *
- * @param hits the engine hits of the page, best first (a keyword hit where both lists have the article: it
- *             carries the keyword highlights)
+ * @param hits the engine hits of the page, best first (the keyword hit where both lists have the article)
  * @param scores the fused score of each hit
  * @param modes {@code keyword} and/or {@code semantic}: the lists that had at least one hit
  * @param listed how many articles the fused list holds

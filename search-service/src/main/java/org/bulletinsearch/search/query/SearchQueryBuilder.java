@@ -500,17 +500,21 @@ public final class SearchQueryBuilder {
 
     /**
      * The body bringing the hits a fused page shows ({@link #withoutFields}): the articles' fields and
-     * {@code highlight}, one hit per article found, in no particular order.
+     * {@code highlight}, one hit per article found that still passes the request's filters (a retraction may have
+     * changed its source or date since its window was searched), in no particular order.
      *
+     * @param criteria   the request whose filters apply
      * @param articleIds the articles shown
      * @param highlight  the highlights asked ({@link #highlightOf}, {@link #semanticHighlight})
      */
-    public static ObjectNode fetch(Collection<String> articleIds, ObjectNode highlight) {
+    public ObjectNode fetch(SearchCriteria criteria, Collection<String> articleIds, ObjectNode highlight) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("size", articleIds.size());
         body.put("track_total_hits", false);
         body.set("_source", strings(SOURCE_FIELDS));
-        body.putObject("query").putObject("ids").set("values", strings(List.copyOf(articleIds)));
+        ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
+        filter.addObject().putObject("ids").set("values", strings(List.copyOf(articleIds)));
+        filters(criteria).values().forEach(filter::add);
         body.set("highlight", highlight.deepCopy());
         return body;
     }

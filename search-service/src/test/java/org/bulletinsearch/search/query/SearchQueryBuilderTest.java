@@ -509,16 +509,20 @@ class SearchQueryBuilderTest {
 
     @Test
     void theHitsOfAFusedPageAreFetchedByIdWithTheirFieldsAndTheWindowsHighlights() {
-        ObjectNode search = builder.search(query("\"risk management\" ports"), false);
+        SearchCriteria criteria = criteria("\"risk management\" ports", List.of("weekly.txt"), List.of(), null, null,
+                SortOrder.RELEVANCE, null);
+        ObjectNode search = builder.search(criteria, false);
         ObjectNode window = SearchQueryBuilder.withoutFields(search);
         assertThat(window.path("_source").asBoolean(true)).isFalse();
         assertThat(window.has("highlight")).isFalse();
         assertThat(window.path("query")).isEqualTo(search.path("query"));
         assertThat(search.has("highlight")).as("not changed").isTrue();
 
-        JsonNode fetch = SearchQueryBuilder.fetch(List.of(ID, "b"), SearchQueryBuilder.highlightOf(search));
+        JsonNode fetch = builder.fetch(criteria, List.of(ID, "b"), SearchQueryBuilder.highlightOf(search));
         assertThat(fetch.path("size").asInt()).isEqualTo(2);
-        assertThat(fetch.path("query").path("ids").path("values").toString()).isEqualTo("[\"" + ID + "\",\"b\"]");
+        JsonNode filter = fetch.path("query").path("bool").path("filter");
+        assertThat(filter.path(0).path("ids").path("values").toString()).isEqualTo("[\"" + ID + "\",\"b\"]");
+        assertThat(filter.toString()).as("the request's filters still apply").contains("\"sourceName\":[\"weekly.txt\"]");
         assertThat(fetch.path("_source")).isEqualTo(search.path("_source"));
         assertThat(fetch.path("highlight").path("fields")).isEqualTo(search.path("highlight").path("fields"));
         assertThat(fetch.path("highlight").path("fields").has("body.exact")).as("a quoted phrase").isTrue();
