@@ -25,9 +25,10 @@ public final class BenchOptions implements Callable<Integer> {
     static final List<String> PHASES = List.of("startup", "ingest", "large-upload", "freshness", "search", "catalog",
             "reindex", "field-cost", "ingest-fair", "stories", "vectors");
     /**
-     * Phases run only when named: {@code hybrid} writes a vector into every article (about 2 minutes per 20,000
-     * here with the merge after it, more than an hour for a million), and leaves the index and the search service's
-     * memory larger for the run's end-of-run figures (disk, RSS).
+     * Phases run only when named: {@code hybrid} writes a vector into every article (alone, it writes its articles
+     * with their vectors as raw {@code _bulk} instead of loading them through the platform), which takes minutes
+     * per 100,000 articles here with the merges after it, and leaves the index and the search service's memory
+     * larger for the run's end-of-run figures (disk, RSS).
      */
     static final List<String> ON_REQUEST = List.of("hybrid");
 
@@ -70,7 +71,8 @@ public final class BenchOptions implements Callable<Integer> {
     @Option(names = "--phases", split = ",", paramLabel = "PHASE", converter = Phase.class,
             description = "some of startup,ingest,large-upload,freshness,search,catalog,reindex,field-cost,ingest-fair,stories,vectors"
                     + " (default all of these; without ingest, the articles are loaded once, unmeasured), and hybrid"
-                    + " (only when named: hybrid beside keyword search with a random vector in every article)")
+                    + " (only when named: hybrid beside keyword search with a random vector in every article; alone, its"
+                    + " articles are written with their vectors as raw _bulk)")
     Set<String> phases = new LinkedHashSet<>(PHASES);
 
     @Option(names = "--profile", description = "record JFR on the services and the engine during each phase"

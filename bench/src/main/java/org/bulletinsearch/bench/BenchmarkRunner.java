@@ -197,13 +197,15 @@ public final class BenchmarkRunner {
             boolean measureIngest = options.runs("ingest");
             if (measureIngest || options.runs("search") || options.runs("catalog") || options.runs("freshness")
                     || options.runs("reindex") || options.runs("vectors") || options.runs("ingest-fair")
-                    || options.runs("stories") || options.runs("hybrid")) {
+                    || options.runs("stories")) {
                 phase(measureIngest ? "ingest round 1" : "load (unmeasured)", () -> {
                     if (measureIngest) {
                         ingest.warmUp();
                     }
                     ingest.round(1, measureIngest);
                 });
+            } else if (options.runs("hybrid")) {
+                phase("load (raw _bulk, with vectors)", () -> HybridScaleBenchmark.load(platform, ingest, results));
             }
             if (options.runs("freshness")) {
                 phase("freshness", () -> new FreshnessBenchmark(platform, corpus, ingest.rawBulk(), jfr,

@@ -235,6 +235,27 @@ public final class IngestBenchmark {
     }
 
     /**
+     * Round 1's articles written by {@code sender} straight into its index, one {@code _bulk} series per file,
+     * instead of through the platform (the hybrid phase's set-up when no other phase needs the pipeline's data:
+     * {@link RawBulk#withRandomVectors} gives each article its vector when it is first written). Records the
+     * articles' ids and source names as a round does; the catalog stays empty.
+     *
+     * @return the seconds taken, refreshes included
+     */
+    public double rawLoad(RawBulk sender) throws Exception {
+        List<BulletinFile> bulletins = corpus.ingestRound(1, articles, files);
+        bulletins.forEach(f -> sourceNames.add(f.sourceName()));
+        double seconds = 0;
+        Instant now = Instant.now();
+        for (BulletinFile file : bulletins) {
+            List<ArticleEvent> events = file.events(UUID.randomUUID().toString(), now);
+            events.forEach(e -> articleIds.add(e.articleId()));
+            seconds += sender.index(events);
+        }
+        return seconds;
+    }
+
+    /**
      * Rates of one round through the platform, in articles/s.
      *
      * @param accepted   from the first byte sent until the last 202

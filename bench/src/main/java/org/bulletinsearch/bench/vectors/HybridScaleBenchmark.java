@@ -9,6 +9,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.bulletinsearch.bench.BenchPlatform;
 import org.bulletinsearch.bench.Budget;
+import org.bulletinsearch.bench.ingest.IngestBenchmark;
 import org.bulletinsearch.bench.ingest.RawBulk;
 import org.bulletinsearch.bench.resources.ProcessMemory;
 import org.bulletinsearch.bench.results.Figure;
@@ -27,23 +28,29 @@ import org.bulletinsearch.search.vectors.VectorField;
  * search latency over every article the run loaded, each with a vector.
  *
  * <p>Embedding a million articles takes the model alone more than an hour of both cores here (217 articles/s), so
- * every article gets a random unit vector of 384 dimensions instead ({@link RawBulk#addRandomVectors}: the partial
- * update the service's backfill makes, with a Gaussian direction seeded by the article's id). Random
- * vectors are as incompressible as real ones and give the HNSW graph no clusters to exploit, so the nearest-vector
- * search is, if anything, slower than with real ones; the query is still embedded by the service's model.
+ * every article gets a random unit vector of 384 dimensions instead, a Gaussian direction seeded by the article's
+ * id. Random vectors are as incompressible as real ones and give the HNSW graph no clusters to exploit, so the
+ * nearest-vector search is, if anything, slower than with real ones; the query is still embedded by the service's
+ * model.
  *
- * <p>Steps: the search service restarts without the model and with its compaction held off; the vectors are
- * written; the benchmark waits until the engine's retention leases pass the last write (a merge before that keeps
- * every version the updates replaced); the service restarts with the model ({@code SEARCH_VECTORS_ENABLED=true};
- * with every vector there, its backfill has nothing to do) and its compaction back, merges the index once the engine
- * is quiet (not when the index already has few segments: the note on deleted documents then says what stayed), and
- * the two loads of {@link HybridLoad} run.
+ * <p>Two set-ups. Alone ({@code --phases hybrid}), the phase writes its articles itself ({@link #load}: raw
+ * {@code _bulk} into the service's index, each article with its vector from the start). After phases that loaded
+ * articles through the platform, it gives each of them its vector by the partial update the service's backfill
+ * makes ({@link RawBulk#addRandomVectors}), with the service restarted without the model and its compaction held
+ * off, and waits until the engine's retention leases pass the last write (a merge before that keeps every version
+ * the updates replaced). Then the service restarts with the model ({@code SEARCH_VECTORS_ENABLED=true}; with every
+ * vector there, its backfill has nothing to do) and its compaction, merges the index once the engine is quiet (not
+ * when the index already has few segments: the note on deleted documents then says what stayed), and the two loads
+ * of {@link HybridLoad} run.
  */
 public final class HybridScaleBenchmark {
 
     private static final String GROUP = "8 Vectors";
     private static final long SEED = 42;
     private static final int SCROLL_PAGE = 10_000;
+    private static final String MERGE_THREADS = "index.merge.scheduler.max_thread_count";
+    /** Merge threads during the set-up ({@link #mergeThreads}). */
+    private static final int SETUP_MERGE_THREADS = 2;
 
     private final BenchPlatform platform;
     private final RawBulk live;
@@ -67,42 +74,46 @@ public final class HybridScaleBenchmark {
     }
 
     /**
-     * Adds the vectors, restarts the search service with the model, lets {@code merged} wait for the index's
-     * compaction and measures hybrid beside keyword search for each round.
+     * The hybrid phase's own load, when no other phase needs articles through the platform: round 1's articles
+     * written with raw {@code _bulk} straight into the service's index, each with its random vector from the start
+     * ({@link IngestBenchmark#rawLoad}). No article is then written twice: the partial updates of {@link #run} leave
+     * a replaced version of every article until merges drop it, and the merges that do build each HNSW graph again
+     * from all its vectors (a million articles did not get through them in two hours here).
+     */
+    public static void load(BenchPlatform platform, IngestBenchmark ingest, Results results) throws Exception {
+        mergeThreads(platform, SETUP_MERGE_THREADS);
+        RawBulk sender = ingest.rawBulk().into(BenchPlatform.SEARCH_ALIAS).withRandomVectors(SEED);
+        double seconds = ingest.rawLoad(sender);
+        int articles = ingest.articleIds().size();
+        Console.say(String.format("hybrid: %,d articles written with their vectors in %.0f s", articles, seconds));
+        results.add(new Figure(GROUP, "vectors.hybrid-scale.written", "Hybrid at scale: articles written with vectors",
+                Measurement.of("engine", "articles/s", List.of(articles / seconds)), null, null, String.format(
+                        "%,d generated articles as raw _bulk (%d per request, %d in flight) into the service's index,"
+                                + " each with a %d-dimension random unit vector, %d merge threads, %.0f s; not a"
+                                + " pipeline figure, the set-up of the hybrid one",
+                        articles, sender.batchSize(), sender.concurrency(), TextEmbedder.DIMENSION,
+                        SETUP_MERGE_THREADS, seconds)));
+    }
+
+    /**
+     * Adds a vector to every article still without one, restarts the search service with the model, lets
+     * {@code merged} wait for the index's compaction and measures hybrid beside keyword search for each round.
      *
      * @throws IllegalStateException when an article is left without a vector, or the engine refuses an update
      */
     public void run(Budget.Rounds rounds, Results results, Runnable merged) throws Exception {
-        // The service's forced merge waits until the engine may drop the versions the updates replace (Lucene's own
-        // merges go on); its backfill must not write vectors beside the benchmark's.
-        platform.platform().restart(Service.SEARCH, Map.of("SEARCH_VECTORS_ENABLED", "false",
-                "SEARCH_INDEX_COMPACTION_IDLE", "24h"));
-        long articles;
-        double seconds;
+        mergeThreads(platform, SETUP_MERGE_THREADS);
         try {
             List<String> ids = articlesWithoutVector();
-            articles = ids.size();
-            Console.say(String.format("hybrid: adding a random vector to each of %,d articles ...", articles));
-            seconds = live.addRandomVectors(ids, SEED);
-            long left = JsonHttp.postJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_count",
-                    JsonHttp.JSON.createObjectNode().set("query", withoutVector())).path("count").asLong();
-            if (left > 0) {
-                throw new IllegalStateException(String.format("%,d articles were left without a vector", left));
+            if (!ids.isEmpty()) {
+                addVectors(ids, results);
             }
-            awaitReplacedVersionsReleased();
-        } finally {
             platform.platform().restart(Service.SEARCH, Map.of("SEARCH_VECTORS_ENABLED", "true",
                     "SEARCH_INDEX_COMPACTION_IDLE", compactionIdle.toSeconds() + "s"));
+            merged.run();
+        } finally {
+            mergeThreads(platform, null);
         }
-        Console.say(String.format("hybrid: random vectors added in %.0f s", seconds));
-        results.add(new Figure(GROUP, "vectors.hybrid-scale.vectors-added",
-                "Hybrid at scale: random vectors added to every article",
-                Measurement.of("platform", "articles/s", List.of(articles / seconds)), null, null, String.format(
-                        "%,d articles, a %d-dimension random unit vector each by partial _bulk updates (%d per"
-                                + " request, %d in flight), %.0f s; not a pipeline figure, the set-up of the hybrid"
-                                + " one",
-                        articles, TextEmbedder.DIMENSION, live.batchSize(), live.concurrency(), seconds)));
-        merged.run();
         JsonNode docs = JsonHttp.getJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_stats/docs")
                 .path("_all").path("primaries").path("docs");
         results.note(String.format("hybrid at scale: the merged index holds %,d articles and %,d deleted documents",
@@ -110,7 +121,48 @@ public final class HybridScaleBenchmark {
         Awaitility.await("model loaded, every article with its vector").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500)).until(() -> platform.vectorStatus().path("state").asText()
                         .equals("complete"));
-        measure(rounds, results, articles);
+        measure(rounds, results, docs.path("count").asLong());
+    }
+
+    /**
+     * Gives each listed article its random vector by a partial update, with the search service restarted without
+     * the model (its backfill must not write vectors beside the benchmark's) and its compaction held off until the
+     * engine may drop the versions the updates replace (Lucene's own merges go on).
+     */
+    private void addVectors(List<String> ids, Results results) throws Exception {
+        platform.platform().restart(Service.SEARCH, Map.of("SEARCH_VECTORS_ENABLED", "false",
+                "SEARCH_INDEX_COMPACTION_IDLE", "24h"));
+        Console.say(String.format("hybrid: adding a random vector to each of %,d articles ...", ids.size()));
+        double seconds = live.addRandomVectors(ids, SEED);
+        long left = JsonHttp.postJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_count",
+                JsonHttp.JSON.createObjectNode().set("query", withoutVector())).path("count").asLong();
+        if (left > 0) {
+            throw new IllegalStateException(String.format("%,d articles were left without a vector", left));
+        }
+        awaitReplacedVersionsReleased();
+        Console.say(String.format("hybrid: random vectors added in %.0f s", seconds));
+        results.add(new Figure(GROUP, "vectors.hybrid-scale.vectors-added",
+                "Hybrid at scale: random vectors added to every article",
+                Measurement.of("platform", "articles/s", List.of(ids.size() / seconds)), null, null, String.format(
+                        "%,d articles, a %d-dimension random unit vector each by partial _bulk updates (%d per"
+                                + " request, %d in flight), %.0f s; not a pipeline figure, the set-up of the hybrid"
+                                + " one",
+                        ids.size(), TextEmbedder.DIMENSION, live.batchSize(), live.concurrency(), seconds)));
+    }
+
+    /**
+     * Sets the live index's {@code index.merge.scheduler.max_thread_count} ({@code null}: back to the engine's
+     * default, one thread on two cores): two while the phase writes and merges, so that the set-up's merges, each of
+     * which builds an HNSW graph on one thread, use both cores; the default again before the figures.
+     */
+    private static void mergeThreads(BenchPlatform platform, Integer threads) {
+        ObjectNode body = JsonHttp.JSON.createObjectNode();
+        if (threads == null) {
+            body.putNull(MERGE_THREADS);
+        } else {
+            body.put(MERGE_THREADS, threads);
+        }
+        JsonHttp.putJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_settings", body);
     }
 
     private void measure(Budget.Rounds rounds, Results results, long articles) throws Exception {
