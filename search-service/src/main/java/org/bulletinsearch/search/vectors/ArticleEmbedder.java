@@ -79,11 +79,20 @@ public class ArticleEmbedder {
         if (loaded == null || words.isBlank()) {
             return Optional.empty();
         }
+        String key = TextForms.nfc(words);
+        float[] vector = queryVectors.getIfPresent(key);
+        if (vector != null) {
+            return Optional.of(vector);
+        }
         try {
-            return Optional.of(queryVectors.get(TextForms.nfc(words), loaded::embed));
+            // Not Cache.get(key, embed): it embeds inside the map's compute and holds a lock other keys may need.
+            // Two searches for new words at once embed them twice, which costs less than one waiting for the other.
+            vector = loaded.embed(key);
         } catch (IllegalStateException closedMeanwhile) {
             return Optional.empty();
         }
+        queryVectors.put(key, vector);
+        return Optional.of(vector);
     }
 
     /**
