@@ -348,8 +348,8 @@ public class ArticleSearch {
         }
         Map<String, JsonNode> scores = new HashMap<>();
         followUp(FollowUp.DATE_SCORES, SearchQueryBuilder.scores(hits, ids(found))).path("hits").path("hits")
-                .forEach(hit -> scores.put(hit.path("_id").asText(), hit.path("_score")));
-        found.forEach(hit -> ((ObjectNode) hit).set("_score", scores.get(hit.path("_id").asText())));
+                .forEach(hit -> scores.put(SearchQueryBuilder.articleId(hit), hit.path("_score")));
+        found.forEach(hit -> ((ObjectNode) hit).set("_score", scores.get(SearchQueryBuilder.articleId(hit))));
         return answer;
     }
 
@@ -399,7 +399,7 @@ public class ArticleSearch {
                 keyword != null ? keyword.highlight() : builder.semanticHighlight(criteria));
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.hits().size(); i++) {
-            JsonNode found = shown.get(page.hits().get(i).path("_id").asText());
+            JsonNode found = shown.get(SearchQueryBuilder.articleId(page.hits().get(i)));
             // An article deleted or moved out of the filters since the window was searched is left out, as a search
             // a moment later would leave it; the page is then short by it (its story's other versions stay folded).
             if (found != null) {
@@ -428,14 +428,14 @@ public class ArticleSearch {
         Map<String, JsonNode> byId = new HashMap<>();
         if (!articleIds.isEmpty()) {
             run("q", builder.fetch(criteria, articleIds, highlight)).path("hits").path("hits")
-                    .forEach(hit -> byId.put(hit.path("_id").asText(), hit));
+                    .forEach(hit -> byId.put(SearchQueryBuilder.articleId(hit), hit));
         }
         return byId;
     }
 
     private static List<String> ids(Iterable<JsonNode> hits) {
         List<String> ids = new ArrayList<>();
-        hits.forEach(hit -> ids.add(hit.path("_id").asText()));
+        hits.forEach(hit -> ids.add(SearchQueryBuilder.articleId(hit)));
         return ids;
     }
 
@@ -684,7 +684,7 @@ public class ArticleSearch {
         String titleHighlight = Highlights.title(highlight, title);
         String snippet = Highlights.snippet(highlight);
         String ingestedAt = source.path("ingestedAt").asText(null);
-        return new SearchHit(source.path("id").asText(hit.path("_id").asText()), title, titleHighlight, snippet,
+        return new SearchHit(SearchQueryBuilder.articleId(hit), title, titleHighlight, snippet,
                 score, source.path("sourceName").asText(null),
                 source.path("uploadId").asText(null), source.path("position").asInt(),
                 ingestedAt == null ? null : Instant.parse(ingestedAt), null, 0, List.of());

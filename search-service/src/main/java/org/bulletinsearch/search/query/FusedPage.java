@@ -81,7 +81,7 @@ public record FusedPage(List<JsonNode> hits, List<Double> scores, List<String> m
         List<String> ids = new ArrayList<>();
         if (hits != null) {
             for (int i = 0; i < hits.size() && i < window; i++) {
-                String id = hits.get(i).path("_id").asText();
+                String id = SearchQueryBuilder.articleId(hits.get(i));
                 ids.add(id);
                 byId.putIfAbsent(id, hits.get(i));
             }

@@ -24,7 +24,7 @@ final class RescoredPage {
 
     private static final Comparator<JsonNode> EXACT_ORDER = Comparator
             .comparingDouble((JsonNode hit) -> -score(hit))
-            .thenComparing(RescoredPage::id);
+            .thenComparing(SearchQueryBuilder::articleId);
 
     private RescoredPage() {
     }
@@ -51,7 +51,7 @@ final class RescoredPage {
         }
         ArrayNode exact = ((ObjectNode) page.path("hits")).putArray("hits");
         for (ObjectNode hit : hits.subList(0, Math.min(asked, hits.size()))) {
-            hit.putArray("sort").add(hit.path("_score")).add(id(hit));
+            hit.putArray("sort").add(hit.path("_score")).add(SearchQueryBuilder.articleId(hit));
             exact.add(hit);
         }
         return Optional.of(page);
@@ -60,9 +60,5 @@ final class RescoredPage {
     /** The score as the engine computed it: a 32-bit float, printed in its shortest form. */
     private static float score(JsonNode hit) {
         return hit.path("_score").floatValue();
-    }
-
-    private static String id(JsonNode hit) {
-        return hit.path("_source").path(SearchQueryBuilder.ID).asText(hit.path("_id").asText());
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -254,7 +255,7 @@ class SearchQueryBuilderTest {
             ObjectNode best = first.bestOfClauses().get(i);
             assertThat(best.path("query")).isEqualTo(units(exact).get(i));
             assertThat(best.path("size").asInt()).isOne();
-            assertThat(best.path("_source").asBoolean(true)).isFalse();
+            assertIdsOnly(best);
             assertThat(best.path("track_total_hits").asBoolean(true)).isFalse();
         }
     }
@@ -513,7 +514,7 @@ class SearchQueryBuilderTest {
                 SortOrder.RELEVANCE, null);
         ObjectNode search = builder.search(criteria, false);
         ObjectNode window = SearchQueryBuilder.withoutFields(search);
-        assertThat(window.path("_source").asBoolean(true)).isFalse();
+        assertIdsOnly(window);
         assertThat(window.has("highlight")).isFalse();
         assertThat(window.path("query")).isEqualTo(search.path("query"));
         assertThat(search.has("highlight")).as("not changed").isTrue();
@@ -544,7 +545,7 @@ class SearchQueryBuilderTest {
                     .contains("\"sourceName\":[\"weekly.txt\"]").contains("\\\"risk management\\\"");
             assertThat(filter.path("bool").path("must_not").toString()).contains("coffee");
             assertThat(body.has("aggs")).isFalse();
-            assertThat(body.path("_source").asBoolean(true)).as("ids and scores only").isFalse();
+            assertIdsOnly(body);
             assertThat(body.has("highlight")).isFalse();
         }
         assertThat(builder.semanticHighlight(criteria).path("highlight_query").toString()).contains("port");
@@ -559,5 +560,25 @@ class SearchQueryBuilderTest {
         assertThat(knn.path("k").asInt()).isEqualTo(5);
         assertThat(knn.path("filter").path("bool").path("must_not").get(0).path("term").path("id").asText())
                 .isEqualTo(ID);
+    }
+
+    @Test
+    void aHitsArticleIdComesFromItsSourceItsIdOrItsIdDocValue() {
+        ObjectNode fromSource = JsonNodeFactory.instance.objectNode().put("_id", "other");
+        fromSource.putObject("_source").put("id", "a1");
+        ObjectNode fromDocValue = JsonNodeFactory.instance.objectNode();
+        fromDocValue.putObject("fields").putArray("id").add("c3");
+
+        assertThat(SearchQueryBuilder.articleId(fromSource)).isEqualTo("a1");
+        assertThat(SearchQueryBuilder.articleId(JsonNodeFactory.instance.objectNode().put("_id", "b2"))).isEqualTo("b2");
+        assertThat(SearchQueryBuilder.articleId(fromDocValue)).isEqualTo("c3");
+        assertThat(SearchQueryBuilder.articleId(JsonNodeFactory.instance.objectNode())).isEmpty();
+    }
+
+    /** A body asking ids and scores only, each hit's id from the doc values: no source, no stored field. */
+    static void assertIdsOnly(JsonNode body) {
+        assertThat(body.has("_source")).as("no _source").isFalse();
+        assertThat(body.path("stored_fields").asText()).isEqualTo("_none_");
+        assertThat(body.path("docvalue_fields").toString()).isEqualTo("[\"id\"]");
     }
 }
