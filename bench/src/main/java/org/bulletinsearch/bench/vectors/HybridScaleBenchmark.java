@@ -21,6 +21,7 @@ import org.bulletinsearch.embeddings.TextEmbedder;
 import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
 import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.search.query.SearchQueryBuilder;
 import org.bulletinsearch.search.vectors.VectorField;
 
 /**
@@ -194,7 +195,8 @@ public final class HybridScaleBenchmark {
 
     /** Ids of the live index's articles without a vector (all of them, unless the vectors phase ran), by scroll. */
     private List<String> articlesWithoutVector() {
-        ObjectNode body = JsonHttp.JSON.createObjectNode().put("size", SCROLL_PAGE).put("_source", false);
+        // ids from doc values: reading _id would decompress each article's stored source
+        ObjectNode body = SearchQueryBuilder.idsOnly(JsonHttp.JSON.createObjectNode().put("size", SCROLL_PAGE));
         body.set("query", withoutVector());
         body.putArray("sort").add("_doc");
         List<String> ids = new ArrayList<>();
@@ -202,7 +204,7 @@ public final class HybridScaleBenchmark {
                 + "/_search?scroll=2m", body);
         String scroll = page.path("_scroll_id").asText();
         while (page.path("hits").path("hits").size() > 0) {
-            page.path("hits").path("hits").forEach(hit -> ids.add(hit.path("_id").asText()));
+            page.path("hits").path("hits").forEach(hit -> ids.add(SearchQueryBuilder.articleId(hit)));
             page = JsonHttp.postJson(platform.engineUrl() + "/_search/scroll",
                     JsonHttp.JSON.createObjectNode().put("scroll", "2m").put("scroll_id", scroll));
             scroll = page.path("_scroll_id").asText(scroll);

@@ -209,6 +209,8 @@ class PreparedPagesTest {
     void aFusedWindowAsksIdsAndScoresOnlyAndKeepsItsHighlightsForTheHitsShown() {
         SearchCriteria criteria = first("revenue rose percent");
         PreparedPage window = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, false, ENGINE);
+        assertThat(window.countsRequest().ndjson()).as("the counting body of the page shown, for the request cache")
+                .isEqualTo(PreparedPage.of(BUILDER, BUILT_IN, criteria, null, true, ENGINE).countsRequest().ndjson());
         window.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
 
         List<JsonNode> bodies = new ArrayList<>(List.of(window.hits()));
