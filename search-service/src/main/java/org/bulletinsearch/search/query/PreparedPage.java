@@ -30,9 +30,9 @@ final class PreparedPage {
     private final Optional<StrictFirst> strictFirst;
     private final SearchEngine engine;
     private final Map<PageBody, FirstRequest> requests = new ConcurrentHashMap<>(4);
-    /** Whether the query matches many articles ({@link #sawMatches}); set once, never unset. */
+    /** Whether the query matches many articles ({@link #sawMatches}); set once, for the page's life in the cache. */
     private volatile boolean broad;
-    /** Whether a title-first answer could not tell the page ({@link #titleFirstFailed}); set once, never unset. */
+    /** Whether a title-first answer could not tell the page ({@link #titleFirstFailed}); set once, as above. */
     private volatile boolean titleless;
     private volatile FirstRequest titleFirstRequest;
     private volatile byte[] namedScoreBody;

@@ -2,6 +2,7 @@ package org.bulletinsearch.search.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.function.Function;
 import org.bulletinsearch.vocabulary.SearchVocabulary;
 
@@ -14,6 +15,11 @@ import org.bulletinsearch.vocabulary.SearchVocabulary;
  * <p>Keyed by what the bodies are built from: the request (its query compared by its text) and the vocabulary in force,
  * compared by identity, so that a vocabulary read again builds anew. Past the capacity, Caffeine's size eviction
  * (Window TinyLFU) drops the pages least likely to be asked again.
+ *
+ * <p>A page learns from its answers how its query fares over the index (whether it matches many articles, whether
+ * title first could tell it: {@link PreparedPage#sawMatches}, {@link PreparedPage#titleFirstFailed}). New articles
+ * change both, so a page is built anew {@link PageBodies#RECHECK_AFTER} after it was built, as the bodies that told
+ * pages are asked again then.
  */
 final class PreparedPages {
 
@@ -28,8 +34,14 @@ final class PreparedPages {
 
     /** @param capacity most first pages kept ({@code search.query.prepared-pages}); 0 keeps none */
     PreparedPages(long capacity) {
+        this(capacity, Ticker.systemTicker());
+    }
+
+    /** With the clock {@code ticker} (nanoseconds) for building pages anew. */
+    PreparedPages(long capacity, Ticker ticker) {
         // evictions on the caller's thread: a few microseconds, and the capacity holds as soon as put returns
-        this.pages = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
+        this.pages = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(PageBodies.RECHECK_AFTER)
+                .ticker(ticker).executor(Runnable::run).build();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.bulletinsearch.search.engine.SearchEngine;
@@ -52,6 +53,27 @@ class PreparedPagesTest {
         assertThat(page(pages, first("customs authority"), BUILT_IN)).as("parsed again, same text").isSameAs(once);
         assertThat(page(pages, criteria(null, List.of(), SortOrder.DATE, 10, null), BUILT_IN))
                 .isSameAs(page(pages, criteria(null, List.of(), SortOrder.DATE, 10, null), BUILT_IN));
+        assertThat(builds).hasValue(2);
+    }
+
+    @Test
+    void aPageAndWhatItLearnedAreBuiltAnewOnceTheRecheckIsDue() {
+        AtomicLong nanos = new AtomicLong();
+        PreparedPages pages = new PreparedPages(100, nanos::get);
+        PreparedPage learned = page(pages, first("revenue rose percent"), BUILT_IN);
+        PreparedPage.FirstRequest plain = learned.request(PageBody.FIRST);
+        learned.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        learned.titleFirstFailed();
+
+        nanos.addAndGet(PageBodies.RECHECK_AFTER.toNanos() - 1);
+        assertThat(page(pages, first("revenue rose percent"), BUILT_IN)).as("just before the recheck")
+                .isSameAs(learned);
+        nanos.addAndGet(1);
+        PreparedPage anew = page(pages, first("revenue rose percent"), BUILT_IN);
+        assertThat(anew).as("the recheck is due").isNotSameAs(learned);
+        anew.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        assertThat(anew.request(PageBody.FIRST).sent()).as("title first is tried again")
+                .isEqualTo(plain.strictFirst().orElseThrow().titleFirst().body());
         assertThat(builds).hasValue(2);
     }
 
