@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.bulletinsearch.bench.load.Latencies;
 import org.bulletinsearch.bench.load.LoadResult;
 import org.bulletinsearch.bench.load.LoadRun;
 import org.bulletinsearch.bench.load.WarmUp;
@@ -26,8 +27,8 @@ record HybridLoad(LoadResult keyword, LoadResult hybrid) {
 
     /** Runs both loads, keyword first, with {@code threads} clients for {@code duration} each after 2 s of warm-up. */
     static HybridLoad run(QueryMix mix, int threads, Duration duration) {
-        List<String> keyword = keywordUrls(mix);
-        List<String> hybrid = keyword.stream().map(url -> url.replace("mode=keyword", "mode=hybrid")).toList();
+        List<Ask> keyword = keywordAsks(mix);
+        List<Ask> hybrid = keyword.stream().map(Ask::hybrid).toList();
         LoadResult plain = LoadRun.run(threads, WARMUP, duration, load(keyword));
         LoadResult fused = LoadRun.run(threads, WARMUP, duration, load(hybrid));
         Console.say("hybrid: keyword " + plain.summary() + "; hybrid " + fused.summary());
@@ -35,14 +36,33 @@ record HybridLoad(LoadResult keyword, LoadResult hybrid) {
     }
 
     /**
+     * Each query's p50 / p99 in ms, keyword | hybrid, from these loads ("one word 12.1 / 30.2 | 20.3 / 41.0, ..."):
+     * which queries make the p99 of either mode.
+     */
+    String byQuery(QueryMix mix) {
+        List<String> parts = new ArrayList<>();
+        for (Ask ask : keywordAsks(mix)) {
+            parts.add(String.format("%s %s | %s", ask.kind(), percentiles(keyword, ask.kind()),
+                    percentiles(hybrid, ask.kind())));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String percentiles(LoadResult result, String kind) {
+        long[] sorted = result.sortedNanosByKind().getOrDefault(kind, new long[0]);
+        return String.format("%.1f / %.1f", Latencies.percentileMillis(sorted, 50),
+                Latencies.percentileMillis(sorted, 99));
+    }
+
+    /**
      * Untimed: both loads' requests, interleaved, until the JIT compilers of {@code pids} go quiet ({@link WarmUp}),
      * so that neither mode pays for the other's compilation.
      */
     static WarmUp warmUp(QueryMix mix, int threads, List<Long> pids) {
-        List<String> both = new ArrayList<>();
-        for (String url : keywordUrls(mix)) {
-            both.add(url);
-            both.add(url.replace("mode=keyword", "mode=hybrid"));
+        List<Ask> both = new ArrayList<>();
+        for (Ask ask : keywordAsks(mix)) {
+            both.add(ask);
+            both.add(ask.hybrid());
         }
         return WarmUp.untilCompiled(threads, load(both), pids, Duration.ofSeconds(15), Duration.ofMinutes(5));
     }
@@ -50,21 +70,44 @@ record HybridLoad(LoadResult keyword, LoadResult hybrid) {
     /** How the loads ran, for a figure's "how". */
     static String how(QueryMix mix, int threads, Duration duration) {
         return threads + " client threads (closed loop) for " + duration.toSeconds() + " s after " + WARMUP.toSeconds()
-                + " s of warm-up over the " + keywordUrls(mix).size() + " queries of the search mix that have words and"
+                + " s of warm-up over the " + keywordAsks(mix).size() + " queries of the search mix that have words and"
                 + " relevance order, with mode=keyword, then the same with mode=hybrid";
     }
 
-    private static List<String> keywordUrls(QueryMix mix) {
-        List<String> urls = new ArrayList<>();
+    private static List<Ask> keywordAsks(QueryMix mix) {
+        List<Ask> asks = new ArrayList<>();
         for (QueryMix.Query query : mix.queries()) {
             if (query.q() != null && query.sort() == SortOrder.RELEVANCE) {
-                urls.add(query.serviceUrl());
+                asks.add(new Ask(query.name(), query.serviceUrl()));
             }
         }
-        return urls;
+        return asks;
     }
 
-    private static IntFunction<LoadRun.Operation> load(List<String> urls) {
-        return t -> sequence -> JsonHttp.get(urls.get((int) ((t * 5L + sequence) % urls.size()))).status() == 200;
+    /** Client {@code t}'s searches in turn, each kept by its query's name ({@link LoadResult#sortedNanosByKind}). */
+    private static IntFunction<LoadRun.Operation> load(List<Ask> asks) {
+        return t -> new LoadRun.Operation() {
+            @Override
+            public boolean run(long sequence) {
+                return JsonHttp.get(ask(sequence).url()).status() == 200;
+            }
+
+            @Override
+            public String kind(long sequence) {
+                return ask(sequence).kind();
+            }
+
+            private Ask ask(long sequence) {
+                return asks.get((int) ((t * 5L + sequence) % asks.size()));
+            }
+        };
+    }
+
+    /** One search of the loads: its query's name in the mix and the service's URL for it. */
+    private record Ask(String kind, String url) {
+
+        Ask hybrid() {
+            return new Ask(kind, url.replace("mode=keyword", "mode=hybrid"));
+        }
     }
 }
