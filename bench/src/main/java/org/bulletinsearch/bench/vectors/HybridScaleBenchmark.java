@@ -88,6 +88,7 @@ public final class HybridScaleBenchmark {
      */
     public static void load(BenchPlatform platform, IngestBenchmark ingest, Results results) throws Exception {
         mergeThreads(platform, SETUP_MERGE_THREADS);
+        graphMergeWorkers(platform, SETUP_MERGE_THREADS);
         RawBulk sender = ingest.rawBulk().into(BenchPlatform.SEARCH_ALIAS).withRandomVectors(SEED);
         double seconds = ingest.rawLoad(sender);
         int articles = ingest.articleIds().size();
@@ -95,10 +96,10 @@ public final class HybridScaleBenchmark {
         results.add(new Figure(GROUP, "vectors.hybrid-scale.written", "Hybrid at scale: articles written with vectors",
                 Measurement.of("engine", "articles/s", List.of(articles / seconds)), null, null, String.format(
                         "%,d generated articles as raw _bulk (%d per request, %d in flight) into the service's index,"
-                                + " each with a %d-dimension random unit vector, %d merge threads, %.0f s; not a"
-                                + " pipeline figure, the set-up of the hybrid one",
+                                + " each with a %d-dimension random unit vector, %d merge threads of %d graph workers"
+                                + " each, %.0f s; not a pipeline figure, the set-up of the hybrid one",
                         articles, sender.batchSize(), sender.concurrency(), TextEmbedder.DIMENSION,
-                        SETUP_MERGE_THREADS, seconds)));
+                        SETUP_MERGE_THREADS, SETUP_MERGE_THREADS, seconds)));
     }
 
     /**
@@ -174,11 +175,12 @@ public final class HybridScaleBenchmark {
     }
 
     /**
-     * Sets the engine's {@value #GRAPH_MERGE_WORKERS} ({@code null}: back to its default, 1): two for the forced
-     * merge, whose last merges run one at a time and would otherwise build a graph of most of the index on one core
-     * (3,276 s at 1,000,000 articles). Not during the writes, which keep both cores busy already, nor the figures:
-     * in k-NN 2.19 every segment writer made with more than one worker gets a thread pool of its own that is never
-     * shut down (k-NN issue 3102), so the engine keeps the threads of each merge made meanwhile, idle.
+     * Sets the engine's {@value #GRAPH_MERGE_WORKERS} ({@code null}: back to its default, 1): two from the writes to
+     * the end of the forced merge, whose last merges run one at a time and would otherwise build a graph of most of
+     * the index on one core (3,276 s at 1,000,000 articles). A merge keeps the workers it started with, and the
+     * writes' large merges outlast them, so it is set before the writes. Not during the figures: in k-NN 2.19 every
+     * segment writer made with more than one worker gets a thread pool of its own that is never shut down (k-NN
+     * issue 3102), so the engine keeps one idle thread of each merge made meanwhile.
      */
     private static void graphMergeWorkers(BenchPlatform platform, Integer workers) {
         ObjectNode persistent = JsonHttp.JSON.createObjectNode();
