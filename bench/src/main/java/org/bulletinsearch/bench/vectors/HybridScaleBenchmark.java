@@ -165,13 +165,8 @@ public final class HybridScaleBenchmark {
      * which builds an HNSW graph on one thread, use both cores; the default again before the figures.
      */
     private static void mergeThreads(BenchPlatform platform, Integer threads) {
-        ObjectNode body = JsonHttp.JSON.createObjectNode();
-        if (threads == null) {
-            body.putNull(MERGE_THREADS);
-        } else {
-            body.put(MERGE_THREADS, threads);
-        }
-        JsonHttp.putJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_settings", body);
+        JsonHttp.putJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_settings",
+                setting(MERGE_THREADS, threads));
     }
 
     /**
@@ -183,14 +178,14 @@ public final class HybridScaleBenchmark {
      * issue 3102), so the engine keeps one idle thread of each merge made meanwhile.
      */
     private static void graphMergeWorkers(BenchPlatform platform, Integer workers) {
-        ObjectNode persistent = JsonHttp.JSON.createObjectNode();
-        if (workers == null) {
-            persistent.putNull(GRAPH_MERGE_WORKERS);
-        } else {
-            persistent.put(GRAPH_MERGE_WORKERS, workers);
-        }
         JsonHttp.putJson(platform.engineUrl() + "/_cluster/settings",
-                JsonHttp.JSON.createObjectNode().set("persistent", persistent));
+                JsonHttp.JSON.createObjectNode().set("persistent", setting(GRAPH_MERGE_WORKERS, workers)));
+    }
+
+    /** The settings body {@code {key: value}}; a null value sets the engine's default again. */
+    private static ObjectNode setting(String key, Integer value) {
+        ObjectNode body = JsonHttp.JSON.createObjectNode();
+        return value == null ? body.putNull(key) : body.put(key, value);
     }
 
     private void measure(Budget.Rounds rounds, Results results, long articles) throws Exception {
