@@ -1,5 +1,7 @@
 package org.bulletinsearch.bench.load;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,26 @@ public record LoadResult(long completed, long errors, double seconds, long[] sor
     /** 99th percentile latency in milliseconds. */
     public double p99Millis() {
         return Latencies.percentileMillis(sortedNanos, 99);
+    }
+
+    /**
+     * Each kind's p50 / p99 in ms in two runs of the same operations, for a figure's notes:
+     * {@code "one word 12.1 / 30.2 | 20.3 / 41.0, two words ..."}; "NaN" where a run has none of a kind.
+     *
+     * @param kinds the {@link LoadRun.Operation#kind(long)} values, in the order to list them
+     */
+    public static String byKind(List<String> kinds, LoadResult left, LoadResult right) {
+        List<String> parts = new ArrayList<>();
+        for (String kind : kinds) {
+            parts.add(String.format("%s %s | %s", kind, left.percentilesOf(kind), right.percentilesOf(kind)));
+        }
+        return String.join(", ", parts);
+    }
+
+    private String percentilesOf(String kind) {
+        long[] sorted = sortedNanosByKind.getOrDefault(kind, new long[0]);
+        return String.format("%.1f / %.1f", Latencies.percentileMillis(sorted, 50),
+                Latencies.percentileMillis(sorted, 99));
     }
 
     /** One line for the console. */

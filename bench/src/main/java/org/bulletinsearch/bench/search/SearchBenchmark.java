@@ -418,16 +418,8 @@ public final class SearchBenchmark {
 
     /** Each query's p50 / p99 on both sides of a round: which queries make the mix's p99. */
     private String byQuery(int round, LoadResult service, LoadResult direct) {
-        List<String> parts = new ArrayList<>();
-        for (QueryMix.Query query : mix.queries()) {
-            parts.add(String.format("%s %s | %s", query.name(), percentiles(service, query), percentiles(direct, query)));
-        }
-        return "r" + round + ": " + String.join(", ", parts);
-    }
-
-    private static String percentiles(LoadResult result, QueryMix.Query query) {
-        long[] sorted = result.sortedNanosByKind().getOrDefault(query.name(), new long[0]);
-        return String.format("%.1f / %.1f", Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99));
+        return "r" + round + ": " + LoadResult.byKind(mix.queries().stream().map(QueryMix.Query::name).toList(),
+                service, direct);
     }
 
     /** Shard-level queries the engine has run so far (its search statistics), -1 when it does not say. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import org.bulletinsearch.bench.load.Latencies;
 import org.bulletinsearch.bench.load.LoadResult;
 import org.bulletinsearch.bench.load.LoadRun;
 import org.bulletinsearch.bench.load.WarmUp;
@@ -40,18 +39,7 @@ record HybridLoad(LoadResult keyword, LoadResult hybrid) {
      * which queries make the p99 of either mode.
      */
     String byQuery(QueryMix mix) {
-        List<String> parts = new ArrayList<>();
-        for (Ask ask : keywordAsks(mix)) {
-            parts.add(String.format("%s %s | %s", ask.kind(), percentiles(keyword, ask.kind()),
-                    percentiles(hybrid, ask.kind())));
-        }
-        return String.join(", ", parts);
-    }
-
-    private static String percentiles(LoadResult result, String kind) {
-        long[] sorted = result.sortedNanosByKind().getOrDefault(kind, new long[0]);
-        return String.format("%.1f / %.1f", Latencies.percentileMillis(sorted, 50),
-                Latencies.percentileMillis(sorted, 99));
+        return LoadResult.byKind(keywordAsks(mix).stream().map(Ask::kind).toList(), keyword, hybrid);
     }
 
     /**
