@@ -115,6 +115,7 @@ public final class BenchmarkRunner {
         try {
             platform = startPlatform();
             bench = platform;
+            stopOnShutdown(platform);
             versions(platform);
             measure(platform, corpus);
             complete = allPhasesOk;
@@ -136,6 +137,15 @@ public final class BenchmarkRunner {
             }
         }
         return complete;
+    }
+
+    /**
+     * Stops the platform when the run is killed (SIGTERM, Ctrl-C) before its end stops it: the infrastructure's
+     * servers stop by themselves once this JVM is gone, the services would run on. After a run's end the
+     * platform is closed already and closing it again does nothing.
+     */
+    private static void stopOnShutdown(BenchPlatform platform) {
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
     }
 
     /** The platform on free ports with its data under bench/target/work, as {@code ./bulletin-search} runs it. */

@@ -43,6 +43,8 @@ public final class Platform implements AutoCloseable {
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     /** What the builder was told; {@link Builder#start()} builds one platform from it and is done with it. */
     private final Builder settings;
+    /** Set by {@link #close}; guarded by this platform's lock, which a restart holds until its service is ready. */
+    private boolean closed;
 
     private Platform(Builder settings, LocalInfrastructure infrastructure) {
         this.infrastructure = infrastructure;
@@ -85,8 +87,13 @@ public final class Platform implements AutoCloseable {
         return settings.logDir;
     }
 
-    /** Restarts one service after {@link ServiceProcess#stop()} or {@link ServiceProcess#kill()}. */
-    public ServiceProcess restart(Service service) {
+    /**
+     * Restarts one service after {@link ServiceProcess#stop()} or {@link ServiceProcess#kill()}.
+     *
+     * @throws IllegalStateException once the platform is closed (a restart must not outlive it)
+     */
+    public synchronized ServiceProcess restart(Service service) {
+        requireOpen();
         ServiceProcess process = services.get(service);
         process.stop();
         return startService(process);
@@ -95,8 +102,11 @@ public final class Platform implements AutoCloseable {
     /**
      * Stops one service and starts it again with some of its environment variables changed (for example
      * {@code SEARCH_VECTORS_ENABLED}); the new process replaces the old one from then on.
+     *
+     * @throws IllegalStateException once the platform is closed
      */
-    public ServiceProcess restart(Service service, Map<String, String> changes) {
+    public synchronized ServiceProcess restart(Service service, Map<String, String> changes) {
+        requireOpen();
         ServiceProcess old = services.get(service);
         old.stop();
         ServiceProcess changed = old.withEnvironment(changes);
@@ -104,14 +114,28 @@ public final class Platform implements AutoCloseable {
         return startService(changed);
     }
 
+    /**
+     * Stops the services, then the infrastructure; once. Waits for a restart in progress (from another thread, such
+     * as a shutdown hook's close while the main thread restarts a service), so that no service outlives it.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         JvmProcess.inParallel(services.values(), ServiceProcess::stop);
         sayWhichFailedToStop(List.copyOf(services.values()));
         settings.progress.accept("services stopped");
         infrastructure.close();
         sayWhichFailedToStop(infrastructure.components().stream().map(infrastructure::server).toList());
         settings.progress.accept("infrastructure stopped");
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the platform is stopped");
+        }
     }
 
     /** A crash while stopping would otherwise pass unseen: the stop still ends, just later. */
