@@ -15,8 +15,8 @@ import org.bulletinsearch.search.engine.SearchEngineUnavailableException;
 import org.jboss.logging.Logger;
 
 /**
- * Merges the searched index into as few segments as its size allows once the engine has indexed nothing for a
- * while ({@code search.index.compaction.idle}).
+ * Merges the searched index into one segment per shard once the engine has indexed nothing for a while
+ * ({@code search.index.compaction.idle}).
  *
  * <p>Why: the engine's merge policy (Lucene's {@code TieredMergePolicy}: 10 segments per tier, tiers from 2 MB up)
  * leaves a growing index in many segments, and every search pays for each one. At 1,000,000 generated articles
@@ -25,21 +25,25 @@ import org.jboss.logging.Logger;
  * written in bursts and read all the time, the case Lucene's maintainers name for merging harder than the default
  * (apache/lucene#14823). Merging only while nothing is written keeps the cost away from ingest.
  *
+ * <p>One segment whatever the size: with a vector in every article the same million articles take 7.6 GB, and a
+ * merge into one segment per 5 GB (the policy's largest merged segment) left 3, each with its own HNSW graph that
+ * every nearest-vector search walks. Merged into one (by hand, the service at 4 clients over the hybrid phase's
+ * queries, 30 s per run; bench README, hybrid section), hybrid p99 went from 117–122 to 85 ms and keyword's from
+ * 101–109 to 81–82 ms, with a third more searches per second. The price: that merge took 28 minutes of two graph
+ * workers (a later one of nine small segments into it 75 s), and the policy leaves a segment above its 5 GB out of
+ * its own merges until it holds many deleted documents (the next quiet spell's forced merge takes it in again; an
+ * archive deletes few articles).
+ *
  * <p>Every {@link #period} one look asks the engine how many documents it has indexed and deleted in all
  * ({@code _stats/indexing} of every index but the system ones: writes by other replicas, a reindex or other
  * applications postpone the merge, so an engine that is never quiet is never asked to merge). After {@code idle}
  * without a change, when the primary shards of the alias's index have more than {@code above-segments} segments on
- * average (and more than the merge would leave), it asks for a forced merge to {@link #targetSegments} segments per
- * shard without waiting for it, once per quiet spell and replica.
+ * average, it asks for a forced merge into one segment per shard without waiting for it, once per quiet spell and
+ * replica.
  */
 @ApplicationScoped
 public class IndexCompaction {
 
-    /**
-     * Largest segment a forced merge aims for: {@code TieredMergePolicy}'s default maximum merged segment (5 GB).
-     * A bigger segment would leave the policy's normal merges until most of its documents are deleted.
-     */
-    static final long MAX_SEGMENT_BYTES = 5L * 1024 * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(IndexCompaction.class);
 
     private final SearchEngine engine;
@@ -83,13 +87,6 @@ public class IndexCompaction {
         return Math.min(30_000, Math.max(100, idleMillis / 4));
     }
 
-    /**
-     * Segments a forced merge leaves in a shard of {@code bytes}: one per {@link #MAX_SEGMENT_BYTES}, at least one.
-     */
-    static int targetSegments(long bytes) {
-        return (int) Math.max(1, (bytes + MAX_SEGMENT_BYTES - 1) / MAX_SEGMENT_BYTES);
-    }
-
     private void look() {
         try {
             if (spell.due(engineWrites(), System.nanoTime())) {
@@ -131,9 +128,9 @@ public class IndexCompaction {
     }
 
     /**
-     * Asks the engine to merge each primary shard of the alias's index into {@link #targetSegments} segments when
-     * the shards hold more than {@code above-segments} each on average and more than the merge would leave; returns
-     * at once, the merge runs on the engine's force-merge thread.
+     * Asks the engine to merge each primary shard of the alias's index into one segment when the shards hold more
+     * than {@code above-segments} each on average; returns at once, the merge runs on the engine's force-merge
+     * thread.
      *
      * @return true when a merge was asked
      * @throws SearchEngineUnavailableException when the engine cannot be asked
@@ -149,19 +146,17 @@ public class IndexCompaction {
         engine.send("POST", "/" + index + "/_refresh", null);
         int shards = Math.max(1, engine.send("GET", "/" + index + "/_settings/index.number_of_shards", null)
                 .path(index).path("settings").path("index").path("number_of_shards").asInt(1));
-        JsonNode primaries = engine.send("GET", "/" + index + "/_stats/segments,store",
-                Map.of("filter_path", "_all.primaries.segments.count,_all.primaries.store.size_in_bytes"), null)
-                .path("_all").path("primaries");
-        int segments = primaries.path("segments").path("count").asInt();
-        int target = targetSegments(primaries.path("store").path("size_in_bytes").asLong() / shards);
-        if (segments <= (long) shards * Math.max(target, config.aboveSegments())) {
+        int segments = engine.send("GET", "/" + index + "/_stats/segments",
+                Map.of("filter_path", "_all.primaries.segments.count"), null)
+                .path("_all").path("primaries").path("segments").path("count").asInt();
+        if (segments <= (long) shards * Math.max(1, config.aboveSegments())) {
             return false;
         }
         engine.send("POST", "/" + index + "/_forcemerge",
-                Map.of("max_num_segments", Integer.toString(target), "wait_for_completion", "false"), null);
+                Map.of("max_num_segments", "1", "wait_for_completion", "false"), null);
         compactions.increment();
-        LOG.infof("index %s: %d segments in %d shards after %s without writes; merging into %d per shard", index,
-                segments, shards, config.idle(), target);
+        LOG.infof("index %s: %d segments in %d shards after %s without writes; merging into one per shard", index,
+                segments, shards, config.idle());
         return true;
     }
 }
