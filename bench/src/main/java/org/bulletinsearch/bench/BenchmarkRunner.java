@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -67,10 +69,13 @@ public final class BenchmarkRunner {
     /** Segments above which the search service merges its index ({@code search.index.compaction.above-segments}). */
     private static final int COMPACTED_SEGMENTS = 5;
     /**
-     * Longest wait for the merge after the hybrid phase's vector updates: the merged segments' HNSW graphs are
-     * built again from their vectors, minutes per 100,000 articles here.
+     * Longest wait for the merge after the hybrid phase's writes: the merged segment's HNSW graph is built again
+     * from their vectors, minutes per 100,000 articles here (1,511–1,648 s at 1,000,000 into 3 segments, 1,695 s
+     * more from 3 into the one the service now asks for).
      */
-    private static final Duration HYBRID_COMPACTION_WAIT = Duration.ofMinutes(60);
+    private static final Duration HYBRID_COMPACTION_WAIT = Duration.ofMinutes(90);
+    /** Longest wait of a killed run for its end (the platform stopped, the results written). */
+    private static final Duration KILLED_RUN_END = Duration.ofSeconds(60);
     /** Articles per variant of the field-cost figure: 5 variants of 30,000 take about 2 minutes here. */
     private static final int FIELD_COST_ARTICLES = 30_000;
     /** The order {@link #measure} runs the phases in; "ingest" stands for the rounds after the first. */
@@ -84,6 +89,8 @@ public final class BenchmarkRunner {
     private final Budget budget;
     private final CpuAccounting cpu;
     private volatile BenchPlatform bench;
+    /** Counted down once the run has written its results and cleaned up ({@link #awaitEndOnShutdown}). */
+    private final CountDownLatch ended = new CountDownLatch(1);
     private boolean allPhasesOk = true;
 
     private BenchmarkRunner(BenchOptions options, Path root, String command) {
@@ -113,9 +120,9 @@ public final class BenchmarkRunner {
         BenchPlatform platform = null;
         boolean complete = false;
         try {
+            awaitEndOnShutdown();
             platform = startPlatform();
             bench = platform;
-            stopOnShutdown(platform);
             versions(platform);
             measure(platform, corpus);
             complete = allPhasesOk;
@@ -135,17 +142,24 @@ public final class BenchmarkRunner {
                 ServerMain.deleteRecursively(work.resolve("platform-data"));
                 ServerMain.deleteRecursively(work.resolve("corpus"));
             }
+            ended.countDown();
         }
         return complete;
     }
 
     /**
-     * Stops the platform when the run is killed (SIGTERM, Ctrl-C) before its end stops it: the infrastructure's
-     * servers stop by themselves once this JVM is gone, the services would run on. After a run's end the
-     * platform is closed already and closing it again does nothing.
+     * When the run is killed (SIGTERM, Ctrl-C), lets it end for up to {@link #KILLED_RUN_END}: the platform's own
+     * hook stops the platform ({@link Platform.Builder#closeOnShutdown}), the phase under way fails, and the run
+     * writes what it measured; without the wait the JVM could halt in the middle of writing the results.
      */
-    private static void stopOnShutdown(BenchPlatform platform) {
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
+    private void awaitEndOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                ended.await(KILLED_RUN_END.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-run-end"));
     }
 
     /** The platform on free ports with its data under bench/target/work, as {@code ./bulletin-search} runs it. */
@@ -162,7 +176,8 @@ public final class BenchmarkRunner {
                 .environment("SEARCH_VECTORS_ENABLED", "false")
                 // The index searched is the one a quiet engine leaves, without waiting the default 5 minutes.
                 .environment("SEARCH_INDEX_COMPACTION_IDLE", COMPACTION_IDLE.toSeconds() + "s")
-                .progress(line -> Console.say("platform: " + line));
+                .progress(line -> Console.say("platform: " + line))
+                .closeOnShutdown();
         List<String> serviceJvm = new ArrayList<>(Platform.SERVICE_JVM_OPTIONS);
         serviceJvm.addAll(options.serviceJvm);
         if (options.profile) {

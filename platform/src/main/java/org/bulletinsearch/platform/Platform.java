@@ -148,7 +148,8 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private Platform startAll() {
+    /** Holds the platform's lock: a {@link #close} asked meanwhile waits for the start to end, then stops it all. */
+    private synchronized Platform startAll() {
         long started = System.nanoTime();
         settings.progress.accept("starting Kafka, PostgreSQL and the search engine ...");
         infrastructure.start();
@@ -216,6 +217,7 @@ public final class Platform implements AutoCloseable {
         private List<String> serviceJvmOptions = SERVICE_JVM_OPTIONS;
         private boolean classDataSharing = true;
         private Consumer<String> progress = line -> { };
+        private boolean closeOnShutdown;
         private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder(Path repositoryRoot) {
@@ -292,6 +294,16 @@ public final class Platform implements AutoCloseable {
         }
 
         /**
+         * Closes the platform when the JVM exits (SIGTERM, Ctrl-C, {@code System.exit}), from before its start: a
+         * kill during the start then stops what it started once the start ends. Without it, the services of a
+         * killed JVM run on (the infrastructure's servers stop by themselves once their parent is gone).
+         */
+        public Builder closeOnShutdown() {
+            this.closeOnShutdown = true;
+            return this;
+        }
+
+        /**
          * Starts everything; returns once every service reports ready.
          *
          * @throws InfrastructureException naming the port and the process holding it when a fixed port is
@@ -324,6 +336,9 @@ public final class Platform implements AutoCloseable {
             // The platform stops the infrastructure itself, after the services.
             infra.shutdownHook(false);
             Platform platform = new Platform(this, infra.build());
+            if (closeOnShutdown) {
+                Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-close"));
+            }
             return platform.startAll();
         }
 

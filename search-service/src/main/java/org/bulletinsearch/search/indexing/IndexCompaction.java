@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * written in bursts and read all the time, the case Lucene's maintainers name for merging harder than the default
  * (apache/lucene#14823). Merging only while nothing is written keeps the cost away from ingest.
  *
- * <p>One segment whatever the size: with a vector in every article the same million articles take 7.6 GB, and a
+ * <p>One segment whatever the size: with a vector in every article the same million articles take 7.9 GB, and a
  * merge into one segment per 5 GB (the policy's largest merged segment) left 3, each with its own HNSW graph that
  * every nearest-vector search walks. Merged into one (by hand, the service at 4 clients over the hybrid phase's
  * queries, 30 s per run; bench README, hybrid section), hybrid p99 went from 117–122 to 85 ms and keyword's from
