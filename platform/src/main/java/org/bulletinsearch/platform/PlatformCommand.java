@@ -157,12 +157,32 @@ public final class PlatformCommand implements Callable<Integer> {
                     }
                 }
                 Console.say("data folder " + data + " (logs in " + data.resolve("logs") + ")");
-                platform = platformOn(root, data).start();
+                // A kill during the start stops what it started once the start ends (the hook below is not yet set).
+                platform = platformOn(root, data).closeOnShutdown().start();
             } catch (IOException | RuntimeException e) {
                 lock.close();
                 throw e;
             }
             CountDownLatch stopped = new CountDownLatch(1);
+            if (!stopWithLock(platform, lock, stopped)) {
+                return 1;
+            }
+            if (!noSamples) {
+                loadSamples(platform.client(), PlatformClient.bulletinsIn(root.resolve("samples")));
+            }
+            printWelcome(platform, apiKey());
+            stopped.await();
+            return 0;
+        }
+    }
+
+    /**
+     * Stops the platform, then releases the data folder's lock, when the JVM exits (Ctrl-C, SIGTERM); false when the
+     * JVM is exiting already (killed during the start: the platform's own hook stops it, and the lock goes with
+     * the process).
+     */
+    private static boolean stopWithLock(Platform platform, FolderLock lock, CountDownLatch stopped) {
+        try {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 long stopping = System.nanoTime();
                 // A platform started meanwhile then waits for this one instead of refusing.
@@ -173,12 +193,9 @@ public final class PlatformCommand implements Callable<Integer> {
                 Console.say(String.format("stopped in %.1f s", (System.nanoTime() - stopping) / 1e9));
                 stopped.countDown();
             }, "platform-shutdown"));
-            if (!noSamples) {
-                loadSamples(platform.client(), PlatformClient.bulletinsIn(root.resolve("samples")));
-            }
-            printWelcome(platform, apiKey());
-            stopped.await();
-            return 0;
+            return true;
+        } catch (IllegalStateException exiting) {
+            return false;
         }
     }
 
