@@ -2,6 +2,7 @@ package org.bulletinsearch.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,11 @@ public final class Platform implements AutoCloseable {
     public static final String DEVELOPMENT_API_KEY = "dev-key-change-me";
 
     private final LocalInfrastructure infrastructure;
-    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    /**
+     * Written under this platform's lock (start, restart) and iterated under it (close); synchronized for
+     * {@link #service} and {@link #url}, which read it without the lock from any thread (a load while a restart).
+     */
+    private final Map<Service, ServiceProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
     /** What the builder was told; {@link Builder#start()} builds one platform from it and is done with it. */
     private final Builder settings;
     /** Set by {@link #close}; guarded by this platform's lock, which a restart holds until its service is ready. */

@@ -31,7 +31,28 @@ public final class LoadRun {
         }
     }
 
+    /**
+     * How far apart the client threads start in a list they cycle through ({@link #inTurn}): a prime, so that the
+     * first threads start on different items of any list whose length is not a multiple of it (5 put threads 0
+     * and 2 on the same item of the hybrid load's 10 queries).
+     */
+    private static final int THREAD_STRIDE = 7;
+
     private LoadRun() {
+    }
+
+    /**
+     * The item that client thread {@code thread} asks at its operation {@code sequence}: each thread cycles through
+     * {@code items} in order, starting {@value #THREAD_STRIDE} items after the thread before it, so the threads do
+     * not ask the same item at once.
+     *
+     * @throws IllegalArgumentException when {@code items} is empty
+     */
+    public static <T> T inTurn(List<T> items, int thread, long sequence) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("nothing to cycle through");
+        }
+        return items.get((int) ((thread * (long) THREAD_STRIDE + sequence) % items.size()));
     }
 
     /**

@@ -94,7 +94,7 @@ public final class ReindexBenchmark {
     }
 
     private IntFunction<LoadRun.Operation> searches() {
-        return t -> sequence -> JsonHttp.get(mix.get(t * 5L + sequence).serviceUrl()).status() == 200;
+        return t -> sequence -> JsonHttp.get(LoadRun.inTurn(mix.queries(), t, sequence).serviceUrl()).status() == 200;
     }
 
     private void report(Results results) {

@@ -138,11 +138,6 @@ public record QueryMix(List<Query> queries) {
         queries = List.copyOf(queries);
     }
 
-    /** The query at {@code index}, cycling through the mix. */
-    public Query get(long index) {
-        return queries.get((int) (index % queries.size()));
-    }
-
     /**
      * Words, phrases, OR, exclusion, prefix, a filter, date order and plain browsing, over the
      * generator's vocabulary (so all of them find articles).

@@ -305,7 +305,7 @@ public final class SearchBenchmark {
         }
 
         private QueryMix.Query query(long sequence) {
-            return mix.get(thread * 5L + sequence);
+            return LoadRun.inTurn(mix.queries(), thread, sequence);
         }
     }
 

@@ -58,7 +58,7 @@ public final class SearchKindsBenchmark {
                 ProcessHandle.current().pid());
         kinds.forEach((kind, urls) -> {
             IntFunction<LoadRun.Operation> requests =
-                    t -> sequence -> JsonHttp.get(urls.get((int) ((t * 7L + sequence) % urls.size()))).status() == 200;
+                    t -> sequence -> JsonHttp.get(LoadRun.inTurn(urls, t, sequence)).status() == 200;
             WarmUp warmUp = WarmUp.untilCompiled(threads, requests, compiling, Duration.ofSeconds(2), LONGEST_WARM_UP);
             LoadResult result = LoadRun.run(threads, Duration.ZERO, duration, requests);
             Console.say("search " + kind + ": " + result.summary() + ", " + warmUp.describe());

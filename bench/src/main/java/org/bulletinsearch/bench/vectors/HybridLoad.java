@@ -86,7 +86,7 @@ record HybridLoad(LoadResult keyword, LoadResult hybrid) {
             }
 
             private Ask ask(long sequence) {
-                return asks.get((int) ((t * 5L + sequence) % asks.size()));
+                return LoadRun.inTurn(asks, t, sequence);
             }
         };
     }

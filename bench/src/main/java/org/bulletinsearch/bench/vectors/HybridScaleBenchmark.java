@@ -175,11 +175,12 @@ public final class HybridScaleBenchmark {
      * the index on one core (3,276 s at 1,000,000 articles). A merge keeps the workers it started with, and the
      * writes' large merges outlast them, so it is set before the writes. Not during the figures: in k-NN 2.19 every
      * segment writer made with more than one worker gets a thread pool of its own that is never shut down (k-NN
-     * issue 3102), so the engine keeps one idle thread of each merge made meanwhile.
+     * issue 3102), so the engine keeps one idle thread of each merge made meanwhile. Transient, so that an engine
+     * restarted on the data of a run killed before its reset ({@code --keep-data}) has the default again.
      */
     private static void graphMergeWorkers(BenchPlatform platform, Integer workers) {
         JsonHttp.putJson(platform.engineUrl() + "/_cluster/settings",
-                JsonHttp.JSON.createObjectNode().set("persistent", setting(GRAPH_MERGE_WORKERS, workers)));
+                JsonHttp.JSON.createObjectNode().set("transient", setting(GRAPH_MERGE_WORKERS, workers)));
     }
 
     /** The settings body {@code {key: value}}; a null value sets the engine's default again. */

@@ -1,9 +1,14 @@
 package org.bulletinsearch.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** A closed-loop run's latencies, in all and by the kind of each operation. */
@@ -50,5 +55,34 @@ class LoadRunTest {
 
         assertThat(result.completed()).isPositive();
         assertThat(result.sortedNanosByKind()).isEmpty();
+    }
+
+    @Test
+    void eachThreadCyclesThroughEveryItemInOrder() {
+        List<String> items = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+
+        for (int thread = 0; thread < 4; thread++) {
+            int t = thread;
+            List<String> asked = LongStream.range(0, items.size()).mapToObj(s -> LoadRun.inTurn(items, t, s)).toList();
+            assertThat(asked).containsExactlyInAnyOrderElementsOf(items);
+            int first = items.indexOf(asked.get(0));
+            assertThat(LoadRun.inTurn(items, t, 1)).isEqualTo(items.get((first + 1) % items.size()));
+        }
+    }
+
+    @Test
+    void theFirstThreadsStartOnDifferentItems() {
+        for (int size : new int[] {10, 12, 5, 3}) {
+            List<Integer> items = IntStream.range(0, size).boxed().toList();
+            Set<Integer> firsts = new HashSet<>();
+            IntStream.range(0, Math.min(4, size)).forEach(t -> firsts.add(LoadRun.inTurn(items, t, 0)));
+            assertThat(firsts).as("first items of %d threads over %d items", Math.min(4, size), size)
+                    .hasSize(Math.min(4, size));
+        }
+    }
+
+    @Test
+    void anEmptyListHasNothingToAsk() {
+        assertThatThrownBy(() -> LoadRun.inTurn(List.of(), 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
