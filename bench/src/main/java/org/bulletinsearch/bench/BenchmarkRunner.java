@@ -70,8 +70,8 @@ public final class BenchmarkRunner {
     private static final int COMPACTED_SEGMENTS = 5;
     /**
      * Longest wait for the merge after the hybrid phase's writes: the merged segment's HNSW graph is built again
-     * from their vectors, minutes per 100,000 articles here (1,511–1,648 s at 1,000,000 into 3 segments, 1,695 s
-     * more from 3 into the one the service now asks for).
+     * from their vectors, minutes per 100,000 articles here (at 1,000,000 articles, 37 segments into the one the
+     * service asks for: 2,238 s from the writes' end, 2026-12-07).
      */
     private static final Duration HYBRID_COMPACTION_WAIT = Duration.ofMinutes(90);
     /** Longest wait of a killed run for its end (the platform stopped, the results written). */
