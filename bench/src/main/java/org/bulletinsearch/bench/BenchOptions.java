@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.bulletinsearch.bench.results.Results;
+import org.bulletinsearch.infra.HeapSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,8 @@ public final class BenchOptions implements Callable<Integer> {
      * larger for the run's end-of-run figures (disk, RSS).
      */
     static final List<String> ON_REQUEST = List.of("hybrid");
+    /** Articles above which the hybrid phase gives the engine a larger heap ({@link #engineHeap()}). */
+    static final int LARGE_VECTOR_INDEX = 500_000;
 
     @Spec
     CommandSpec spec;
@@ -86,6 +89,11 @@ public final class BenchOptions implements Callable<Integer> {
             description = "threads of the engine's search pool (default one per processor, as the platform runs it;"
                     + " experiments)")
     Integer engineSearchThreads;
+
+    @Option(names = "--engine-heap", paramLabel = "SIZE", converter = Heap.class,
+            description = "the search engine's JVM heap, such as 1g (default 512m as the platform runs it; 1g when"
+                    + " the hybrid phase runs on more than 500000 articles)")
+    HeapSize engineHeap;
 
     @Option(names = "--seed", paramLabel = "N", description = "generator seed (default 42)")
     long seed = 42;
@@ -146,7 +154,20 @@ public final class BenchOptions implements Callable<Integer> {
         return rounds == defaults.rounds && articles == defaults.articles && files == defaults.files
                 && threads == defaults.threads && searchSeconds == defaults.searchSeconds
                 && catalogSeconds == defaults.catalogSeconds && freshnessSeconds == defaults.freshnessSeconds
-                && phases.equals(defaults.phases) && !profile && serviceJvm.isEmpty();
+                && phases.equals(defaults.phases) && !profile && serviceJvm.isEmpty() && engineHeap == null;
+    }
+
+    /**
+     * The engine's heap: {@code --engine-heap}, else the platform's 512 MB, else 1 GB for the hybrid phase above
+     * {@value #LARGE_VECTOR_INDEX} articles. Merging the vector index into one segment builds its HNSW graph on the
+     * heap: at 1,000,000 articles that filled 512 MB for five minutes (23 full collections, requests refused by the
+     * parent circuit breaker; bench/results/hybrid-one-segment-1m-2026-12-07.md).
+     */
+    HeapSize engineHeap() {
+        if (engineHeap != null) {
+            return engineHeap;
+        }
+        return HeapSize.parse(runs("hybrid") && articles > LARGE_VECTOR_INDEX ? "1g" : "512m");
     }
 
     Duration budget() {
@@ -167,6 +188,7 @@ public final class BenchOptions implements Callable<Integer> {
         results.setting("seed", seed);
         results.setting("phases", String.join("+", phases));
         results.setting("profiling", profile);
+        results.setting("engineHeap", engineHeap().text());
         if (engineSearchThreads != null) {
             results.setting("engineSearchThreads", engineSearchThreads);
         }
@@ -184,6 +206,18 @@ public final class BenchOptions implements Callable<Integer> {
                 throw new TypeConversionException("needs a positive number, got '" + value + "'");
             }
             return parsed;
+        }
+    }
+
+    /** A JVM heap size ({@link HeapSize#parse}). */
+    static final class Heap implements ITypeConverter<HeapSize> {
+        @Override
+        public HeapSize convert(String value) {
+            try {
+                return HeapSize.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

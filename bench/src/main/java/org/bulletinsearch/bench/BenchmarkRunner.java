@@ -188,6 +188,7 @@ public final class BenchmarkRunner {
             // A JVM that trains its class-data archive (the first start after a build) refuses JFR.
             builder.classDataSharing(false);
         }
+        builder.heap(Component.SEARCH_ENGINE, options.engineHeap());
         if (options.engineSearchThreads != null) {
             builder.serverArgs(Component.SEARCH_ENGINE, List.of("--search-threads=" + options.engineSearchThreads));
         }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.bulletinsearch.infra.HeapSize;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -58,6 +59,18 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theEngineGetsThePlatformsHeapUnlessAMillionVectorsMustBeMerged() {
+        assertThat(parse().engineHeap()).isEqualTo(HeapSize.parse("512m"));
+        assertThat(parse("--phases=hybrid", "--articles=500000").engineHeap()).isEqualTo(HeapSize.parse("512m"));
+        assertThat(parse("--phases=hybrid", "--articles=1000000").engineHeap()).isEqualTo(HeapSize.parse("1g"));
+        assertThat(parse("--articles=1000000").engineHeap()).isEqualTo(HeapSize.parse("512m"));
+
+        BenchOptions given = parse("--engine-heap=768M");
+        assertThat(given.engineHeap()).isEqualTo(HeapSize.parse("768m"));
+        assertThat(given.isStandard()).isFalse();
+    }
+
+    @Test
     void quickIsASmokeRunThatLaterOptionsStillAdjust() {
         BenchOptions quick = parse("--quick");
         assertThat(List.of(quick.articles, quick.files, quick.rounds, quick.warmupSeconds)).containsExactly(20_000, 4, 1, 1);
@@ -67,7 +80,8 @@ class BenchOptionsTest {
     @Test
     void wrongValuesAreUsageErrors() {
         for (String[] args : List.of(new String[] {"--rounds=0"}, new String[] {"--phases=ingest,warp"},
-                new String[] {"--threads=many"}, new String[] {"--articles=1001"}, new String[] {"--bogus"})) {
+                new String[] {"--threads=many"}, new String[] {"--articles=1001"}, new String[] {"--bogus"},
+                new String[] {"--engine-heap=1gb"}, new String[] {"--engine-heap=1m"})) {
             StringWriter err = new StringWriter();
             BenchOptions options = new BenchOptions();
             int exit = new CommandLine(options).setErr(new PrintWriter(err)).execute(args);
@@ -81,6 +95,6 @@ class BenchOptionsTest {
         assertThat(new CommandLine(new BenchOptions()).setOut(new PrintWriter(out)).execute("--help")).isZero();
         assertThat(out.toString()).contains("--rounds", "--articles", "--files", "--threads", "--search-seconds",
                 "--catalog-seconds", "--freshness-seconds", "--budget-minutes", "--phases", "--profile", "--service-jvm",
-                "--quick", "--seed", "--out", "--keep-data", "--no-readme");
+                "--quick", "--engine-heap", "--seed", "--out", "--keep-data", "--no-readme");
     }
 }

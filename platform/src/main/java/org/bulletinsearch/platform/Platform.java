@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bulletinsearch.infra.Component;
+import org.bulletinsearch.infra.HeapSize;
 import org.bulletinsearch.infra.LocalInfrastructure;
 import org.bulletinsearch.infra.ServerProcess;
 import org.bulletinsearch.infra.support.InfrastructureException;
@@ -216,6 +217,7 @@ public final class Platform implements AutoCloseable {
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private final Map<Component, Integer> infraPorts = new EnumMap<>(Component.class);
         private final Map<Component, List<String>> infraArgs = new EnumMap<>(Component.class);
+        private final Map<Component, HeapSize> infraHeaps = new EnumMap<>(Component.class);
         private Path dataDir;
         private Path logDir;
         private String apiKey = DEVELOPMENT_API_KEY;
@@ -250,6 +252,12 @@ public final class Platform implements AutoCloseable {
          */
         public Builder serverArgs(Component component, List<String> args) {
             infraArgs.put(component, List.copyOf(args));
+            return this;
+        }
+
+        /** The JVM heap of Kafka, PostgreSQL or the search engine ({@code LocalInfrastructure.Builder#heap}). */
+        public Builder heap(Component component, HeapSize heap) {
+            infraHeaps.put(component, heap);
             return this;
         }
 
@@ -334,6 +342,7 @@ public final class Platform implements AutoCloseable {
             }
             infraPorts.forEach(infra::port);
             infraArgs.forEach(infra::serverArgs);
+            infraHeaps.forEach(infra::heap);
             if (logDir == null) {
                 logDir = (dataDir != null ? dataDir : repositoryRoot.resolve("target")).resolve("logs");
             }

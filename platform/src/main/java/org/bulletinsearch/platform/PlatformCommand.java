@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.bulletinsearch.infra.Component;
+import org.bulletinsearch.infra.HeapSize;
 import org.bulletinsearch.infra.support.FolderLock;
 import org.bulletinsearch.infra.support.InfrastructureException;
 import org.bulletinsearch.infra.support.ServerMain;
@@ -43,11 +45,13 @@ import picocli.CommandLine.RunLast;
                 + Platform.DEVELOPMENT_API_KEY + ")",
             "  INGEST_PORT, CATALOG_PORT, SEARCH_PORT         8081, 8082, 8083",
             "  KAFKA_PORT, POSTGRES_PORT, SEARCH_ENGINE_PORT  19092, 15432, 19200",
+            "  SEARCH_ENGINE_HEAP                             the search engine's JVM heap (default 512m)",
             "  BULLETIN_DATA_DIR                              the data folder (default ./data)",
             "  INGEST_URL                                     where load uploads (default http://127.0.0.1:$INGEST_PORT)"})
 public final class PlatformCommand implements Callable<Integer> {
 
     private static final String LOCK_FILE = "platform.lock";
+    private static final String ENGINE_HEAP_VARIABLE = "SEARCH_ENGINE_HEAP";
     /** How long a start waits for a platform on the same data folder that is stopping. */
     private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
     /** How long the start waits for the sample articles to be searchable before printing the curls. */
@@ -147,6 +151,8 @@ public final class PlatformCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Path root = Path.of("").toAbsolutePath();
             Path data = dataFolder().toAbsolutePath();
+            // Before the lock, so that a wrong port or heap variable leaves no data folder behind.
+            Platform.Builder builder = platformOn(root, data);
             FolderLock lock = lockDataFolder(data);
             Platform platform;
             try {
@@ -158,7 +164,7 @@ public final class PlatformCommand implements Callable<Integer> {
                 }
                 Console.say("data folder " + data + " (logs in " + data.resolve("logs") + ")");
                 // A kill during the start stops what it started once the start ends (the hook below is not yet set).
-                platform = platformOn(root, data).closeOnShutdown().start();
+                platform = builder.closeOnShutdown().start();
             } catch (IOException | RuntimeException e) {
                 lock.close();
                 throw e;
@@ -219,7 +225,9 @@ public final class PlatformCommand implements Callable<Integer> {
     }
 
     private static Platform.Builder platformOn(Path root, Path dataDir) {
-        return Platform.builder(root)
+        Platform.Builder builder = Platform.builder(root);
+        engineHeap(System.getenv()).ifPresent(heap -> builder.heap(Component.SEARCH_ENGINE, heap));
+        return builder
                 .dataDir(dataDir)
                 .apiKey(env("INGEST_API_KEY", Platform.DEVELOPMENT_API_KEY))
                 .port(Service.INGEST, port(Service.INGEST.portVariable(), Service.INGEST.defaultPort()))
@@ -350,6 +358,20 @@ public final class PlatformCommand implements Callable<Integer> {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * {@code SEARCH_ENGINE_HEAP} of {@code environment}, when set and not blank.
+     *
+     * @throws IllegalArgumentException naming the variable and its value when that is not a heap size
+     */
+    static Optional<HeapSize> engineHeap(Map<String, String> environment) {
+        String value = environment.get(ENGINE_HEAP_VARIABLE);
+        try {
+            return Optional.ofNullable(value).filter(v -> !v.isBlank()).map(HeapSize::parse);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ENGINE_HEAP_VARIABLE + ": " + e.getMessage());
+        }
     }
 
     private static int port(String variable, int fallback) {

@@ -1,11 +1,14 @@
 package org.bulletinsearch.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.bulletinsearch.infra.HeapSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -94,9 +97,20 @@ class PlatformCommandTest {
     void helpNamesEveryCommandAndTheEnvironment() {
         assertThat(cli().execute("--help")).isZero();
         assertThat(out.toString()).contains("run", "load", "generate", "--fresh", "--no-samples", "--data-dir",
-                "INGEST_API_KEY", "INGEST_PORT", "KAFKA_PORT", "BULLETIN_DATA_DIR", "INGEST_URL");
+                "INGEST_API_KEY", "INGEST_PORT", "KAFKA_PORT", "SEARCH_ENGINE_HEAP", "BULLETIN_DATA_DIR", "INGEST_URL");
         out.getBuffer().setLength(0);
         assertThat(cli().execute("help", "generate")).isZero();
         assertThat(out.toString()).contains("--articles", "--files", "--seed", "DIR");
+    }
+
+    @Test
+    void theSearchEngineHeapComesFromItsVariableAndAWrongOneNamesIt() {
+        assertThat(PlatformCommand.engineHeap(Map.of())).isEmpty();
+        assertThat(PlatformCommand.engineHeap(Map.of("SEARCH_ENGINE_HEAP", " "))).isEmpty();
+        assertThat(PlatformCommand.engineHeap(Map.of("SEARCH_ENGINE_HEAP", "1G"))).contains(HeapSize.parse("1g"));
+        assertThatThrownBy(() -> PlatformCommand.engineHeap(Map.of("SEARCH_ENGINE_HEAP", "1gb")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SEARCH_ENGINE_HEAP: '1gb' is not a heap size (a whole number and k, m or g, such as 512m"
+                        + " or 1g)");
     }
 }

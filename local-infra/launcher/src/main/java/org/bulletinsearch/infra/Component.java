@@ -42,6 +42,19 @@ public enum Component {
         return defaultJvmOptions;
     }
 
+    /**
+     * The default JVM options with the heap's ceiling ({@code -Xmx}) at {@code heap}; a floor ({@code -Xms}) equal to
+     * the default ceiling follows it, so the search engine keeps the fixed-size heap OpenSearch asks for
+     * ("Important settings: heap size", opensearch.org).
+     */
+    List<String> jvmOptions(HeapSize heap) {
+        String ceiling = defaultJvmOptions.stream().filter(o -> o.startsWith("-Xmx")).findFirst().orElseThrow();
+        String fixedFloor = "-Xms" + ceiling.substring("-Xmx".length());
+        return defaultJvmOptions.stream()
+                .map(o -> o.equals(ceiling) ? "-Xmx" + heap : o.equals(fixedFloor) ? "-Xms" + heap : o)
+                .toList();
+    }
+
     /** Parses {@code kafka}, {@code postgres} or {@code search-engine} (also {@code opensearch}, {@code search}). */
     public static Component fromId(String id) {
         String wanted = id.trim().toLowerCase();

@@ -40,6 +40,10 @@ public final class LocalInfraCommand implements Callable<Integer> {
     @Option(names = "--search-engine-port", paramLabel = "N", description = "fixed port (default: a free one)")
     int searchEnginePort;
 
+    @Option(names = "--search-engine-heap", paramLabel = "SIZE",
+            description = "the search engine's JVM heap, such as 1g (default: 512m)")
+    HeapSize searchEngineHeap;
+
     @Option(names = "--until-stdin-eof", description = "stop when stdin closes instead of on Ctrl-C")
     boolean untilStdinEof;
 
@@ -49,7 +53,8 @@ public final class LocalInfraCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new LocalInfraCommand()).registerConverter(Component.class, Component::fromId);
+        return new CommandLine(new LocalInfraCommand()).registerConverter(Component.class, Component::fromId)
+                .registerConverter(HeapSize.class, HeapSize::parse);
     }
 
     /** Starts the servers, prints what the services need, then waits for Ctrl-C or the end of stdin. */
@@ -61,6 +66,9 @@ public final class LocalInfraCommand implements Callable<Integer> {
                 .port(Component.SEARCH_ENGINE, searchEnginePort);
         if (dataDir != null) {
             builder.dataDir(dataDir);
+        }
+        if (searchEngineHeap != null) {
+            builder.heap(Component.SEARCH_ENGINE, searchEngineHeap);
         }
         LocalInfrastructure infra = builder.build();
         System.out.println("Starting " + infra.components() + " ...");

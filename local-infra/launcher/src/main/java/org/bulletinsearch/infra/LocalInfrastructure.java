@@ -254,6 +254,14 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
 
         /**
+         * The heap of one server's JVM, in place of its default (the search engine's 512m); its other default JVM
+         * options stay.
+         */
+        public Builder heap(Component component, HeapSize heap) {
+            return jvmOptions(component, component.jvmOptions(heap));
+        }
+
+        /**
          * More {@code --key=value} arguments for one server's launcher, such as the search engine's
          * {@code --search-threads=N}; each launcher's class comment lists what it takes.
          */

@@ -42,6 +42,8 @@ class LocalInfrastructureIT {
 
     private static final String TOPIC = "infra-proof";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Not the default 512m, to show that the engine runs with the heap it is given. */
+    private static final HeapSize ENGINE_HEAP = HeapSize.parse("384m");
 
     private static Path dataDir;
     private static LocalInfrastructure infra;
@@ -49,7 +51,7 @@ class LocalInfrastructureIT {
     @BeforeAll
     static void startEverything() throws Exception {
         dataDir = Files.createTempDirectory("local-infra-it-");
-        infra = LocalInfrastructure.builder().all().dataDir(dataDir)
+        infra = LocalInfrastructure.builder().all().dataDir(dataDir).heap(Component.SEARCH_ENGINE, ENGINE_HEAP)
                 .logDir(Path.of("target", "local-infra-logs")).build().start();
         for (Component component : infra.components()) {
             ServerProcess server = infra.server(component);
@@ -94,6 +96,15 @@ class LocalInfrastructureIT {
         HttpResponse<String> pools = http("GET", "/_nodes/thread_pool?filter_path=nodes.*.thread_pool.search.size", null);
         assertThat(pools.statusCode()).isEqualTo(200);
         assertThat(pools.body()).contains("\"size\":" + Runtime.getRuntime().availableProcessors() + "}");
+    }
+
+    @Test
+    @Order(2)
+    void searchEngineRunsWithTheHeapItIsGiven() throws Exception {
+        HttpResponse<String> jvm = http("GET", "/_nodes/jvm?filter_path=nodes.*.jvm.mem", null);
+        assertThat(jvm.statusCode()).isEqualTo(200);
+        assertThat(jvm.body()).contains("\"heap_init_in_bytes\":" + ENGINE_HEAP.bytes(),
+                "\"heap_max_in_bytes\":" + ENGINE_HEAP.bytes());
     }
 
     @Test
