@@ -90,7 +90,7 @@ public final class BenchOptions implements Callable<Integer> {
                     + " experiments)")
     Integer engineSearchThreads;
 
-    @Option(names = "--engine-heap", paramLabel = "SIZE", converter = Heap.class,
+    @Option(names = "--engine-heap", paramLabel = "SIZE", converter = HeapSize.Converter.class,
             description = "the search engine's JVM heap, such as 1g (default 512m as the platform runs it; 1g when"
                     + " the hybrid phase runs on more than 500000 articles)")
     HeapSize engineHeap;
@@ -206,18 +206,6 @@ public final class BenchOptions implements Callable<Integer> {
                 throw new TypeConversionException("needs a positive number, got '" + value + "'");
             }
             return parsed;
-        }
-    }
-
-    /** A JVM heap size ({@link HeapSize#parse}). */
-    static final class Heap implements ITypeConverter<HeapSize> {
-        @Override
-        public HeapSize convert(String value) {
-            try {
-                return HeapSize.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
         }
     }
 

@@ -3,6 +3,8 @@ package org.bulletinsearch.infra;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * A JVM heap size as {@code -Xmx} takes it: a whole number with a unit, {@code k}, {@code m} or {@code g}
@@ -45,5 +47,17 @@ public record HeapSize(String text, long bytes) {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** For a command-line option that takes a heap size: a wrong one is a usage error that says why. */
+    public static final class Converter implements ITypeConverter<HeapSize> {
+        @Override
+        public HeapSize convert(String value) {
+            try {
+                return parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -40,7 +40,7 @@ public final class LocalInfraCommand implements Callable<Integer> {
     @Option(names = "--search-engine-port", paramLabel = "N", description = "fixed port (default: a free one)")
     int searchEnginePort;
 
-    @Option(names = "--search-engine-heap", paramLabel = "SIZE",
+    @Option(names = "--search-engine-heap", paramLabel = "SIZE", converter = HeapSize.Converter.class,
             description = "the search engine's JVM heap, such as 1g (default: 512m)")
     HeapSize searchEngineHeap;
 
@@ -53,8 +53,7 @@ public final class LocalInfraCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new LocalInfraCommand()).registerConverter(Component.class, Component::fromId)
-                .registerConverter(HeapSize.class, HeapSize::parse);
+        return new CommandLine(new LocalInfraCommand()).registerConverter(Component.class, Component::fromId);
     }
 
     /** Starts the servers, prints what the services need, then waits for Ctrl-C or the end of stdin. */
