@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.bulletinsearch.bench.results.Results;
+import org.bulletinsearch.infra.Component;
 import org.bulletinsearch.infra.HeapSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -34,6 +35,8 @@ public final class BenchOptions implements Callable<Integer> {
     static final List<String> ON_REQUEST = List.of("hybrid");
     /** Articles above which the hybrid phase gives the engine a larger heap ({@link #engineHeap()}). */
     static final int LARGE_VECTOR_INDEX = 500_000;
+    /** The engine's heap for the hybrid phase above {@link #LARGE_VECTOR_INDEX} articles. */
+    static final HeapSize LARGE_VECTOR_INDEX_HEAP = HeapSize.parse("1g");
 
     @Spec
     CommandSpec spec;
@@ -167,7 +170,8 @@ public final class BenchOptions implements Callable<Integer> {
         if (engineHeap != null) {
             return engineHeap;
         }
-        return HeapSize.parse(runs("hybrid") && articles > LARGE_VECTOR_INDEX ? "1g" : "512m");
+        return runs("hybrid") && articles > LARGE_VECTOR_INDEX ? LARGE_VECTOR_INDEX_HEAP
+                : Component.SEARCH_ENGINE.defaultHeap();
     }
 
     Duration budget() {

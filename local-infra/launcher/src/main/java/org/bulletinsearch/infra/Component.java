@@ -42,17 +42,25 @@ public enum Component {
         return defaultJvmOptions;
     }
 
+    /** The heap this server gets unless told otherwise: its default {@code -Xmx} (the search engine's 512m). */
+    public HeapSize defaultHeap() {
+        return HeapSize.parse(maximumHeapOption().substring("-Xmx".length()));
+    }
+
     /**
      * The default JVM options with the heap's ceiling ({@code -Xmx}) at {@code heap}; a floor ({@code -Xms}) equal to
      * the default ceiling follows it, so the search engine keeps the fixed-size heap OpenSearch asks for
      * ("Important settings: heap size", opensearch.org).
      */
     List<String> jvmOptions(HeapSize heap) {
-        String ceiling = defaultJvmOptions.stream().filter(o -> o.startsWith("-Xmx")).findFirst().orElseThrow();
-        String fixedFloor = "-Xms" + ceiling.substring("-Xmx".length());
+        String fixedFloor = "-Xms" + defaultHeap();
         return defaultJvmOptions.stream()
-                .map(o -> o.equals(ceiling) ? "-Xmx" + heap : o.equals(fixedFloor) ? "-Xms" + heap : o)
+                .map(o -> o.equals(maximumHeapOption()) ? "-Xmx" + heap : o.equals(fixedFloor) ? "-Xms" + heap : o)
                 .toList();
+    }
+
+    private String maximumHeapOption() {
+        return defaultJvmOptions.stream().filter(o -> o.startsWith("-Xmx")).findFirst().orElseThrow();
     }
 
     /** Parses {@code kafka}, {@code postgres} or {@code search-engine} (also {@code opensearch}, {@code search}). */

@@ -31,6 +31,13 @@ class HeapSizeTest {
     }
 
     @Test
+    void eachServersDefaultHeapIsItsDefaultCeiling() {
+        assertThat(Component.SEARCH_ENGINE.defaultHeap()).isEqualTo(HeapSize.parse("512m"));
+        assertThat(Component.KAFKA.defaultHeap()).isEqualTo(HeapSize.parse("384m"));
+        assertThat(Component.POSTGRES.defaultHeap()).isEqualTo(HeapSize.parse("96m"));
+    }
+
+    @Test
     void theSearchEngineKeepsAFixedHeapAndItsCollector() {
         assertThat(Component.SEARCH_ENGINE.jvmOptions(HeapSize.parse("1g")))
                 .containsExactly("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
