@@ -17,12 +17,15 @@ public enum Component {
     private final String artifactId;
     private final String mainClass;
     private final List<String> defaultJvmOptions;
+    private final HeapSize defaultHeap;
 
     Component(String id, String artifactId, String mainClass, List<String> defaultJvmOptions) {
         this.id = id;
         this.artifactId = artifactId;
         this.mainClass = mainClass;
         this.defaultJvmOptions = defaultJvmOptions;
+        this.defaultHeap = HeapSize.parse(defaultJvmOptions.stream().filter(o -> o.startsWith("-Xmx")).findFirst()
+                .orElseThrow().substring("-Xmx".length()));
     }
 
     /** Short name used on the command line, in log file names and in data directories. */
@@ -44,7 +47,7 @@ public enum Component {
 
     /** The heap this server gets unless told otherwise: its default {@code -Xmx} (the search engine's 512m). */
     public HeapSize defaultHeap() {
-        return HeapSize.parse(maximumHeapOption().substring("-Xmx".length()));
+        return defaultHeap;
     }
 
     /**
@@ -53,14 +56,11 @@ public enum Component {
      * ("Important settings: heap size", opensearch.org).
      */
     List<String> jvmOptions(HeapSize heap) {
-        String fixedFloor = "-Xms" + defaultHeap();
+        String ceiling = "-Xmx" + defaultHeap;
+        String fixedFloor = "-Xms" + defaultHeap;
         return defaultJvmOptions.stream()
-                .map(o -> o.equals(maximumHeapOption()) ? "-Xmx" + heap : o.equals(fixedFloor) ? "-Xms" + heap : o)
+                .map(o -> o.equals(ceiling) ? "-Xmx" + heap : o.equals(fixedFloor) ? "-Xms" + heap : o)
                 .toList();
-    }
-
-    private String maximumHeapOption() {
-        return defaultJvmOptions.stream().filter(o -> o.startsWith("-Xmx")).findFirst().orElseThrow();
     }
 
     /** Parses {@code kafka}, {@code postgres} or {@code search-engine} (also {@code opensearch}, {@code search}). */
