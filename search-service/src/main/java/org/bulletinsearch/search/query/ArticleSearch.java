@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -372,7 +373,7 @@ public class ArticleSearch {
     /**
      * A hybrid or semantic page: the vector search runs (embedding included) while the keyword search does, both
      * over the first {@code window} hits, ids and scores only; the page is cut from their fusion ({@link FusedPage})
-     * and its hits' fields and highlights are asked for them alone ({@link #shown}).
+     * and its hits' fields and highlights are asked for them alone ({@link #shownPage}).
      */
     private SearchResponse fused(SearchCriteria criteria, SearchMode mode, boolean collapse) {
         int window = config.hybrid().window();
@@ -386,24 +387,19 @@ public class ArticleSearch {
             keyword = keyword(firstWindow, false);
         }
         int offset = criteria.cursor() == null ? 0 : criteria.cursor().rank();
-        JsonNode keywordHits = keyword == null ? null : keyword.answer().path("hits").path("hits");
-        JsonNode semanticHits = semantic == null ? null : semantic.path("hits").path("hits");
-        int rankConstant = config.hybrid().rankConstant();
-        List<String> ranking = FusedPage.ranking(keywordHits, semanticHits, window, rankConstant);
-        Map<String, Story> byArticle = collapse ? stories.ofArticles(ranking).orElse(null) : null;
-        Set<String> standing = byArticle == null ? null : Set.copyOf(StoryCollapse.firstOfEachStory(ranking, byArticle, Set.of()));
-        FusedPage page = FusedPage.of(keywordHits, semanticHits, window, rankConstant, offset, criteria.size(),
-                standing == null ? id -> true : standing::contains);
-        boolean fuzzy = keyword != null && keyword.fuzzy();
-        Map<String, JsonNode> shown = shown(criteria, ids(page.hits()),
+        FusedLists lists = new FusedLists(keyword == null ? null : keyword.answer().path("hits").path("hits"),
+                semantic == null ? null : semantic.path("hits").path("hits"), window, config.hybrid().rankConstant());
+        ShownPage shown = shownPage(criteria, lists, offset, collapse,
                 keyword != null ? keyword.highlight() : builder.semanticHighlight(criteria));
+        FusedPage page = shown.page();
+        boolean fuzzy = keyword != null && keyword.fuzzy();
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.hits().size(); i++) {
-            JsonNode found = shown.get(SearchQueryBuilder.articleId(page.hits().get(i)));
+            JsonNode found = shown.hits().get(SearchQueryBuilder.articleId(page.hits().get(i)));
             // An article deleted or moved out of the filters since the window was searched is left out, as a search
             // a moment later would leave it; the page is then short by it (its story's other versions stay folded).
             if (found != null) {
-                hits.add(inStory(hit(found, page.scores().get(i).floatValue()), byArticle));
+                hits.add(inStory(hit(found, page.scores().get(i).floatValue()), shown.byArticle()));
             }
         }
         JsonNode counted = keyword != null ? keyword.counts() : semantic;
@@ -412,7 +408,52 @@ public class ArticleSearch {
                 keyword != null && strictTotal(keyword.counts()) < total(keyword.counts()), criteria.sort().parameter(),
                 hits, facets(counted.path("aggregations")),
                 page.nextRank() < 0 ? null : SearchCursor.atRank(fuzzy, page.nextRank()).encode(), page.modes(),
-                byArticle != null);
+                shown.byArticle() != null);
+    }
+
+    /** The two lists of a fused page: each engine's {@code hits.hits} (null when it did not run) and the fusion's. */
+    private record FusedLists(JsonNode keywordHits, JsonNode semanticHits, int window, int rankConstant) {
+
+        List<String> ranking() {
+            return FusedPage.ranking(keywordHits, semanticHits, window, rankConstant);
+        }
+
+        FusedPage page(int offset, int size, Predicate<String> listed) {
+            return FusedPage.of(keywordHits, semanticHits, window, rankConstant, offset, size, listed);
+        }
+    }
+
+    /**
+     * A fused page and its hits by article id, with their fields and highlights.
+     *
+     * @param byArticle the story of each article of the fused list; null when versions are not folded
+     */
+    private record ShownPage(FusedPage page, Map<String, JsonNode> hits, Map<String, Story> byArticle) {
+    }
+
+    /**
+     * The page of the fused list, with its hits' fields and {@code highlight}. When versions fold, the catalog's
+     * stories decide which articles the page holds; while the catalog answers, the hits of the page as it stands
+     * unfolded are asked already, since few pages fold anything away before their last hit: the two waits overlap
+     * instead of following each other, and a page that did fold asks only the hits it then lacks. Without the
+     * catalog's answer the page is the unfolded one.
+     */
+    private ShownPage shownPage(SearchCriteria criteria, FusedLists lists, int offset, boolean collapse,
+            ObjectNode highlight) {
+        List<String> ranking = lists.ranking();
+        CompletableFuture<Optional<Map<String, Story>>> storiesOfRanking = collapse ? CompletableFuture.supplyAsync(
+                () -> stories.ofArticles(ranking), Infrastructure.getDefaultWorkerPool()) : null;
+        FusedPage unfolded = lists.page(offset, criteria.size(), id -> true);
+        List<String> asked = ids(unfolded.hits());
+        Map<String, JsonNode> hits = new HashMap<>(shown(criteria, asked, highlight));
+        Map<String, Story> byArticle = storiesOfRanking == null ? null : join(storiesOfRanking).orElse(null);
+        if (byArticle == null) {
+            return new ShownPage(unfolded, hits, null);
+        }
+        Set<String> standing = Set.copyOf(StoryCollapse.firstOfEachStory(ranking, byArticle, Set.of()));
+        FusedPage page = lists.page(offset, criteria.size(), standing::contains);
+        hits.putAll(shown(criteria, ids(page.hits()).stream().filter(id -> !asked.contains(id)).toList(), highlight));
+        return new ShownPage(page, hits, byArticle);
     }
 
     /** The hit standing for its story, or as it is when versions are not folded ({@code byArticle} null). */
@@ -454,7 +495,7 @@ public class ArticleSearch {
         return index != null && onEngine("q", () -> indexManager.info(index)).fields().contains(VectorField.NAME);
     }
 
-    private static JsonNode join(CompletableFuture<JsonNode> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
