@@ -13,6 +13,7 @@ import org.bulletinsearch.infra.LocalInfraTestResource;
 import org.bulletinsearch.search.support.CatalogStoriesStub;
 import org.bulletinsearch.search.support.JudgedCorpus;
 import org.bulletinsearch.search.support.SearchApi;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = LocalInfraTestResource.class,
         initArgs = @ResourceArg(name = "components", value = "kafka,search-engine"))
 @QuarkusTestResource(value = CatalogStoriesStub.class, restrictToAnnotatedClass = true)
+// a test resource of its own: after every class of the shared application (junit-platform.properties)
+@Order(Integer.MAX_VALUE)
 class FusedStoriesIT {
 
     private static final String QUERY = "customs cooperation";
