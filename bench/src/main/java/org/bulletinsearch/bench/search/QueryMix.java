@@ -95,20 +95,29 @@ public record QueryMix(List<Query> queries) {
 
         /**
          * This query as the service asks it once the counts showed {@code total} matches: a strict-first page title
-         * first from {@link StrictFirst#TITLE_FIRST_MATCHES} matches on ({@link StrictFirst#titleFirst}), with the
-         * one more best score it needs; otherwise this query.
+         * first from {@link StrictFirst#TITLE_FIRST_MATCHES} matches on ({@link StrictFirst#titleFirst(int)}), with
+         * {@code units} units of the query in the title and the best scores that needs; otherwise this query.
+         *
+         * @param units from {@link #maxUnitsInTitle()} down to 1, as the service steps down when an answer cannot
+         *              tell the page
          */
-        public Query titleFirst(long total) {
+        public Query titleFirst(long total, int units) {
             if (firstPage == null || firstPage.strictFirst() == null || total < StrictFirst.TITLE_FIRST_MATCHES) {
                 return this;
             }
-            StrictFirst first = firstPage.strictFirst().titleFirst();
+            StrictFirst first = firstPage.strictFirst().titleFirst(units);
             List<MultiSearchItem> items = new ArrayList<>(List.of(new MultiSearchItem(first.body(), false),
                     new MultiSearchItem(read(engineCounts), true)));
             items.addAll(first.bestSearches());
             return new Query(name, q, sourceName, sort, serviceUrl, bytes(first.body()), engineCounts,
                     MultiSearchItem.ndjson(JsonHttp.JSON, items), false,
                     new FirstPage(firstPage.exact(), firstPage.rescored(), first));
+        }
+
+        /** The most units a {@link #titleFirst} page of this query asks in the title; 0 when it is not asked so. */
+        public int maxUnitsInTitle() {
+            return firstPage == null || firstPage.strictFirst() == null ? 0
+                    : firstPage.strictFirst().maxUnitsInTitle();
         }
 
         private static ObjectNode read(byte[] body) {

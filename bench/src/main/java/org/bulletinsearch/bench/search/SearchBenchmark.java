@@ -33,6 +33,7 @@ import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
 import org.bulletinsearch.platform.client.JsonHttp;
 import org.bulletinsearch.search.query.PageBody;
+import org.bulletinsearch.search.query.SearchQueryBuilder.StrictFirst;
 
 /**
  * Figure 3, search under concurrent load: N client threads for a fixed time, cycling through the
@@ -92,6 +93,31 @@ public final class SearchBenchmark {
         this.duration = duration;
     }
 
+    /** The first page as the service asks it once it saw {@code total} matches ({@link #checkEquivalence}). */
+    private Learned titleFirst(String engine, QueryMix.Query query, Learned learned, long total) {
+        QueryMix.Query plain = learned.query();
+        for (int units = plain.maxUnitsInTitle(); units >= 1; units--) {
+            QueryMix.Query titleFirst = plain.titleFirst(total, units);
+            if (titleFirst == plain) {
+                return learned;
+            }
+            JsonNode titled = JsonHttp.json(post(engine, titleFirst));
+            PageBody told = titleFirst.pageBody(titled);
+            if (told == PageBody.FIRST) {
+                return new Learned(titleFirst, titled);
+            }
+            if (told == PageBody.EXACT) {
+                QueryMix.Query exact = titleFirst.askedBy(PageBody.EXACT);
+                toldLater.add(query.name() + " (exact, after title first)");
+                return new Learned(exact, JsonHttp.json(post(engine, exact)));
+            }
+        }
+        if (plain.maxUnitsInTitle() > 0 && total >= StrictFirst.TITLE_FIRST_MATCHES) {
+            toldLater.add(query.name() + " (plain strict first: title first could not tell it)");
+        }
+        return learned;
+    }
+
     /**
      * Every query once both ways: the service and the engine must agree on the totals. A page whose first answer
      * cannot tell it goes to the body that does from then on, on both sides ({@link QueryMix.Query#askedBy}).
@@ -107,22 +133,10 @@ public final class SearchBenchmark {
             Learned learned = learn(engine, query);
             long engineTotal = learned.answer().path("responses").path(learned.query().countsAnswer()).path("hits")
                     .path("total").path("value").asLong(-2);
-            // the service asks a query title first once it saw many matches: the exact body from then on when ties
-            // hide that answer's order, plain strict first again when a match it left out could outrank its page
-            QueryMix.Query titleFirst = learned.query().titleFirst(engineTotal);
-            if (titleFirst != learned.query()) {
-                JsonNode titled = JsonHttp.json(post(engine, titleFirst));
-                PageBody told = titleFirst.pageBody(titled);
-                if (told == PageBody.FIRST) {
-                    learned = new Learned(titleFirst, titled);
-                } else if (told == PageBody.EXACT) {
-                    QueryMix.Query exact = titleFirst.askedBy(PageBody.EXACT);
-                    learned = new Learned(exact, JsonHttp.json(post(engine, exact)));
-                    toldLater.add(query.name() + " (exact, after title first)");
-                } else {
-                    toldLater.add(query.name() + " (plain strict first: title first could not tell it)");
-                }
-            }
+            // the service asks a query title first once it saw many matches, every unit in the title then one fewer
+            // each time an answer cannot tell the page: the exact body from then on when ties hide that answer's
+            // order, plain strict first again when none could tell it
+            learned = titleFirst(engine, query, learned, engineTotal);
             query = learned.query();
             sent.add(query);
             long serviceTotal = viaService.path("total").asLong(-1);

@@ -280,9 +280,9 @@ public class ArticleSearch {
     /**
      * The page of a {@link SearchQueryBuilder#strictFirst} answer in the exact order when it tells the page
      * ({@link StrictFirst#pageBody}); otherwise the page of the body that does, remembered for the next time
-     * ({@link PageBodies}); a title-first answer that cannot tell it sends the page back to plain strict first
-     * instead ({@link PreparedPage#titleFirstFailed}). Only pages by relevance are asked strict first, so the hits
-     * carry their scores.
+     * ({@link PageBodies}); a title-first answer that cannot tell it sends the page to one unit fewer in the
+     * title, then to plain strict first, instead ({@link PreparedPage#titleFirstFailed}). Only pages by relevance
+     * are asked strict first, so the hits carry their scores.
      */
     private JsonNode strictFirstPage(PreparedPage prepared, StrictFirst strictFirst, JsonNode answer, JsonNode counts,
             List<JsonNode> bestOfClauses) {
@@ -292,8 +292,8 @@ public class ArticleSearch {
             case FIRST -> told.page();
             case EXACT -> exactPage(hits);
             case RESCORED -> {
-                if (strictFirst.bestTitleFree() != null) {
-                    prepared.titleFirstFailed();
+                if (strictFirst.unitsInTitle() > 0) {
+                    prepared.titleFirstFailed(strictFirst.unitsInTitle());
                 } else {
                     pageBodies.remember(hits, PageBody.RESCORED);
                 }

@@ -30,10 +30,14 @@ final class PreparedPage {
     private final Optional<StrictFirst> strictFirst;
     private final SearchEngine engine;
     private final Map<PageBody, FirstRequest> requests = new ConcurrentHashMap<>(4);
-    /** Whether the query matches many articles ({@link #sawMatches}); set once, for the page's life in the cache. */
+    /**
+     * Units of the query a title-first page asks in the title: 0 until the query is seen to match many articles
+     * ({@link #sawMatches}), then every unit it can ask ({@link StrictFirst#maxUnitsInTitle}), one fewer after each
+     * answer that could not tell the page ({@link #titleFirstFailed}), down to none (plain strict first).
+     * Only lowered after it is set once, for the page's life in the cache.
+     */
+    private volatile int unitsInTitle;
     private volatile boolean broad;
-    /** Whether a title-first answer could not tell the page ({@link #titleFirstFailed}); set once, as above. */
-    private volatile boolean titleless;
     private volatile FirstRequest titleFirstRequest;
     private volatile byte[] namedScoreBody;
     private volatile MultiSearchRequest countsRequest;
@@ -108,10 +112,11 @@ final class PreparedPage {
      * along, cacheable.
      */
     FirstRequest request(PageBody known) {
-        if (known == PageBody.FIRST && broad && !titleless && strictFirst.isPresent()) {
+        int units = unitsInTitle;
+        if (known == PageBody.FIRST && units > 0 && strictFirst.isPresent()) {
             FirstRequest request = titleFirstRequest;
-            if (request == null) {
-                request = build(known, strictFirst.map(StrictFirst::titleFirst));
+            if (request == null || request.strictFirst().orElseThrow().unitsInTitle() != units) {
+                request = build(known, strictFirst.map(first -> first.titleFirst(units)));
                 titleFirstRequest = request;
             }
             return request;
@@ -121,25 +126,29 @@ final class PreparedPage {
 
     /**
      * Notes how many articles the page's query matches, from the counts of an answer: from a query that matches at
-     * least {@value StrictFirst#TITLE_FIRST_MATCHES} on, a strict-first page asks only the articles with a query
-     * word in the title ({@link StrictFirst#titleFirst}). The counts come with the first answer, so the first search
-     * of a query is asked as before and the ones after it title first.
+     * least {@value StrictFirst#TITLE_FIRST_MATCHES} on, a strict-first page asks only the articles with every unit
+     * of the query in the title, or as many as it can ({@link StrictFirst#titleFirst(int)}). The counts come with the
+     * first answer, so the first search of a query is asked as before and the ones after it title first.
      *
      * @param total the exact number of matches ({@link SearchQueryBuilder#total})
      */
     void sawMatches(long total) {
-        if (total >= StrictFirst.TITLE_FIRST_MATCHES) {
+        if (total >= StrictFirst.TITLE_FIRST_MATCHES && !broad && strictFirst.isPresent()) {
             broad = true;
+            unitsInTitle = strictFirst.get().maxUnitsInTitle();
         }
     }
 
     /**
-     * Notes that a title-first answer could not tell the page (too few matches with a query word in the title, or
-     * an article without one that could outrank them): the page is asked plain strict first from then on, which may
-     * still tell it in one request where title first would always take two.
+     * Notes that a title-first answer could not tell the page (too few matches with the units asked in the title,
+     * or an article without them that could outrank those): the page asks one unit fewer in the title from then on,
+     * and after one, plain strict first, which may still tell it in one request where title first would always take
+     * two.
+     *
+     * @param units the units in the title the answer asked ({@link StrictFirst#unitsInTitle})
      */
-    void titleFirstFailed() {
-        titleless = true;
+    synchronized void titleFirstFailed(int units) {
+        unitsInTitle = Math.min(unitsInTitle, units - 1);
     }
 
     private FirstRequest build(PageBody known, Optional<StrictFirst> strictFirst) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,6 +75,81 @@ final class TitleFirst {
         ArrayNode should = node.putObject("bool").putArray("should");
         clauses.forEach(clause -> should.add(withoutTitle(clause)));
         return node;
+    }
+
+    /**
+     * The filter of a page asked of the articles with at least {@code atLeast} units of the query in their title:
+     * each unit's title parts ({@link #filter} of the unit alone), {@code atLeast} of them required.
+     *
+     * @param units the units of the query, in order
+     * @return the filter; empty when some unit has no title part (it could never count)
+     */
+    static Optional<ObjectNode> unitsInTitle(List<? extends JsonNode> units, int atLeast) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ObjectNode bool = node.putObject("bool");
+        ArrayNode should = bool.putArray("should");
+        for (JsonNode unit : units) {
+            ObjectNode titleOfUnit = filter(List.of(unit));
+            if (titleOfUnit.path("bool").path("should").isEmpty()) {
+                return Optional.empty();
+            }
+            should.add(titleOfUnit);
+        }
+        bool.put("minimum_should_match", atLeast);
+        return Optional.of(node);
+    }
+
+    /**
+     * The query whose best score over the index bounds the score of every article whose title holds no unit of the
+     * query but those of {@code inTitle}: the sum of the units and of the rescore query, with the title fields
+     * taken out of every unit not in {@code inTitle} (in the units and in the rescore query's {@code strict}
+     * clause, whose units come in the same order), and out of the phrase and proximity boosts unless
+     * {@code boostsInTitle}. An article whose title lacks a unit scores nothing from that unit's title fields; the
+     * boosts need every plain word, so when a unit holding one is not in the title they score nothing there
+     * either (the caller decides {@code boostsInTitle}: {@link ScoreBound}). A clause of the rescore query this
+     * class does not recognise keeps its title fields, which only raises the bound.
+     *
+     * @param units         the units of the query, in order
+     * @param inTitle       the indexes of the units whose title fields are kept
+     * @param rescoreQuery  the rescore query: {@code bool.should} of {@code strict} and the boosts
+     * @param boosts        the phrase and proximity boosts, as the rescore query holds them
+     * @param boostsInTitle whether the boosts keep their title fields
+     * @return a {@code bool} of {@code should} clauses
+     */
+    static ObjectNode titleOnlyOf(List<? extends JsonNode> units, Set<Integer> inTitle, JsonNode rescoreQuery,
+            List<? extends JsonNode> boosts, boolean boostsInTitle) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ArrayNode should = node.putObject("bool").putArray("should");
+        should.addAll(keptInTitle(units, inTitle));
+        JsonNode rescoreClauses = rescoreQuery.path("bool").path("should");
+        if (rescoreQuery.size() != 1 || !rescoreClauses.isArray()) {
+            should.add(rescoreQuery.deepCopy());
+            return node;
+        }
+        ObjectNode rescore = should.addObject();
+        ArrayNode rescoreShould = rescore.putObject("bool").putArray("should");
+        for (JsonNode clause : rescoreClauses) {
+            JsonNode strictUnits = clause.path("bool").path("must");
+            if (clause.path("bool").path("_name").asText().equals(SearchQueryBuilder.STRICT)
+                    && strictUnits.size() == units.size()) {
+                ObjectNode strict = clause.deepCopy();
+                ((ObjectNode) strict.get("bool")).putArray("must").addAll(keptInTitle(clauses(strictUnits), inTitle));
+                rescoreShould.add(strict);
+            } else if (boosts.contains(clause)) {
+                rescoreShould.add(boostsInTitle ? clause.deepCopy() : withoutTitle(clause));
+            } else {
+                rescoreShould.add(clause.deepCopy());
+            }
+        }
+        return node;
+    }
+
+    private static List<JsonNode> keptInTitle(List<? extends JsonNode> units, Set<Integer> inTitle) {
+        List<JsonNode> kept = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            kept.add(inTitle.contains(i) ? units.get(i).deepCopy() : withoutTitle(units.get(i)));
+        }
+        return kept;
     }
 
     /** Whether {@code field} (with an optional {@code ^boost}) is the title or one of its sub-fields. */

@@ -300,6 +300,49 @@ class CursorPagingIT {
                 .isEqualTo(sayer.articleId());
         assertThat(titleFirst(q, List.of(rareId)).told().body()).as("its score is above the page's: another body"
                 + " tells the page").isEqualTo(PageBody.RESCORED);
+
+        assertThat(titleFirst(q, List.of(uploadId), 3).told().body()).as("no title holds the three words: another"
+                + " body tells the page").isEqualTo(PageBody.RESCORED);
+        TitleFirstAnswer two = titleFirst(q, List.of(uploadId), 2);
+        assertThat(two.told().body()).as("two words in the title: every other article scores below the page")
+                .isEqualTo(PageBody.FIRST);
+        assertThat(hitIds(two.told().page().path("hits").path("hits"))).containsExactlyElementsOf(
+                ranking.subList(0, 11));
+        assertThat(titleFirst(q, List.of(rareId), 2).told().body()).isEqualTo(PageBody.RESCORED);
+    }
+
+    @Test
+    void anArticleWithOneQueryWordInItsTitleThatOutranksThoseWithTwoIsNotLeftOutOfTheirPage() {
+        // two of the words in long titles, the third in the body; one short title with the third word alone
+        String uploadId = "title-units-" + UUID.randomUUID();
+        List<ArticleEvent> events = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            String title = i <= 20 ? "Notes on the walrus and the kestrel from the harbour office, part " + i
+                    : "Pier log " + i;
+            String body = i <= 20 ? "fjord dues paid at the east gate by every vessel owner before the bell " + i
+                    : "gulls over the fjord at dawn; a long wait by the pier until noon brought the walrus; at dusk"
+                            + " came one kestrel " + i;
+            events.add(ArticleEvent.of(title, body + ".", "title-units.txt", uploadId, i,
+                    Instant.parse("2024-11-03T12:00:00Z")));
+        }
+        ArticleEvent watch = ArticleEvent.of("Fjord", "One walrus and one kestrel.", "title-units.txt", uploadId, 31,
+                Instant.parse("2024-11-03T12:00:00Z"));
+        events.add(watch);
+        ArticlesTopic.publish(events);
+        SearchApi.awaitIndexed(List.of(uploadId), events.size());
+        SearchApi.awaitVectors();
+        // words of their own: the bounds are best scores over the whole index, other tests' articles included
+        String q = "walrus kestrel fjord";
+
+        assertThat(exactRanking(q, List.of(uploadId), 31).get(0)).as("one word in a short title"
+                + " outranks two in long ones").isEqualTo(watch.articleId());
+        TitleFirstAnswer one = titleFirst(q, List.of(uploadId), 1);
+        assertThat(one.answered()).contains(watch.articleId());
+        TitleFirstAnswer two = titleFirst(q, List.of(uploadId), 2);
+        assertThat(two.answered()).as("left out by the filter").hasSizeGreaterThanOrEqualTo(11)
+                .doesNotContain(watch.articleId());
+        assertThat(two.told().body()).as("its title word is in one of the bounds: another body tells the page")
+                .isEqualTo(PageBody.RESCORED);
     }
 
     /** The engine's answers to a title-first request of page 1 (10 hits and one more) and what they tell. */
@@ -307,16 +350,21 @@ class CursorPagingIT {
     }
 
     private TitleFirstAnswer titleFirst(String q, List<String> upload) {
+        return titleFirst(q, upload, 1);
+    }
+
+    /** The same with {@code units} units of the query in the title ({@link SearchQueryBuilder.StrictFirst}). */
+    private TitleFirstAnswer titleFirst(String q, List<String> upload, int units) {
         SearchCriteria criteria = new SearchCriteria(UserQuery.parse(q), List.of(), upload, null, null,
                 SortOrder.RELEVANCE, 10, null);
         SearchQueryBuilder builder = new SearchQueryBuilder(20);
         ObjectNode search = builder.search(criteria, false);
         SearchQueryBuilder.StrictFirst first = builder.strictFirst(criteria,
-                SearchQueryBuilder.hitsOnly(search, 11)).orElseThrow().titleFirst();
+                SearchQueryBuilder.hitsOnly(search, 11)).orElseThrow().titleFirst(units);
         String path = "/" + indexManager.alias() + "/_search";
         List<JsonNode> best = new ArrayList<>();
         first.bestOfClauses().forEach(body -> best.add(engine.send("POST", path, body)));
-        best.add(engine.send("POST", path, first.bestTitleFree()));
+        first.bestLeftOut().forEach(body -> best.add(engine.send("POST", path, body)));
         JsonNode answer = engine.send("POST", path, first.body());
         JsonNode counts = engine.send("POST", path, SearchQueryBuilder.countsOnly(search));
         return new TitleFirstAnswer(hitIds(answer.path("hits").path("hits")), first.told(answer, counts, best, 11));

@@ -63,7 +63,7 @@ class PreparedPagesTest {
         PreparedPage learned = page(pages, first("revenue rose percent"), BUILT_IN);
         PreparedPage.FirstRequest plain = learned.request(PageBody.FIRST);
         learned.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
-        learned.titleFirstFailed();
+        learned.titleFirstFailed(3);
 
         nanos.addAndGet(PageBodies.RECHECK_AFTER.toNanos() - 1);
         assertThat(page(pages, first("revenue rose percent"), BUILT_IN)).as("just before the recheck")
@@ -72,8 +72,8 @@ class PreparedPagesTest {
         PreparedPage anew = page(pages, first("revenue rose percent"), BUILT_IN);
         assertThat(anew).as("the recheck is due").isNotSameAs(learned);
         anew.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
-        assertThat(anew.request(PageBody.FIRST).sent()).as("title first is tried again")
-                .isEqualTo(plain.strictFirst().orElseThrow().titleFirst().body());
+        assertThat(anew.request(PageBody.FIRST).sent()).as("title first is tried again, every unit in the title")
+                .isEqualTo(plain.strictFirst().orElseThrow().titleFirst(3).body());
         assertThat(builds).hasValue(2);
     }
 
@@ -192,18 +192,30 @@ class PreparedPagesTest {
         assertThat(page.request(PageBody.FIRST)).as("fewer matches: every one is scored").isSameAs(plain);
 
         page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        SearchQueryBuilder.StrictFirst strictFirst = plain.strictFirst().orElseThrow();
         PreparedPage.FirstRequest titleFirst = page.request(PageBody.FIRST);
-        assertThat(titleFirst.strictFirst()).contains(plain.strictFirst().orElseThrow().titleFirst());
+        assertThat(titleFirst.strictFirst()).as("the three words in the title").contains(strictFirst.titleFirst(3));
         assertThat(titleFirst.sent()).isEqualTo(titleFirst.strictFirst().orElseThrow().body());
         assertThat(titleFirst.searches().searches()).as("hits, counts, the three words' best scores and the best"
-                + " score without the title").isEqualTo(6);
+                + " score with each pair of them out of the title").isEqualTo(8);
         assertThat(page.request(PageBody.FIRST)).as("written once").isSameAs(titleFirst);
         page.sawMatches(3);
         assertThat(page.request(PageBody.FIRST)).as("a query that matched many stays title first").isSameAs(titleFirst);
         assertThat(page.request(PageBody.RESCORED).sent()).as("a page another body told goes to that body")
                 .isEqualTo(BUILDER.rescored(page.hits()).orElseThrow());
 
-        page.titleFirstFailed();
+        page.titleFirstFailed(3);
+        assertThat(page.request(PageBody.FIRST).strictFirst()).as("three could not tell it: two words in the title")
+                .contains(strictFirst.titleFirst(2));
+        page.titleFirstFailed(3);
+        assertThat(page.request(PageBody.FIRST).strictFirst()).as("a late answer of three changes nothing")
+                .contains(strictFirst.titleFirst(2));
+        page.titleFirstFailed(2);
+        PreparedPage.FirstRequest oneWord = page.request(PageBody.FIRST);
+        assertThat(oneWord.strictFirst()).as("then one word").contains(strictFirst.titleFirst());
+        assertThat(oneWord.searches().searches()).as("hits, counts, the three words' best scores and the best"
+                + " score without the title").isEqualTo(6);
+        page.titleFirstFailed(1);
         assertThat(page.request(PageBody.FIRST)).as("title first could not tell it: plain strict first again")
                 .isSameAs(plain);
         page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
@@ -239,9 +251,12 @@ class PreparedPagesTest {
         for (PageBody body : PageBody.values()) {
             bodies.add(window.request(body).sent());
         }
-        window.titleFirstFailed();
-        bodies.add(window.request(PageBody.FIRST).sent());
-        assertThat(bodies).as("hits, strict first, title first, rescored, exact").hasSize(5)
+        for (int units = 3; units >= 1; units--) {
+            window.titleFirstFailed(units);
+            bodies.add(window.request(PageBody.FIRST).sent());
+        }
+        assertThat(bodies).as("hits, three words in the title, rescored, exact, two words, one, strict first")
+                .hasSize(7)
                 .allSatisfy(body -> {
                     SearchQueryBuilderTest.assertIdsOnly(body);
                     assertThat(body.has("highlight")).isFalse();

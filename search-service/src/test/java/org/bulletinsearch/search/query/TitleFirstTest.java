@@ -52,14 +52,80 @@ class TitleFirstTest {
     @Test
     void theTitleFreeQueryAddsUpEveryScoringClauseWithoutItsTitleFields() {
         SearchQueryBuilder.StrictFirst first = strictFirst("(ghana OR senegal) transit guarantees").titleFirst();
-        JsonNode titleFree = first.bestTitleFree().path("query").path("bool").path("should");
+        JsonNode titleFree = first.bestLeftOut().get(0).path("query").path("bool").path("should");
         assertThat(titleFree).as("three units and the rescore query").hasSize(4);
         List<String> fields = new ArrayList<>();
         titleFree.findValues("fields").forEach(list -> list.forEach(field -> fields.add(field.asText())));
         assertThat(fields).isNotEmpty().noneMatch(TitleFirst::isTitle).contains("body", "body.exact");
         assertThat(titleFree.path(3).toString()).as("the units again, the phrase, the words near each other")
                 .contains("\"_name\":\"strict\"", "\"slop\":4");
-        assertThat(first.bestTitleFree().path("size").asInt()).isOne();
+        assertThat(first.bestLeftOut()).hasSize(1);
+        assertThat(first.bestLeftOut().get(0).path("size").asInt()).isOne();
+    }
+
+    @Test
+    void aPageWithMoreUnitsInTheTitleRequiresThemUnitByUnitAndBoundsEachSetOfOneFewer() {
+        SearchQueryBuilder.StrictFirst plain = strictFirst("(ghana OR senegal) transit guarantees");
+        assertThat(plain.maxUnitsInTitle()).isEqualTo(3);
+        SearchQueryBuilder.StrictFirst three = plain.titleFirst(3);
+        SearchQueryBuilder.StrictFirst two = three.titleFirst(2);
+        assertThat(three.unitsInTitle()).isEqualTo(3);
+        assertThat(two).isEqualTo(plain.titleFirst(2));
+        assertThat(two.titleFirst(1)).as("from any request, the same").isEqualTo(plain.titleFirst());
+        assertThat(plain.titleFirst(1).unitsInTitle()).isOne();
+
+        JsonNode filters = three.body().path("query").path("bool").path("filter");
+        assertThat(filters).as("the title filter replaces the last one").hasSize(plain.titleFirst().body()
+                .path("query").path("bool").path("filter").size());
+        JsonNode title = filters.path(filters.size() - 1).path("bool");
+        assertThat(title.path("minimum_should_match").asInt()).isEqualTo(3);
+        assertThat(title.path("should")).as("one clause per unit").hasSize(3);
+        assertThat(title.path("should").path(0).toString()).contains("ghana", "senegal").doesNotContain("transit");
+        List<String> fields = new ArrayList<>();
+        title.path("should").findValues("fields").forEach(list -> list.forEach(field -> fields.add(field.asText())));
+        assertThat(fields).isNotEmpty().allMatch(TitleFirst::isTitle);
+        assertThat(two.body().path("query").path("bool").path("filter").path(filters.size() - 1).path("bool")
+                .path("minimum_should_match").asInt()).isEqualTo(2);
+
+        assertThat(three.bestLeftOut()).as("each pair of units").hasSize(3);
+        assertThat(two.bestLeftOut()).as("each unit").hasSize(3);
+        assertThat(three.bestSearches()).hasSize(plain.bestSearches().size() + 3);
+        // the phrase and proximity boosts need "transit" and "guarantees", the group holds no plain word
+        JsonNode transitGuarantees = three.bestLeftOut().get(2).path("query").path("bool").path("should");
+        assertThat(titleFields(transitGuarantees.path(0))).as("the group out of the title").isEmpty();
+        assertThat(titleFields(transitGuarantees.path(1))).containsExactly("title^3");
+        assertThat(titleFields(transitGuarantees.path(2))).containsExactly("title^3");
+        JsonNode rescore = transitGuarantees.path(3).path("bool").path("should");
+        assertThat(titleFields(rescore.path(0).path("bool").path("must").path(0))).as("in strict too").isEmpty();
+        assertThat(titleFields(rescore.path(0).path("bool").path("must").path(1))).containsExactly("title^3");
+        assertThat(titleFields(rescore.path(1))).as("the phrase, in the title").containsExactly("title.exact^3");
+        JsonNode groupTransit = three.bestLeftOut().get(0).path("query").path("bool").path("should");
+        assertThat(titleFields(groupTransit.path(0))).containsExactly("title^3");
+        assertThat(titleFields(groupTransit.path(2))).isEmpty();
+        assertThat(titleFields(groupTransit.path(3).path("bool").path("should").path(1)))
+                .as("without guarantees in the title, no phrase there").isEmpty();
+        assertThat(titleFields(groupTransit.path(3).path("bool").path("should").path(2))).isEmpty();
+    }
+
+    @Test
+    void onlyUpToFourUnitsAreAskedMoreThanOneInTheTitle() {
+        assertThat(strictFirst("revenue rose percent tariff").maxUnitsInTitle()).isEqualTo(4);
+        SearchQueryBuilder.StrictFirst five = strictFirst("revenue rose percent tariff kelp");
+        assertThat(five.maxUnitsInTitle()).isOne();
+        assertThat(five.titleFirst(1)).isEqualTo(five.titleFirst());
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> five.titleFirst(2));
+        assertThat(SearchQueryBuilder.StrictFirst.unitSets(4, 2)).as("every pair, once")
+                .hasSize(6).doesNotHaveDuplicates().allMatch(set -> set.size() == 2);
+    }
+
+    private static List<String> titleFields(JsonNode query) {
+        List<String> fields = new ArrayList<>();
+        query.findValues("fields").forEach(list -> list.forEach(field -> {
+            if (TitleFirst.isTitle(field.asText())) {
+                fields.add(field.asText());
+            }
+        }));
+        return fields;
     }
 
     @Test
@@ -102,7 +168,7 @@ class TitleFirstTest {
         SearchQueryBuilder.StrictFirst first = strictFirst("(tariff -(port -harbour)) revenue rose").titleFirst();
         List<JsonNode> negating = new ArrayList<>();
         List<JsonNode> others = new ArrayList<>();
-        for (JsonNode simple : first.bestTitleFree().findValues("simple_query_string")) {
+        for (JsonNode simple : first.bestLeftOut().get(0).findValues("simple_query_string")) {
             (simple.path("query").asText().contains("-") ? negating : others).add(simple.path("fields"));
         }
         assertThat(negating).as("the group, kept whole").isNotEmpty()
