@@ -37,6 +37,7 @@ final class PreparedPage {
      * Only lowered after it is set once, for the page's life in the cache.
      */
     private volatile int unitsInTitle;
+    /** Whether {@link #sawMatches} saw many matches: set once, so that a later count does not undo a step down. */
     private volatile boolean broad;
     private volatile FirstRequest titleFirstRequest;
     private volatile byte[] namedScoreBody;
@@ -133,9 +134,14 @@ final class PreparedPage {
      * @param total the exact number of matches ({@link SearchQueryBuilder#total})
      */
     void sawMatches(long total) {
-        if (total >= StrictFirst.TITLE_FIRST_MATCHES && !broad && strictFirst.isPresent()) {
-            broad = true;
-            unitsInTitle = strictFirst.get().maxUnitsInTitle();
+        if (broad || total < StrictFirst.TITLE_FIRST_MATCHES || strictFirst.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (!broad) {
+                unitsInTitle = strictFirst.get().maxUnitsInTitle();
+                broad = true;
+            }
         }
     }
 
