@@ -110,6 +110,12 @@ public final class BenchOptions implements Callable<Integer> {
     @Option(names = "--no-readme", description = "do not update the table in bench/README.md")
     boolean noReadme;
 
+    @Option(names = "--reuse-data", description = "only with --phases hybrid: search the articles a run with"
+            + " --keep-data left in bench/target/work instead of writing them again (minutes instead of about 90 at"
+            + " 1000000 articles); --articles must say how many it holds, and its index must have this code's"
+            + " mapping version; the data is kept again")
+    boolean reuseData;
+
     int uploaders = 2;
     int bulkConcurrency = 2;
     int warmupSeconds = 2;
@@ -139,9 +145,17 @@ public final class BenchOptions implements Callable<Integer> {
         if (articles % files != 0) {
             throw new ParameterException(spec.commandLine(), "--articles must be a multiple of --files");
         }
+        if (reuseData && !phases.equals(Set.of("hybrid"))) {
+            throw new ParameterException(spec.commandLine(), "--reuse-data needs --phases hybrid: the other phases"
+                    + " measure writes or need the articles loaded through the platform");
+        }
         Path root = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(root.resolve("bench")) || !Files.isRegularFile(root.resolve("pom.xml"))) {
             throw new ParameterException(spec.commandLine(), "run from the repository root (bench/run does that)");
+        }
+        if (reuseData && !Files.isDirectory(root.resolve(BenchmarkRunner.PLATFORM_DATA))) {
+            throw new ParameterException(spec.commandLine(), "--reuse-data: no kept data in "
+                    + BenchmarkRunner.PLATFORM_DATA + "; run once with --phases hybrid --keep-data");
         }
         String command = ("bench/run " + String.join(" ", spec.commandLine().getParseResult().originalArgs())).strip();
         return BenchmarkRunner.run(this, root, command) ? 0 : 1;
@@ -192,6 +206,9 @@ public final class BenchOptions implements Callable<Integer> {
         results.setting("seed", seed);
         results.setting("phases", String.join("+", phases));
         results.setting("profiling", profile);
+        if (reuseData) {
+            results.setting("reuseData", true);
+        }
         results.setting("engineHeap", engineHeap().text());
         if (engineSearchThreads != null) {
             results.setting("engineSearchThreads", engineSearchThreads);

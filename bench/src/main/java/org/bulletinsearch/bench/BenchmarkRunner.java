@@ -74,6 +74,8 @@ public final class BenchmarkRunner {
      * service asks for: 2,238 s from the writes' end, 2026-12-07).
      */
     private static final Duration HYBRID_COMPACTION_WAIT = Duration.ofMinutes(90);
+    /** Where a run keeps the platform's data (Kafka, PostgreSQL, the engine), from the repository root. */
+    static final Path PLATFORM_DATA = Path.of("bench/target/work/platform-data");
     /** Longest wait of a killed run for its end (the platform stopped, the results written). */
     private static final Duration KILLED_RUN_END = Duration.ofSeconds(60);
     /** Articles per variant of the field-cost figure: 5 variants of 30,000 take about 2 minutes here. */
@@ -115,7 +117,11 @@ public final class BenchmarkRunner {
     private boolean run() {
         options.record(results);
         Console.say("machine: " + results.machine().describe());
-        ServerMain.deleteRecursively(work);
+        if (options.reuseData) {
+            ServerMain.deleteRecursively(work.resolve("logs"));
+        } else {
+            ServerMain.deleteRecursively(work);
+        }
         Corpus corpus = new Corpus(work.resolve("corpus"), options.seed);
         BenchPlatform platform = null;
         boolean complete = false;
@@ -137,9 +143,9 @@ public final class BenchmarkRunner {
             }
             results.finish(complete);
             write(complete);
-            if (!options.keepData) {
+            if (!options.keepData && !options.reuseData) {
                 // The logs stay (bench/target/work/logs); data and corpus are large.
-                ServerMain.deleteRecursively(work.resolve("platform-data"));
+                ServerMain.deleteRecursively(root.resolve(PLATFORM_DATA));
                 ServerMain.deleteRecursively(work.resolve("corpus"));
             }
             ended.countDown();
@@ -167,7 +173,7 @@ public final class BenchmarkRunner {
         long started = System.nanoTime();
         Console.say("starting the platform (Kafka, PostgreSQL, OpenSearch, then the three services) ...");
         Platform.Builder builder = Platform.builder(root)
-                .dataDir(work.resolve("platform-data"))
+                .dataDir(root.resolve(PLATFORM_DATA))
                 .logDir(work.resolve("logs"))
                 .port(Service.INGEST, 0).port(Service.CATALOG, 0).port(Service.SEARCH, 0)
                 .apiKey("bench-key")
@@ -230,6 +236,8 @@ public final class BenchmarkRunner {
                     }
                     ingest.round(1, measureIngest);
                 });
+            } else if (options.runs("hybrid") && options.reuseData) {
+                phase("kept articles", () -> HybridScaleBenchmark.kept(platform, ingest, options.articles, results));
             } else if (options.runs("hybrid")) {
                 phase("load (raw _bulk, with vectors)", () -> HybridScaleBenchmark.load(platform, ingest, results));
             }

@@ -71,6 +71,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void keptDataIsReusedOnlyByTheHybridPhase() {
+        assertThat(parse().reuseData).isFalse();
+
+        BenchOptions options = parse("--phases=hybrid", "--articles=1000000", "--reuse-data");
+
+        assertThat(options.reuseData).isTrue();
+        assertThat(options.engineHeap()).isEqualTo(HeapSize.parse("1g"));
+        assertThat(options.isStandard()).isFalse();
+    }
+
+    @Test
     void quickIsASmokeRunThatLaterOptionsStillAdjust() {
         BenchOptions quick = parse("--quick");
         assertThat(List.of(quick.articles, quick.files, quick.rounds, quick.warmupSeconds)).containsExactly(20_000, 4, 1, 1);
@@ -81,7 +92,8 @@ class BenchOptionsTest {
     void wrongValuesAreUsageErrors() {
         for (String[] args : List.of(new String[] {"--rounds=0"}, new String[] {"--phases=ingest,warp"},
                 new String[] {"--threads=many"}, new String[] {"--articles=1001"}, new String[] {"--bogus"},
-                new String[] {"--engine-heap=1gb"}, new String[] {"--engine-heap=1m"})) {
+                new String[] {"--engine-heap=1gb"}, new String[] {"--engine-heap=1m"}, new String[] {"--reuse-data"},
+                new String[] {"--reuse-data", "--phases=search,hybrid"})) {
             StringWriter err = new StringWriter();
             BenchOptions options = new BenchOptions();
             int exit = new CommandLine(options).setErr(new PrintWriter(err)).execute(args);
@@ -95,6 +107,6 @@ class BenchOptionsTest {
         assertThat(new CommandLine(new BenchOptions()).setOut(new PrintWriter(out)).execute("--help")).isZero();
         assertThat(out.toString()).contains("--rounds", "--articles", "--files", "--threads", "--search-seconds",
                 "--catalog-seconds", "--freshness-seconds", "--budget-minutes", "--phases", "--profile", "--service-jvm",
-                "--quick", "--engine-heap", "--seed", "--out", "--keep-data", "--no-readme");
+                "--quick", "--engine-heap", "--seed", "--out", "--keep-data", "--no-readme", "--reuse-data");
     }
 }

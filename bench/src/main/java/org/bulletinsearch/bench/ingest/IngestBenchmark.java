@@ -98,6 +98,12 @@ public final class IngestBenchmark {
         return sourceNames;
     }
 
+    /** Takes the source names of articles an earlier run loaded ({@code --reuse-data}), for search filters. */
+    public void sourcesKept(List<String> names) {
+        sourceNames.clear();
+        sourceNames.addAll(names);
+    }
+
     /** The engine anchor, shared with the freshness figure. */
     public RawBulk rawBulk() {
         return rawBulk;

@@ -2,6 +2,9 @@ package org.bulletinsearch.bench.vectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +52,8 @@ public final class HybridScaleBenchmark {
     private static final String GROUP = "8 Vectors";
     private static final long SEED = 42;
     private static final int SCROLL_PAGE = 10_000;
+    /** The search service's index definition (its {@code IndexManager} reads the same resource). */
+    private static final String INDEX_DEFINITION = "/search/articles-index.json";
     private static final String MERGE_THREADS = "index.merge.scheduler.max_thread_count";
     /** Merge threads during the set-up ({@link #mergeThreads}). */
     private static final int SETUP_MERGE_THREADS = 2;
@@ -100,6 +105,56 @@ public final class HybridScaleBenchmark {
                                 + " each, %.0f s; not a pipeline figure, the set-up of the hybrid one",
                         articles, sender.batchSize(), sender.concurrency(), TextEmbedder.DIMENSION,
                         SETUP_MERGE_THREADS, SETUP_MERGE_THREADS, seconds)));
+    }
+
+    /**
+     * The hybrid phase's set-up on the data a run kept ({@code --reuse-data}): the articles are already in the
+     * service's index, with their vectors and merged, so only the source names of the query mix's filter are read
+     * from it (a {@code terms} aggregation on {@code sourceName}).
+     *
+     * @param articles the articles the kept index must hold ({@code --articles})
+     * @throws IllegalStateException when it holds another number, or its mapping version is not this code's (the
+     *                               service would search it as it is: a newer mapping reaches it by a reindex)
+     */
+    public static void kept(BenchPlatform platform, IngestBenchmark ingest, int articles, Results results) {
+        long held = platform.engineCount(BenchPlatform.SEARCH_ALIAS);
+        if (held != articles) {
+            throw new IllegalStateException(String.format("--reuse-data: the kept index holds %,d articles,"
+                    + " --articles says %,d", held, articles));
+        }
+        JsonNode mappings = JsonHttp.getJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_mapping");
+        String index = mappings.fieldNames().next();
+        int kept = mappings.path(index).path("mappings").path("_meta").path("mappingVersion").asInt();
+        int current = mappingVersion();
+        if (kept != current) {
+            throw new IllegalStateException(String.format("--reuse-data: the kept index %s has mapping version %d,"
+                    + " this code's is %d; run without --reuse-data", index, kept, current));
+        }
+        ObjectNode body = JsonHttp.JSON.createObjectNode().put("size", 0);
+        body.putObject("aggs").putObject("sources").putObject("terms").put("field", "sourceName").put("size", 1_000)
+                .putObject("order").put("_key", "asc");
+        List<String> sources = new ArrayList<>();
+        JsonHttp.postJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_search", body)
+                .path("aggregations").path("sources").path("buckets")
+                .forEach(bucket -> sources.add(bucket.path("key").asText()));
+        ingest.sourcesKept(sources);
+        String note = String.format("the articles a run kept (--reuse-data): %,d in %s (mapping version %d, %d"
+                + " segments, %d sources), not written again", held, index, kept,
+                platform.segments(BenchPlatform.SEARCH_ALIAS), sources.size());
+        results.note(note);
+        Console.say("hybrid: " + note);
+    }
+
+    /** The mapping version of the index definition the search service of this code writes. */
+    private static int mappingVersion() {
+        try (InputStream in = HybridScaleBenchmark.class.getResourceAsStream(INDEX_DEFINITION)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + INDEX_DEFINITION + " on the class path");
+            }
+            return JsonHttp.JSON.readTree(in).path("mappings").path("_meta").path("mappingVersion").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
