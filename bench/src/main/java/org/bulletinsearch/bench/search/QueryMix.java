@@ -98,7 +98,7 @@ public record QueryMix(List<Query> queries) {
          * first from {@link StrictFirst#TITLE_FIRST_MATCHES} matches on ({@link StrictFirst#titleFirst(int)}), with
          * {@code units} units of the query in the title and the best scores that needs; otherwise this query.
          *
-         * @param units from {@link #maxUnitsInTitle()} down to 1, as the service steps down when an answer cannot
+         * @param units from {@link #unitsInTitleFor} down to 1, as the service steps down when an answer cannot
          *              tell the page
          */
         public Query titleFirst(long total, int units) {
@@ -114,10 +114,13 @@ public record QueryMix(List<Query> queries) {
                     new FirstPage(firstPage.exact(), firstPage.rescored(), first));
         }
 
-        /** The most units a {@link #titleFirst} page of this query asks in the title; 0 when it is not asked so. */
-        public int maxUnitsInTitle() {
+        /**
+         * The units a {@link #titleFirst} page of this query first asks in the title once the counts showed
+         * {@code total} matches ({@link StrictFirst#unitsInTitleFor}); 0 when it is not asked so.
+         */
+        public int unitsInTitleFor(long total) {
             return firstPage == null || firstPage.strictFirst() == null ? 0
-                    : firstPage.strictFirst().maxUnitsInTitle();
+                    : firstPage.strictFirst().unitsInTitleFor(total);
         }
 
         private static ObjectNode read(byte[] body) {

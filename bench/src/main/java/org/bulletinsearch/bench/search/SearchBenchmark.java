@@ -33,7 +33,6 @@ import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
 import org.bulletinsearch.platform.client.JsonHttp;
 import org.bulletinsearch.search.query.PageBody;
-import org.bulletinsearch.search.query.SearchQueryBuilder.StrictFirst;
 
 /**
  * Figure 3, search under concurrent load: N client threads for a fixed time, cycling through the
@@ -96,7 +95,7 @@ public final class SearchBenchmark {
     /** The first page as the service asks it once it saw {@code total} matches ({@link #checkEquivalence}). */
     private Learned titleFirst(String engine, QueryMix.Query query, Learned learned, long total) {
         QueryMix.Query plain = learned.query();
-        for (int units = plain.maxUnitsInTitle(); units >= 1; units--) {
+        for (int units = plain.unitsInTitleFor(total); units >= 1; units--) {
             QueryMix.Query titleFirst = plain.titleFirst(total, units);
             if (titleFirst == plain) {
                 return learned;
@@ -112,7 +111,7 @@ public final class SearchBenchmark {
                 return new Learned(exact, JsonHttp.json(post(engine, exact)));
             }
         }
-        if (plain.maxUnitsInTitle() > 0 && total >= StrictFirst.TITLE_FIRST_MATCHES) {
+        if (plain.unitsInTitleFor(total) > 0) {
             toldLater.add(query.name() + " (plain strict first: title first could not tell it)");
         }
         return learned;

@@ -32,7 +32,8 @@ final class PreparedPage {
     private final Map<PageBody, FirstRequest> requests = new ConcurrentHashMap<>(4);
     /**
      * Units of the query a title-first page asks in the title: 0 until the query is seen to match many articles
-     * ({@link #sawMatches}), then every unit it can ask ({@link StrictFirst#maxUnitsInTitle}), one fewer after each
+     * ({@link #sawMatches}), then one, or every unit it can ask for very many ({@link StrictFirst#unitsInTitleFor}),
+     * one fewer after each
      * answer that could not tell the page ({@link #titleFirstFailed}), down to none (plain strict first).
      * Only lowered after it is set once, for the page's life in the cache.
      */
@@ -127,19 +128,21 @@ final class PreparedPage {
 
     /**
      * Notes how many articles the page's query matches, from the counts of an answer: from a query that matches at
-     * least {@value StrictFirst#TITLE_FIRST_MATCHES} on, a strict-first page asks only the articles with every unit
-     * of the query in the title, or as many as it can ({@link StrictFirst#titleFirst(int)}). The counts come with the
+     * least {@value StrictFirst#TITLE_FIRST_MATCHES} on, a strict-first page asks only the articles with a unit of
+     * the query in the title, and from {@value StrictFirst#TITLE_UNITS_MATCHES} on with every unit there, or as many
+     * as it can ({@link StrictFirst#unitsInTitleFor}, {@link StrictFirst#titleFirst(int)}). The counts come with the
      * first answer, so the first search of a query is asked as before and the ones after it title first.
      *
      * @param total the exact number of matches ({@link SearchQueryBuilder#total})
      */
     void sawMatches(long total) {
-        if (broad || total < StrictFirst.TITLE_FIRST_MATCHES || strictFirst.isEmpty()) {
+        int units = broad || strictFirst.isEmpty() ? 0 : strictFirst.get().unitsInTitleFor(total);
+        if (units == 0) {
             return;
         }
         synchronized (this) {
             if (!broad) {
-                unitsInTitle = strictFirst.get().maxUnitsInTitle();
+                unitsInTitle = units;
                 broad = true;
             }
         }

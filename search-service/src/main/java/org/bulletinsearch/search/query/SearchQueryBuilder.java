@@ -344,6 +344,17 @@ public final class SearchQueryBuilder {
         public static final int MAX_TITLE_UNITS = 4;
 
         /**
+         * Matches from which a title-first page first asks every unit in the title ({@link #unitsInTitleFor}); below
+         * it, one. The best scores of the articles each filter leaves out are one search per set of one unit fewer
+         * (three for three units where one unit takes one), cached by the engine until the next refresh, yet each is
+         * still an item of every page's {@code _msearch}. At 100,000 generated articles, where the benchmark's
+         * strict-first queries match 17,000 to 73,000, the extra items made the search phase's p50 1.32x the engine's
+         * against 1.25x without them and saved nothing; at 1,000,000 (167,000 to 735,000 matches) they took
+         * "revenue rose percent" from 74.1 to 42.3 ms at p50 (bench/README.md, 2026-12-07).
+         */
+        public static final long TITLE_UNITS_MATCHES = 100_000;
+
+        /**
          * {@link #bestOfClauses} as {@code _msearch} items that the engine's shard request cache may answer. A best
          * score depends only on the clause and the index, and the engine drops a kept answer at the next refresh
          * that changes the shard: a word that many queries share is searched once per refresh, not per search.
@@ -401,6 +412,15 @@ public final class SearchQueryBuilder {
                                     bound.boosts(), set.containsAll(plainWordUnits()))))
                             .toList();
             return new StrictFirst(filtered, bestOfClauses, bound, leftOut, units);
+        }
+
+        /**
+         * The units a page of a query that matched {@code total} articles first asks in the title: none below
+         * {@link #TITLE_FIRST_MATCHES} (plain strict first), one below {@link #TITLE_UNITS_MATCHES}, else
+         * {@link #maxUnitsInTitle()}.
+         */
+        public int unitsInTitleFor(long total) {
+            return total < TITLE_FIRST_MATCHES ? 0 : total < TITLE_UNITS_MATCHES ? 1 : maxUnitsInTitle();
         }
 
         /**

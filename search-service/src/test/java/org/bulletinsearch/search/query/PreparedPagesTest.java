@@ -62,7 +62,7 @@ class PreparedPagesTest {
         PreparedPages pages = new PreparedPages(100, nanos::get);
         PreparedPage learned = page(pages, first("revenue rose percent"), BUILT_IN);
         PreparedPage.FirstRequest plain = learned.request(PageBody.FIRST);
-        learned.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        learned.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_UNITS_MATCHES);
         learned.titleFirstFailed(3);
 
         nanos.addAndGet(PageBodies.RECHECK_AFTER.toNanos() - 1);
@@ -71,7 +71,7 @@ class PreparedPagesTest {
         nanos.addAndGet(1);
         PreparedPage anew = page(pages, first("revenue rose percent"), BUILT_IN);
         assertThat(anew).as("the recheck is due").isNotSameAs(learned);
-        anew.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        anew.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_UNITS_MATCHES);
         assertThat(anew.request(PageBody.FIRST).sent()).as("title first is tried again, every unit in the title")
                 .isEqualTo(plain.strictFirst().orElseThrow().titleFirst(3).body());
         assertThat(builds).hasValue(2);
@@ -191,7 +191,7 @@ class PreparedPagesTest {
         page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES - 1);
         assertThat(page.request(PageBody.FIRST)).as("fewer matches: every one is scored").isSameAs(plain);
 
-        page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_UNITS_MATCHES);
         SearchQueryBuilder.StrictFirst strictFirst = plain.strictFirst().orElseThrow();
         PreparedPage.FirstRequest titleFirst = page.request(PageBody.FIRST);
         assertThat(titleFirst.strictFirst()).as("the three words in the title").contains(strictFirst.titleFirst(3));
@@ -227,6 +227,23 @@ class PreparedPagesTest {
     }
 
     @Test
+    void aQueryOfManyMatchesButNotVeryManyAsksOneUnitInTheTitle() {
+        PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, first("revenue rose percent"), null, true, ENGINE);
+        SearchQueryBuilder.StrictFirst strictFirst = page.request(PageBody.FIRST).strictFirst().orElseThrow();
+
+        page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_UNITS_MATCHES - 1);
+        PreparedPage.FirstRequest oneUnit = page.request(PageBody.FIRST);
+        assertThat(oneUnit.strictFirst()).as("a word of the query in the title").contains(strictFirst.titleFirst());
+        assertThat(oneUnit.searches().searches()).as("hits, counts, the three words' best scores and the best"
+                + " score without the title").isEqualTo(6);
+        page.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_UNITS_MATCHES);
+        assertThat(page.request(PageBody.FIRST)).as("a later count of more matches changes nothing").isSameAs(oneUnit);
+        page.titleFirstFailed(1);
+        assertThat(page.request(PageBody.FIRST).strictFirst()).as("then plain strict first")
+                .contains(strictFirst);
+    }
+
+    @Test
     void buildingTheRequestsLeavesTheSharedBodiesAsBuilt() {
         SearchCriteria criteria = first("(ghana OR senegal) transit guarantees");
         PreparedPage page = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, true, ENGINE);
@@ -245,7 +262,7 @@ class PreparedPagesTest {
         PreparedPage window = PreparedPage.of(BUILDER, BUILT_IN, criteria, null, false, ENGINE);
         assertThat(window.countsRequest().ndjson()).as("the counting body of the page shown, for the request cache")
                 .isEqualTo(PreparedPage.of(BUILDER, BUILT_IN, criteria, null, true, ENGINE).countsRequest().ndjson());
-        window.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES);
+        window.sawMatches(SearchQueryBuilder.StrictFirst.TITLE_UNITS_MATCHES);
 
         List<JsonNode> bodies = new ArrayList<>(List.of(window.hits()));
         for (PageBody body : PageBody.values()) {

@@ -108,6 +108,17 @@ class TitleFirstTest {
     }
 
     @Test
+    void everyUnitIsAskedInTheTitleOnlyForVeryManyMatches() {
+        SearchQueryBuilder.StrictFirst three = strictFirst("revenue rose percent");
+        long many = SearchQueryBuilder.StrictFirst.TITLE_FIRST_MATCHES;
+        long veryMany = SearchQueryBuilder.StrictFirst.TITLE_UNITS_MATCHES;
+
+        assertThat(List.of(three.unitsInTitleFor(many - 1), three.unitsInTitleFor(many),
+                three.unitsInTitleFor(veryMany - 1), three.unitsInTitleFor(veryMany))).containsExactly(0, 1, 1, 3);
+        assertThat(strictFirst("revenue rose percent tariff kelp").unitsInTitleFor(veryMany)).isOne();
+    }
+
+    @Test
     void onlyUpToFourUnitsAreAskedMoreThanOneInTheTitle() {
         assertThat(strictFirst("revenue rose percent tariff").maxUnitsInTitle()).isEqualTo(4);
         SearchQueryBuilder.StrictFirst five = strictFirst("revenue rose percent tariff kelp");
