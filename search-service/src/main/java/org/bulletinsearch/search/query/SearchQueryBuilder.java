@@ -348,9 +348,10 @@ public final class SearchQueryBuilder {
          * it, one. The best scores of the articles each filter leaves out are one search per set of one unit fewer
          * (three for three units where one unit takes one), cached by the engine until the next refresh, yet each is
          * still an item of every page's {@code _msearch}. At 100,000 generated articles, where the benchmark's
-         * strict-first queries match 17,000 to 73,000, the extra items made the search phase's p50 1.32x the engine's
-         * against 1.25x without them and saved nothing; at 1,000,000 (167,000 to 735,000 matches) they took
-         * "revenue rose percent" from 74.1 to 42.3 ms at p50 (bench/README.md, 2026-12-07).
+         * strict-first queries match 17,000 to 73,000, the search phase's p50 was 1.32x the engine's with them and
+         * 1.18x with one unit below this threshold (4.1 against 3.5 engine queries per search); at 1,000,000
+         * (167,000 to 735,000 matches) they took "revenue rose percent" from 74.1 to 42.3 ms at p50
+         * (bench/README.md, item 10, 2026-12-07).
          */
         public static final long TITLE_UNITS_MATCHES = 100_000;
 
