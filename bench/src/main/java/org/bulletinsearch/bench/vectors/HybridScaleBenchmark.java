@@ -2,9 +2,6 @@ package org.bulletinsearch.bench.vectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +21,7 @@ import org.bulletinsearch.embeddings.TextEmbedder;
 import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
 import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.search.indexing.IndexManager;
 import org.bulletinsearch.search.query.SearchQueryBuilder;
 import org.bulletinsearch.search.vectors.VectorField;
 
@@ -52,8 +50,6 @@ public final class HybridScaleBenchmark {
     private static final String GROUP = "8 Vectors";
     private static final long SEED = 42;
     private static final int SCROLL_PAGE = 10_000;
-    /** The search service's index definition (its {@code IndexManager} reads the same resource). */
-    private static final String INDEX_DEFINITION = "/search/articles-index.json";
     private static final String MERGE_THREADS = "index.merge.scheduler.max_thread_count";
     /** Merge threads during the set-up ({@link #mergeThreads}). */
     private static final int SETUP_MERGE_THREADS = 2;
@@ -124,8 +120,8 @@ public final class HybridScaleBenchmark {
         }
         JsonNode mappings = JsonHttp.getJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_mapping");
         String index = mappings.fieldNames().next();
-        int kept = mappings.path(index).path("mappings").path("_meta").path("mappingVersion").asInt();
-        int current = mappingVersion();
+        int kept = IndexManager.mappingVersionOf(mappings.path(index).path("mappings"));
+        int current = IndexManager.definedMappingVersion();
         if (kept != current) {
             throw new IllegalStateException(String.format("--reuse-data: the kept index %s has mapping version %d,"
                     + " this code's is %d; run without --reuse-data", index, kept, current));
@@ -143,18 +139,6 @@ public final class HybridScaleBenchmark {
                 platform.segments(BenchPlatform.SEARCH_ALIAS), sources.size());
         results.note(note);
         Console.say("hybrid: " + note);
-    }
-
-    /** The mapping version of the index definition the search service of this code writes. */
-    private static int mappingVersion() {
-        try (InputStream in = HybridScaleBenchmark.class.getResourceAsStream(INDEX_DEFINITION)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + INDEX_DEFINITION + " on the class path");
-            }
-            return JsonHttp.JSON.readTree(in).path("mappings").path("_meta").path("mappingVersion").asInt();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.bulletinsearch.search.indexing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
@@ -108,7 +109,25 @@ public class IndexManager {
 
     /** The mapping version of this release's index definition. */
     public int mappingVersion() {
-        return resource().path("mappings").path("_meta").path("mappingVersion").asInt();
+        return mappingVersionOf(resource().path("mappings"));
+    }
+
+    /**
+     * The mapping version of this release's index definition, read from {@value #DEFINITION_RESOURCE} on the class
+     * path, for tools that run without a service (the benchmark checks a kept index with it).
+     *
+     * @throws IllegalStateException when the resource is missing
+     */
+    public static int definedMappingVersion() {
+        return mappingVersionOf(readResource(new ObjectMapper()).path("mappings"));
+    }
+
+    /**
+     * The {@code _meta.mappingVersion} of an index's mappings, as {@code GET /<index>/_mapping} answers them under
+     * {@code <index>.mappings}; 0 when they have none (an index built before versions were recorded).
+     */
+    public static int mappingVersionOf(JsonNode mappings) {
+        return mappings.path("_meta").path("mappingVersion").asInt(0);
     }
 
     /** A new name for an index a reindex builds, e.g. {@code articles-v3-20261201093000} (UTC). */
@@ -171,16 +190,20 @@ public class IndexManager {
     /** {@code search/articles-index.json} as written, without the engine-dependent parts. */
     private ObjectNode resource() {
         if (resourceDefinition == null) {
-            try (InputStream in = IndexManager.class.getResourceAsStream(DEFINITION_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing " + DEFINITION_RESOURCE);
-                }
-                resourceDefinition = (ObjectNode) engine.mapper().readTree(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            resourceDefinition = readResource(engine.mapper());
         }
         return resourceDefinition;
+    }
+
+    private static ObjectNode readResource(ObjectMapper mapper) {
+        try (InputStream in = IndexManager.class.getResourceAsStream(DEFINITION_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + DEFINITION_RESOURCE);
+            }
+            return (ObjectNode) mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Creates an index with this release's definition under any name (reindexing, benchmarks). */
@@ -238,7 +261,7 @@ public class IndexManager {
             JsonNode mappings = engine.send("GET", "/" + name + "/_mapping", null).path(name).path("mappings");
             Set<String> fields = new HashSet<>();
             mappings.path("properties").fieldNames().forEachRemaining(fields::add);
-            return new IndexInfo(mappings.path("_meta").path("mappingVersion").asInt(0), Set.copyOf(fields));
+            return new IndexInfo(mappingVersionOf(mappings), Set.copyOf(fields));
         });
     }
 
