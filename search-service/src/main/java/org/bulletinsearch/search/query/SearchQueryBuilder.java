@@ -953,13 +953,14 @@ public final class SearchQueryBuilder {
      * Title and body highlighted as HTML, each also on its {@code .exact} subfield when it can show a mark:
      * quoted phrases match there only, and a highlighter marks only the terms of queries on its own field.
      *
-     * <p>The title's marks are the union of both fields' ({@link Highlights#title}), so {@code title.exact} is
-     * always asked: it marks a boosted phrase whole, with its stop words. The snippet takes {@code body.exact}'s
-     * passage only when {@code body} has no mark ({@link Highlights#snippet}), and without a quoted phrase that
-     * cannot happen: the ranking's phrase boosts on {@code .exact} repeat words the query also asks of
-     * {@code body}. So {@code body.exact} is asked only for a query that quotes a phrase, typed or from the
-     * vocabulary ({@link #quotesPhrase}). Its phrase spans were half of the engine's allocation at 1,000,000
-     * articles (bench/README.md, item 9).
+     * <p>The title's marks are the union of both fields' ({@link Highlights#title}); the snippet takes
+     * {@code body.exact}'s passage only when {@code body} has no mark ({@link Highlights#snippet}). Without a quoted
+     * phrase the {@code .exact} fields add no mark a reader would miss: the ranking's phrase boosts there repeat
+     * words the query also asks of {@code title} and {@code body}, and only a stop word typed inside a boosted
+     * phrase would be marked besides. So both are asked only for a query that quotes a phrase, typed or from the
+     * vocabulary ({@link #quotesPhrase}), and title and snippet mark alike. Their phrase spans cost: {@code
+     * body.exact}'s were half of the engine's allocation at 1,000,000 articles, {@code title.exact}'s about 1 ms of a
+     * keyword page's 13 (bench/README.md, item 9).
      *
      * @param query the query whose matches are highlighted (none quoted: {@code match_all}, {@code match_none},
      *              a vector query, {@code more_like_this})
@@ -971,10 +972,10 @@ public final class SearchQueryBuilder {
         highlight.set("post_tags", strings(List.of(Highlights.POST)));
         ObjectNode fields = highlight.putObject("fields");
         fields.putObject(TITLE).put("number_of_fragments", 0);
-        fields.putObject(TITLE + PHRASE_SUFFIX).put("number_of_fragments", 0);
         fields.putObject(BODY).put("fragment_size", SNIPPET_LENGTH).put("number_of_fragments", 1)
                 .put("no_match_size", SNIPPET_LENGTH);
         if (quotesPhrase(query)) {
+            fields.putObject(TITLE + PHRASE_SUFFIX).put("number_of_fragments", 0);
             fields.putObject(BODY + PHRASE_SUFFIX).put("fragment_size", SNIPPET_LENGTH).put("number_of_fragments", 1);
         }
         return highlight;

@@ -457,14 +457,16 @@ class SearchQueryBuilderTest {
     }
 
     @Test
-    void theBodysExactFieldIsHighlightedOnlyForAQuotedPhrase() {
-        // the snippet takes body.exact's passage only when body has no mark: a phrase only .exact matches
+    void theExactFieldsAreHighlightedOnlyForAQuotedPhrase() {
+        // title and snippet take .exact's marks only where title and body have none: a phrase only .exact matches
         assertThat(highlighted(builder.search(query("revenue rose percent"), false)))
-                .containsExactly("title", "title.exact", "body");
-        assertThat(highlighted(builder.search(query("botswana \"single window\""), false))).contains("body.exact");
+                .containsExactly("title", "body");
+        assertThat(highlighted(builder.search(query("botswana \"single window\""), false)))
+                .containsExactly("title", "body", "title.exact", "body.exact");
         // an acronym's full name from the vocabulary is a quoted phrase too
-        assertThat(highlighted(builder.search(query("AEO"), false))).contains("body.exact");
-        assertThat(highlighted(builder.related("articles", ID, 5, "20%", 0))).doesNotContain("body.exact");
+        assertThat(highlighted(builder.search(query("AEO"), false))).contains("title.exact", "body.exact");
+        assertThat(highlighted(builder.related("articles", ID, 5, "20%", 0)))
+                .doesNotContain("title.exact", "body.exact");
     }
 
     private static List<String> highlighted(JsonNode body) {
