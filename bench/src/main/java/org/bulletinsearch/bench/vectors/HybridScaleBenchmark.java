@@ -21,7 +21,7 @@ import org.bulletinsearch.embeddings.TextEmbedder;
 import org.bulletinsearch.platform.Console;
 import org.bulletinsearch.platform.Service;
 import org.bulletinsearch.platform.client.JsonHttp;
-import org.bulletinsearch.search.indexing.IndexManager;
+import org.bulletinsearch.search.indexing.IndexDefinition;
 import org.bulletinsearch.search.query.SearchQueryBuilder;
 import org.bulletinsearch.search.vectors.VectorField;
 
@@ -120,12 +120,7 @@ public final class HybridScaleBenchmark {
         }
         JsonNode mappings = JsonHttp.getJson(platform.engineUrl() + "/" + BenchPlatform.SEARCH_ALIAS + "/_mapping");
         String index = mappings.fieldNames().next();
-        int kept = IndexManager.mappingVersionOf(mappings.path(index).path("mappings"));
-        int current = IndexManager.definedMappingVersion();
-        if (kept != current) {
-            throw new IllegalStateException(String.format("--reuse-data: the kept index %s has mapping version %d,"
-                    + " this code's is %d; run without --reuse-data", index, kept, current));
-        }
+        int kept = keptMappingVersion(index, mappings.path(index).path("mappings"));
         ObjectNode body = JsonHttp.JSON.createObjectNode().put("size", 0);
         body.putObject("aggs").putObject("sources").putObject("terms").put("field", "sourceName").put("size", 1_000)
                 .putObject("order").put("_key", "asc");
@@ -139,6 +134,22 @@ public final class HybridScaleBenchmark {
                 platform.segments(BenchPlatform.SEARCH_ALIAS), sources.size());
         results.note(note);
         Console.say("hybrid: " + note);
+    }
+
+    /**
+     * The mapping version of a kept index, when it is this code's ({@link IndexDefinition#mappingVersion}).
+     *
+     * @param mappings the index's {@code mappings}, as {@code GET /<index>/_mapping} answers them
+     * @throws IllegalStateException when the version differs: the service would search the index as it is
+     */
+    static int keptMappingVersion(String index, JsonNode mappings) {
+        int kept = IndexDefinition.mappingVersionOf(mappings);
+        int current = IndexDefinition.mappingVersion();
+        if (kept != current) {
+            throw new IllegalStateException(String.format("--reuse-data: the kept index %s has mapping version %d,"
+                    + " this code's is %d; run without --reuse-data", index, kept, current));
+        }
+        return kept;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.bulletinsearch.bench.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bulletinsearch.platform.client.JsonHttp;
@@ -26,5 +27,17 @@ class HybridScaleBenchmarkTest {
                 {"indices":{"articles-v6":{"shards":{"0":[{"seq_no":{"max_seq_no":%d},
                 "retention_leases":{"leases":[{"id":"peer_recovery/n","retaining_seq_no":%d}]}}]}}}}
                 """.formatted(maxSeqNo, retaining));
+    }
+
+    @Test
+    void aKeptIndexOfThisCodesMappingVersionIsSearchedAgainAndAnyOtherRefused() throws Exception {
+        // on the benchmark's own class path, which holds the search service's classes without their runtime
+        int current = org.bulletinsearch.search.indexing.IndexDefinition.mappingVersion();
+        JsonNode same = JsonHttp.JSON.readTree("{\"_meta\":{\"mappingVersion\":" + current + "}}");
+        JsonNode older = JsonHttp.JSON.readTree("{\"_meta\":{\"mappingVersion\":" + (current - 1) + "}}");
+
+        assertThat(HybridScaleBenchmark.keptMappingVersion("articles-v" + current, same)).isEqualTo(current);
+        assertThatThrownBy(() -> HybridScaleBenchmark.keptMappingVersion("articles-old", older))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("run without --reuse-data");
     }
 }

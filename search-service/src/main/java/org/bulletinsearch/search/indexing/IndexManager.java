@@ -1,15 +1,11 @@
 package org.bulletinsearch.search.indexing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +24,7 @@ import org.jboss.logging.Logger;
  * Owns the article indices and the aliases in front of them. Searches read the alias ({@code articles});
  * it points at exactly one versioned index: {@code articles-v3} when the service created it on an empty
  * engine, {@code articles-v3-20261201093000} when a reindex built it. The mapping version is the definition's
- * {@code _meta.mappingVersion} ({@code search/articles-index.json}); an index built by an earlier release
+ * {@code _meta.mappingVersion} ({@link IndexDefinition}); an index built by an earlier release
  * carries a lower one, which is how a start-up knows it must reindex ({@link Reindexer}).
  *
  * <p>While a reindex runs, two more aliases exist: {@code articles-next} on the index being built and
@@ -42,7 +38,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IndexManager {
 
-    static final String DEFINITION_RESOURCE = "/search/articles-index.json";
     private static final Logger LOG = Logger.getLogger(IndexManager.class);
     private static final DateTimeFormatter BUILD_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
@@ -109,25 +104,7 @@ public class IndexManager {
 
     /** The mapping version of this release's index definition. */
     public int mappingVersion() {
-        return mappingVersionOf(resource().path("mappings"));
-    }
-
-    /**
-     * The mapping version of this release's index definition, read from {@value #DEFINITION_RESOURCE} on the class
-     * path, for tools that run without a service (the benchmark checks a kept index with it).
-     *
-     * @throws IllegalStateException when the resource is missing
-     */
-    public static int definedMappingVersion() {
-        return mappingVersionOf(readResource(new ObjectMapper()).path("mappings"));
-    }
-
-    /**
-     * The {@code _meta.mappingVersion} of an index's mappings, as {@code GET /<index>/_mapping} answers them under
-     * {@code <index>.mappings}; 0 when they have none (an index built before versions were recorded).
-     */
-    public static int mappingVersionOf(JsonNode mappings) {
-        return mappings.path("_meta").path("mappingVersion").asInt(0);
+        return IndexDefinition.mappingVersionOf(resource().path("mappings"));
     }
 
     /** A new name for an index a reindex builds, e.g. {@code articles-v3-20261201093000} (UTC). */
@@ -190,20 +167,9 @@ public class IndexManager {
     /** {@code search/articles-index.json} as written, without the engine-dependent parts. */
     private ObjectNode resource() {
         if (resourceDefinition == null) {
-            resourceDefinition = readResource(engine.mapper());
+            resourceDefinition = IndexDefinition.read(engine.mapper());
         }
         return resourceDefinition;
-    }
-
-    private static ObjectNode readResource(ObjectMapper mapper) {
-        try (InputStream in = IndexManager.class.getResourceAsStream(DEFINITION_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + DEFINITION_RESOURCE);
-            }
-            return (ObjectNode) mapper.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Creates an index with this release's definition under any name (reindexing, benchmarks). */
@@ -261,7 +227,7 @@ public class IndexManager {
             JsonNode mappings = engine.send("GET", "/" + name + "/_mapping", null).path(name).path("mappings");
             Set<String> fields = new HashSet<>();
             mappings.path("properties").fieldNames().forEachRemaining(fields::add);
-            return new IndexInfo(mappingVersionOf(mappings), Set.copyOf(fields));
+            return new IndexInfo(IndexDefinition.mappingVersionOf(mappings), Set.copyOf(fields));
         });
     }
 
