@@ -2,6 +2,7 @@ package org.bulletinsearch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,8 @@ class BenchClassPathTest {
 
         List<URL> urls = new ArrayList<>();
         urls.add(Path.of("target/classes").toUri().toURL());
-        for (String entry : Files.readString(Path.of("target/bench.classpath")).trim().split(java.io.File.pathSeparator)) {
+        String runClassPath = Files.readString(Path.of("target/bench.classpath")).trim();
+        for (String entry : runClassPath.split(File.pathSeparator)) {
             urls.add(Path.of(entry).toUri().toURL());
         }
         try (URLClassLoader run = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
@@ -53,7 +55,8 @@ class BenchClassPathTest {
         Set<String> named = new TreeSet<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                Matcher found = SERVICE_CLASS.matcher(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                Matcher found = SERVICE_CLASS.matcher(bytes);
                 while (found.find()) {
                     named.add(found.group().replace('/', '.'));
                 }

@@ -11,8 +11,9 @@ class IndexDefinitionTest {
 
     @Test
     void anIndexsMappingsGiveTheirVersionAndZeroWithoutOne() throws Exception {
-        assertThat(IndexDefinition.mappingVersionOf(JSON.readTree("{\"_meta\":{\"mappingVersion\":4},\"properties\":{}}")))
-                .isEqualTo(4);
+        var versioned = JSON.readTree("{\"_meta\":{\"mappingVersion\":4},\"properties\":{}}");
+
+        assertThat(IndexDefinition.mappingVersionOf(versioned)).isEqualTo(4);
         assertThat(IndexDefinition.mappingVersionOf(JSON.readTree("{\"properties\":{}}"))).isZero();
     }
 
