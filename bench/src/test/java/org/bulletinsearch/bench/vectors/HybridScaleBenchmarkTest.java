@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bulletinsearch.platform.client.JsonHttp;
+import org.bulletinsearch.search.indexing.IndexDefinition;
 import org.junit.jupiter.api.Test;
 
 class HybridScaleBenchmarkTest {
@@ -31,8 +32,7 @@ class HybridScaleBenchmarkTest {
 
     @Test
     void aKeptIndexOfThisCodesMappingVersionIsSearchedAgainAndAnyOtherRefused() throws Exception {
-        // on the benchmark's own class path, which holds the search service's classes without their runtime
-        int current = org.bulletinsearch.search.indexing.IndexDefinition.mappingVersion();
+        int current = IndexDefinition.mappingVersion();
         JsonNode same = JsonHttp.JSON.readTree("{\"_meta\":{\"mappingVersion\":" + current + "}}");
         JsonNode older = JsonHttp.JSON.readTree("{\"_meta\":{\"mappingVersion\":" + (current - 1) + "}}");
 

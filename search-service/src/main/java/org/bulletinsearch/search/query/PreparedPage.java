@@ -33,8 +33,8 @@ final class PreparedPage {
     /**
      * Units of the query a title-first page asks in the title: 0 until the query is seen to match many articles
      * ({@link #sawMatches}), then one, or every unit it can ask for very many ({@link StrictFirst#unitsInTitleFor}),
-     * one fewer after each
-     * answer that could not tell the page ({@link #titleFirstFailed}), down to none (plain strict first).
+     * one fewer after each answer that could not tell the page ({@link #titleFirstFailed}), down to none (plain
+     * strict first).
      * Only lowered after it is set once, for the page's life in the cache.
      */
     private volatile int unitsInTitle;

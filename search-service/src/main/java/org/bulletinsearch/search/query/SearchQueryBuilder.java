@@ -959,8 +959,9 @@ public final class SearchQueryBuilder {
      * words the query also asks of {@code title} and {@code body}, and only a stop word typed inside a boosted
      * phrase would be marked besides. So both are asked only for a query that quotes a phrase, typed or from the
      * vocabulary ({@link #quotesPhrase}), and title and snippet mark alike. Their phrase spans cost: {@code
-     * body.exact}'s were half of the engine's allocation at 1,000,000 articles, {@code title.exact}'s about 1 ms of a
-     * keyword page's 13 (bench/README.md, item 9).
+     * body.exact}'s were half of the engine's allocation at 1,000,000 articles; without {@code title.exact}'s, the
+     * benchmark's hybrid phase there took about 25 % more searches per second in both modes and hybrid's p99 fell
+     * from 103 to 80-82 ms (bench/README.md, hybrid section, 2026-12-07).
      *
      * @param query the query whose matches are highlighted (none quoted: {@code match_all}, {@code match_none},
      *              a vector query, {@code more_like_this})
