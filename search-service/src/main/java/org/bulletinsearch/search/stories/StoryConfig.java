@@ -26,11 +26,11 @@ public interface StoryConfig {
     Duration cacheTtl();
 
     /**
-     * How long search keeps the catalog's answer about an article that waits to be grouped (zero: never kept;
-     * never longer than {@link #cacheTtl()}). Such an answer changes as soon as the catalog groups the article, so
-     * it is kept briefly. But after a bulk load the catalog groups for an hour or more (a million articles;
-     * bench README, "What is measured"), and without keeping it every search would ask the catalog again about
-     * the same top hits.
+     * How long search keeps the catalog's answer about an article that waits to be grouped, or that the catalog does
+     * not hold yet (zero: never kept; never longer than {@link #cacheTtl()}). Such an answer changes as soon as the
+     * catalog groups or stores the article, so it is kept briefly. But after a bulk load the catalog groups for an
+     * hour or more (a million articles; bench README, "What is measured"), and without keeping it every search would
+     * ask the catalog again about the same top hits.
      */
     @WithDefault("1s")
     Duration pendingTtl();

@@ -101,6 +101,35 @@ class CatalogStoriesTest {
     }
 
     @Test
+    void keepsTheAnswerThatTheCatalogDoesNotHoldAnArticleForThePendingTime() {
+        try (StubServer catalog = new StubServer().answer(200, "application/json",
+                "{\"stories\":[" + story(A, 1, false, A) + "]}", Map.of())) {
+            Clock clock = new Clock();
+            CatalogStories stories = new CatalogStories(TestConfigs.catalog(catalog.uri()),
+                    new Config(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 10),
+                    new ObjectMapper(), clock);
+            assertThat(stories.ofArticles(List.of(A, B)).orElseThrow()).containsOnlyKeys(A);
+
+            clock.nanos = Duration.ofMillis(900).toNanos();
+            assertThat(stories.ofArticles(List.of(A, B)).orElseThrow()).containsOnlyKeys(A);
+            assertThat(catalog.received).as("within a second, B is known not to be in the catalog").hasSize(1);
+
+            catalog.answer(200, "application/json", "{\"stories\":[" + story(A, 2, false, A, B) + "]}", Map.of());
+            clock.nanos = Duration.ofMillis(1100).toNanos();
+            assertThat(stories.ofArticles(List.of(A, B)).orElseThrow().get(B).id())
+                    .as("past it, B is asked about again and found in A's story").isEqualTo(A);
+            assertThat(catalog.received).hasSize(2);
+            assertThat(catalog.received.get(1).query()).isEqualTo("articleId=" + B);
+        }
+        try (StubServer catalog = new StubServer().answer(200, "application/json", "{\"stories\":[]}", Map.of())) {
+            CatalogStories stories = keeping(catalog.uri());
+            stories.ofArticles(List.of(B));
+            stories.ofArticles(List.of(B));
+            assertThat(catalog.received).as("pending-ttl 0: asked every time").hasSize(2);
+        }
+    }
+
+    @Test
     void aPendingAnswerArrivingLateDoesNotReplaceAGroupedOne() {
         CatalogStories.Membership grouped = new CatalogStories.Membership(new Story(A, 2, List.of(A, C)), false);
         CatalogStories.Membership pending = new CatalogStories.Membership(new Story(C, 1, List.of(C)), true);
@@ -108,6 +137,9 @@ class CatalogStoriesTest {
         assertThat(CatalogStories.settled(pending, grouped)).isSameAs(grouped);
         CatalogStories.Membership larger = new CatalogStories.Membership(new Story(A, 3, List.of(A, B, C)), false);
         assertThat(CatalogStories.settled(grouped, larger)).isSameAs(larger);
+        CatalogStories.Membership notHeld = CatalogStories.Membership.NOT_HELD;
+        assertThat(CatalogStories.settled(pending, notHeld)).as("a story named stands against not held").isSameAs(pending);
+        assertThat(CatalogStories.settled(notHeld, pending)).isSameAs(pending);
     }
 
     @Test
