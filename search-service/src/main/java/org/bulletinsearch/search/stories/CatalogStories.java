@@ -151,9 +151,9 @@ public class CatalogStories {
         /**
          * The catalog does not hold the article (yet: the search service may index an article before the catalog
          * stores it, and after a bulk load the catalog may lag far behind). Kept as briefly as a pending answer,
-         * since the article may arrive any moment; without keeping it every search asked the catalog again about
-         * the same top hits (at 1M articles that the catalog did not hold, one catalog request per search: about
-         * 0.7 ms of CPU in the two services; bench README, item 15).
+         * since the article may arrive any moment; without it every search would ask the catalog again about the
+         * same top hits (at 1M articles the catalog did not hold, one catalog request per search: about 0.7 ms of
+         * CPU in the two services; bench README, item 15).
          */
         static final Membership NOT_HELD = new Membership(null, true);
 
