@@ -17,12 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.bulletinsearch.search.indexing.ReindexConfig;
 import org.bulletinsearch.search.peer.PeerService;
@@ -87,17 +85,14 @@ public class CatalogStories {
      */
     public Optional<Map<String, Story>> ofArticles(Collection<String> articleIds) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(articleIds));
+        Map<String, Membership> known = kept == null ? Map.of() : kept.getAllPresent(distinct);
         Map<String, Story> byArticle = new HashMap<>();
-        Set<String> known = new HashSet<>();
-        if (kept != null) {
-            kept.getAllPresent(distinct).forEach((id, membership) -> {
-                known.add(id);
-                if (membership.held()) {
-                    byArticle.put(id, membership.story());
-                }
-            });
-        }
-        List<String> missing = distinct.stream().filter(id -> !known.contains(id)).toList();
+        known.forEach((id, membership) -> {
+            if (membership.held()) {
+                byArticle.put(id, membership.story());
+            }
+        });
+        List<String> missing = distinct.stream().filter(id -> !known.containsKey(id)).toList();
         for (int from = 0; from < missing.size(); from += IDS_PER_REQUEST) {
             List<String> chunk = missing.subList(from, Math.min(missing.size(), from + IDS_PER_REQUEST));
             Optional<List<Membership>> found = ask(chunk);

@@ -138,7 +138,8 @@ class CatalogStoriesTest {
         CatalogStories.Membership larger = new CatalogStories.Membership(new Story(A, 3, List.of(A, B, C)), false);
         assertThat(CatalogStories.settled(grouped, larger)).isSameAs(larger);
         CatalogStories.Membership notHeld = CatalogStories.Membership.NOT_HELD;
-        assertThat(CatalogStories.settled(pending, notHeld)).as("a story named stands against not held").isSameAs(pending);
+        assertThat(CatalogStories.settled(pending, notHeld)).as("a story named stands against not held")
+                .isSameAs(pending);
         assertThat(CatalogStories.settled(notHeld, pending)).isSameAs(pending);
     }
 
